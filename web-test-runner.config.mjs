@@ -1,0 +1,61 @@
+// Browser tests run in Debian's Chromium and Firefox ESR; nothing downloads a browser.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { existsSync } from 'node:fs';
+
+process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const firefox = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
+const only = process.env.BJ_BROWSERS?.split(',');
+const want = (name) => !only || only.includes(name);
+
+const browsers = [];
+if (want('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  );
+}
+if (want('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefox,
+        headless: true,
+        extraPrefsFirefox: {
+          'app.update.enabled': false,
+          'browser.shell.checkDefaultBrowser': false,
+          'network.captive-portal-service.enabled': false,
+        },
+      },
+      concurrency: 1,
+    }),
+  );
+}
+
+export default {
+  files: ['test/**/*.browser.test.ts'],
+  nodeResolve: true,
+  browsers,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  browserStartTimeout: 60000,
+  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+};
