@@ -1,0 +1,53 @@
+/**
+ * The library's events: all bubble and are composed, each with a typed detail.
+ */
+import type { BjError, BjErrorCode, Entry, SearchResult } from '../search/types.js';
+
+export interface BjErrorDetail {
+  code: BjErrorCode;
+  /** Starts with `bj:` and says what to do. */
+  message: string;
+  /** The term text or id concerned, for `unknown-term`. */
+  term?: string;
+  /** The index URL concerned, for load failures. */
+  url?: string;
+}
+export interface BjShowDetail {
+  /** The keyword's id. */
+  term: string;
+}
+export type BjHideDetail = BjShowDetail;
+export interface BjSearchDetail {
+  query: string;
+  count: number;
+}
+export interface BjSelectDetail {
+  record: Entry;
+  result?: SearchResult;
+}
+
+export function emit<T>(target: EventTarget, name: string, detail: T): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }),
+  );
+}
+
+/** Fires `bj-error` on `el` and logs the message once as a console warning. */
+export function reportError(
+  el: EventTarget,
+  error: BjError | { code: BjErrorCode; message: string },
+  extra: Partial<BjErrorDetail> = {},
+): void {
+  console.warn(error.message);
+  emit<BjErrorDetail>(el, 'bj-error', { code: error.code, message: error.message, ...extra });
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'bj-error': CustomEvent<BjErrorDetail>;
+    'bj-show': CustomEvent<BjShowDetail>;
+    'bj-hide': CustomEvent<BjHideDetail>;
+    'bj-search': CustomEvent<BjSearchDetail>;
+    'bj-select': CustomEvent<BjSelectDetail>;
+  }
+}
