@@ -195,6 +195,12 @@ describe('traceability to the source texts', () => {
       for (const p of (data.documents ?? []).flatMap((d) => d.passages)) {
         const at = seedLines.indexOf(p.text, last + 1);
         assert.ok(at > last, `bj: passage ${p.id} is out of reading order or not in ${data.source.file}`);
+        // Its headings are lines printed above it, outermost first.
+        const headingLines = p.headings.map((h) => seedLines.lastIndexOf(h, at));
+        assert.ok(
+          headingLines.every((line, i) => line >= 0 && line > (headingLines[i - 1] ?? -1)),
+          `bj: headings of passage ${p.id} are not the headings printed above it, outermost first`,
+        );
         last = at;
       }
       const stored = [...storedStrings(data)];
