@@ -150,6 +150,11 @@ export interface SearchOptions {
   kind?: 'all' | 'term' | 'passage';
   /** Maximum results (default 20). */
   limit?: number;
+  /**
+   * Language of a keyword result's `text` when its definition has both (optional addition):
+   * default `zh` when the query contains Han characters, else `en`.
+   */
+  lang?: ContentLang;
 }
 
 /** Errors the library reports. `message` always starts with `bj:` and says what to do. */

@@ -1,0 +1,204 @@
+/**
+ * Builds a `bj-index.json` from corpus files. Node only: it uses opencc-js (traditional variants)
+ * and pinyin-pro (pinyin), which the browser never loads; the browser reads what they computed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+import {
+  DATA_SCHEMA_VERSION,
+  INDEX_FORMAT,
+  INDEX_FORMAT_VERSION,
+  LIBRARY_NAME,
+  type BuiltIndex,
+  type StoredDocument,
+  type StoredEntry,
+  type StoredPassage,
+  type StoredTerm,
+} from './format.js';
+import { findName, nameVariants } from './text.js';
+import { BjError, type CorpusFile, type SourceInfo, type TermRecord } from './types.js';
+
+export interface BuildOptions {
+  /** Library version written into the index; default: `version` from the package.json. */
+  libraryVersion?: string;
+}
+
+/** One corpus file as read from disk: its path (for messages and ordering) and its parsed content. */
+export interface CorpusInput {
+  file: string;
+  data: CorpusFile;
+}
+
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
+
+function readPackageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Builds the index from schema-valid corpus files. Files are taken in file-name order, so the same
+ * input gives byte-identical `JSON.stringify` output. Throws `BjError('invalid-data')` naming the
+ * file, record and field for problems no single file shows: duplicate ids, and one source id
+ * described differently in two files.
+ */
+export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): BuiltIndex {
+  const files = [...corpora].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sources = new Map<string, SourceInfo>();
+  const documents: StoredDocument[] = [];
+  const terms: StoredTerm[] = [];
+  const passages: StoredPassage[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, where: string) => {
+    const first = seen.get(id);
+    if (first) {
+      throw new BjError('invalid-data', `bj: ${where}: id "${id}" is already used by ${first}; give one of them another id and rebuild.`);
+    }
+    seen.set(id, where);
+  };
+
+  for (const { file, data } of files) {
+    const source = data.source;
+    if (!source || typeof source.id !== 'string') {
+      throw new BjError('invalid-data', `bj: ${file}: field "source.id" is missing; every corpus file names its source.`);
+    }
+    const known = sources.get(source.id);
+    if (known && JSON.stringify(known) !== JSON.stringify(source)) {
+      throw new BjError(
+        'invalid-data',
+        `bj: ${file}: source "${source.id}" differs from the source of the same id in another file; make them identical or give this one another id.`,
+      );
+    }
+    sources.set(source.id, source);
+    (data.terms ?? []).forEach((t, i) => {
+      claim(t.id, `${file} terms[${i}] (${t.id}) field "id"`);
+      terms.push(storeTerm(t, source.id));
+    });
+    (data.documents ?? []).forEach((d, i) => {
+      claim(`document:${d.id}`, `${file} documents[${i}] (${d.id}) field "id"`);
+      documents.push({ id: d.id, title: d.title, lang: d.lang, source: source.id });
+      d.passages.forEach((p, j) => {
+        claim(p.id, `${file} documents[${i}].passages[${j}] (${p.id}) field "id"`);
+        passages.push({ kind: 'passage', id: p.id, document: d.id, headings: p.headings, text: p.text, terms: [] });
+      });
+    });
+  }
+  const names = terms.map((t) => ({ id: t.id, names: termNameForms(t) }));
+  for (const p of passages) {
+    p.terms = names.filter((t) => t.names.some((n) => findName(p.text, n).length > 0)).map((t) => t.id);
+  }
+
+  const entries: StoredEntry[] = [...terms, ...passages];
+  const content = {
+    sources: [...sources.values()],
+    documents,
+    entries,
+    variants: variantMap(files),
+  };
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, schemaVersion: DATA_SCHEMA_VERSION, ...content }))
+    .digest('hex')
+    .slice(0, 20);
+  return {
+    format: INDEX_FORMAT,
+    formatVersion: INDEX_FORMAT_VERSION,
+    schemaVersion: DATA_SCHEMA_VERSION,
+    library: { name: LIBRARY_NAME, version: opts.libraryVersion ?? readPackageVersion() },
+    hash,
+    ...content,
+  };
+}
+
+/** All published names of a keyword and their variants (see `nameVariants`). */
+export function termNameForms(t: { title: { en?: string; zh?: string }; aliases: { en: string[]; zh: string[] } }): string[] {
+  const raw = [t.title.en, t.title.zh, ...t.aliases.en, ...t.aliases.zh].filter((n): n is string => !!n);
+  return [...new Set(raw.flatMap(nameVariants))];
+}
+
+function storeTerm(t: TermRecord, source: string): StoredTerm {
+  const aliases = { en: t.aliases?.en ?? [], zh: t.aliases?.zh ?? [] };
+  const stored: StoredTerm = {
+    kind: 'term',
+    id: t.id,
+    ...(t.number !== undefined ? { number: t.number } : {}),
+    edition: t.edition,
+    ...(t.section ? { section: t.section } : {}),
+    title: t.title,
+    definition: t.definition,
+    aliases,
+    source,
+  };
+  const zhNames = [t.title.zh, ...aliases.zh].filter((n): n is string => !!n);
+  if (zhNames.length > 0) stored.pinyin = pinyinOf(zhNames);
+  return stored;
+}
+
+/** Toneless pinyin of Chinese names: joined full pinyin and initials as keys, spaced syllables. */
+export function pinyinOf(names: string[]): { keys: string[]; syllables: string[] } {
+  const keys: string[] = [];
+  const syllables: string[] = [];
+  for (const name of names) {
+    const han = (name.match(HAN_CHAR) ?? []).join('');
+    if (!han) continue;
+    const full = pinyin(han, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+    const initials = pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }).map((s) => s.toLowerCase());
+    keys.push(full.join(''), initials.join(''));
+    syllables.push(full.join(' '));
+  }
+  return { keys: [...new Set(keys)], syllables: [...new Set(syllables)] };
+}
+
+const toTraditional = [
+  OpenCC.Converter({ from: 'cn', to: 't' }),
+  OpenCC.Converter({ from: 'cn', to: 'tw' }),
+  OpenCC.Converter({ from: 'cn', to: 'hk' }),
+  OpenCC.Converter({ from: 'cn', to: 'twp' }),
+];
+const toSimplifiedCn = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * Traditional → simplified map for every Han character of the corpus: each character's traditional
+ * forms (by character and, where the conversion keeps the length, in the context of its text) mapped
+ * back to it. Characters that are themselves simplified (t→cn leaves them unchanged) are never keys.
+ */
+function variantMap(files: CorpusInput[]): Record<string, string> {
+  const texts: string[] = [];
+  for (const { data } of files) {
+    for (const t of data.terms ?? []) {
+      texts.push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');
+    }
+    for (const d of data.documents ?? []) {
+      texts.push(d.title.zh ?? '');
+      for (const p of d.passages) texts.push(p.text, ...p.headings);
+    }
+  }
+  const candidates = new Map<string, Set<string>>();
+  const add = (simplified: string, traditional: string) => {
+    if (traditional === simplified || traditional.length !== 1 || simplified.length !== 1) return;
+    let set = candidates.get(traditional);
+    if (!set) candidates.set(traditional, (set = new Set()));
+    set.add(simplified);
+  };
+  const chars = new Set<string>();
+  for (const text of texts) {
+    const han = text.match(HAN_CHAR);
+    if (!han) continue;
+    for (const ch of han) chars.add(toSimplifiedCn(ch));
+    for (const convert of toTraditional) {
+      const converted = convert(text);
+      if (converted.length !== text.length) continue;
+      for (let i = 0; i < text.length; i++) if (IS_HAN.test(text[i]!)) add(toSimplifiedCn(text[i]!), converted[i]!);
+    }
+  }
+  for (const ch of chars) for (const convert of toTraditional) add(ch, convert(ch));
+  const map: Record<string, string> = {};
+  for (const trad of [...candidates.keys()].sort()) {
+    if (toSimplifiedCn(trad) === trad) continue; // also a simplified character (e.g. 著, 后): never rewrite it
+    const options = [...candidates.get(trad)!].sort();
+    map[trad] = options.includes(toSimplifiedCn(trad)) ? toSimplifiedCn(trad) : options[0]!;
+  }
+  return map;
+}

@@ -1,0 +1,82 @@
+/**
+ * The built index file (`bj-index.json`): what `buildIndex` writes and `PolicyIndex.fromJSON` reads.
+ * Records are stored once: sources and documents by id, a keyword's `passages` derived on load from
+ * the passages' `terms`. DOM-free and Node-free.
+ */
+import type { Bilingual, BilingualParagraphs, ContentLang, SourceInfo } from './types.js';
+
+/** The `format` marker of a built index. */
+export const INDEX_FORMAT = 'bj-index';
+/** Version of this file layout; bumped on any incompatible change. */
+export const INDEX_FORMAT_VERSION = 1;
+/** Version of the corpus data schema (`CorpusFile.schemaVersion`) the index was built from. */
+export const DATA_SCHEMA_VERSION = 1;
+/** Package name written into and expected in `library.name`. */
+export const LIBRARY_NAME = 'bj-policy-widgets';
+/**
+ * Version of this library; must equal `version` in package.json (a test checks it). An index is read
+ * only by a library with a compatible version (same major; for 0.x, same major and minor).
+ */
+export const LIBRARY_VERSION = '0.1.0';
+
+/** A keyword as stored in the index: `source` by id, `passages` derived on load. */
+export interface StoredTerm {
+  kind: 'term';
+  id: string;
+  number?: number;
+  edition: string;
+  section?: Bilingual;
+  title: Bilingual;
+  definition: BilingualParagraphs;
+  aliases: { en: string[]; zh: string[] };
+  /** Source id (see `BuiltIndex.sources`). */
+  source: string;
+  /**
+   * Pinyin of the Chinese title and aliases, computed at build time (never in the browser): `keys`
+   * are the joined full pinyin and the initials (`jianguanshahe`, `jgsh`), `syllables` the spaced
+   * full pinyin (`jian guan sha he`).
+   */
+  pinyin?: { keys: string[]; syllables: string[] };
+}
+
+/** A passage as stored in the index: its document by id. */
+export interface StoredPassage {
+  kind: 'passage';
+  id: string;
+  /** Document id (see `BuiltIndex.documents`). */
+  document: string;
+  headings: string[];
+  text: string;
+  /** Ids of the keywords whose names occur in `text`, in corpus order. */
+  terms: string[];
+}
+
+/** A policy document's metadata, shared by its passages. */
+export interface StoredDocument {
+  id: string;
+  title: Bilingual;
+  lang: ContentLang;
+  /** Source id. */
+  source: string;
+}
+
+export type StoredEntry = StoredTerm | StoredPassage;
+
+/** The whole built index, a plain JSON value. */
+export interface BuiltIndex {
+  format: typeof INDEX_FORMAT;
+  formatVersion: typeof INDEX_FORMAT_VERSION;
+  schemaVersion: typeof DATA_SCHEMA_VERSION;
+  library: { name: string; version: string };
+  /** sha256 (hex, 20 chars) of the content below; changes whenever the searchable content does. */
+  hash: string;
+  sources: SourceInfo[];
+  documents: StoredDocument[];
+  /** Keywords and passages in corpus order (files sorted by name, records as written). */
+  entries: StoredEntry[];
+  /**
+   * Traditional → simplified characters, restricted to the corpus's characters (built with
+   * opencc-js), applied char by char to text and queries.
+   */
+  variants: Record<string, string>;
+}

@@ -1,0 +1,568 @@
+/**
+ * The search core's public API: load a built index (`PolicyIndex.fromJSON`) and search it.
+ * DOM-free; runs in browsers and Node. Build-only code (opencc-js, pinyin-pro) lives in `build.ts`
+ * and is never imported from here.
+ *
+ * Index design (measured on the default corpus, 13 keywords + 100 passages, `gzip -9`):
+ * DESIGN_FIGURES
+ */
+import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
+import {
+  DATA_SCHEMA_VERSION,
+  INDEX_FORMAT,
+  INDEX_FORMAT_VERSION,
+  LIBRARY_NAME,
+  LIBRARY_VERSION,
+  type BuiltIndex,
+  type StoredDocument,
+  type StoredTerm,
+} from './format.js';
+import {
+  findName,
+  hanBigrams,
+  hasHan,
+  nameKey,
+  nameVariants,
+  queryParts,
+  toSimplified as simplify,
+  tokenize,
+  tokenizeWithOffsets,
+  type QueryParts,
+  type VariantMap,
+} from './text.js';
+import {
+  BjError,
+  type ContentLang,
+  type Entry,
+  type MatchRange,
+  type PassageEntry,
+  type SearchOptions,
+  type SearchResult,
+  type SourceInfo,
+  type TermEntry,
+} from './types.js';
+
+export * from './types.js';
+export * from './format.js';
+export { snippet, highlight, type Segment } from './snippet.js';
+export { tokenize, tokenizeWithOffsets, queryParts, nameKey, type Token, type VariantMap } from './text.js';
+
+/**
+ * Longest query searched, in UTF-16 code units; longer queries are cut (never inside a surrogate
+ * pair). Keeps the cost of a pasted paragraph bounded.
+ */
+export const MAX_QUERY_LENGTH = 256;
+
+/** Default number of results of {@link PolicyIndex.search}. */
+export const DEFAULT_LIMIT = 20;
+
+/**
+ * The text a result shows and highlights: a passage's text, or a keyword's definition paragraphs in
+ * `lang` joined with a blank line (`'\n\n'`); `''` when the keyword has no definition in `lang`.
+ */
+export function entryText(entry: Entry, lang: ContentLang): string {
+  if (entry.kind === 'passage') return entry.text;
+  return (entry.definition[lang] ?? []).join('\n\n');
+}
+
+/** The language `entryText` should use for `entry`: `preferred` if the entry has it, else the other. */
+export function entryLang(entry: Entry, preferred: ContentLang): ContentLang {
+  if (entry.kind === 'passage') return entry.lang;
+  if (entry.definition[preferred]?.length) return preferred;
+  return preferred === 'en' ? 'zh' : 'en';
+}
+
+/** Figures about a loaded index. */
+export interface IndexSizeInfo {
+  terms: number;
+  passages: number;
+  documents: number;
+  /** Distinct indexed terms (stems, bigrams, pinyin). */
+  vocabulary: number;
+  /** Length of the JSON text, when loaded from a string. */
+  jsonLength?: number;
+}
+
+/** The document MiniSearch indexes for each entry. */
+interface SearchDoc {
+  id: string;
+  title: string;
+  aliases: string;
+  pinyin: string;
+  pinyinSyl: string;
+  text: string;
+  context: string;
+  linked: string;
+  linkedPinyin: string;
+}
+
+const TEXT_FIELDS = ['title', 'aliases', 'text', 'context', 'linked'];
+const PINYIN_FIELDS = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
+const LINK_FIELDS = new Set(['linked', 'linkedPinyin']);
+/** Field weights: names above definitions, a passage's own words above its links and headings. */
+const BOOST: Record<string, number> = {
+  title: 6,
+  aliases: 4,
+  pinyin: 5,
+  pinyinSyl: 2,
+  text: 1,
+  context: 0.5,
+  linked: 0.6,
+  linkedPinyin: 0.5,
+};
+
+/** Edit distance allowed for an English query word: none under 4 letters, 1 up to 7, else 2. */
+function fuzziness(term: string): number | false {
+  if (term.length < 4 || /\d/.test(term)) return false;
+  return term.length <= 7 ? 1 : 2;
+}
+
+function cutQuery(query: string): string {
+  if (query.length <= MAX_QUERY_LENGTH) return query;
+  let cut = query.slice(0, MAX_QUERY_LENGTH);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+
+function compatibleVersion(indexVersion: string, ours: string): boolean {
+  const a = /^(\d+)\.(\d+)\./.exec(indexVersion);
+  const b = /^(\d+)\.(\d+)\./.exec(ours);
+  if (!a || !b) return false;
+  return a[1] === b[1] && (a[1] !== '0' || a[2] === b[2]);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function mergeRanges(field: MatchRange['field'], ranges: Array<[number, number]>): MatchRange[] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: MatchRange[] = [];
+  for (const [start, end] of ranges) {
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ field, start, end });
+  }
+  return out;
+}
+
+function occurrences(hay: string, needle: string, into: Array<[number, number]>): void {
+  if (!needle) return;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) into.push([at, at + needle.length]);
+}
+
+function bigramSet(s: string): Set<string> {
+  const chars = [...s];
+  const grams = new Set<string>();
+  if (chars.length === 1) grams.add(chars[0]!);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** Dice coefficient of character bigrams: 1 for equal strings, 0 for nothing in common. */
+function dice(a: string, b: string): number {
+  const ga = bigramSet(a);
+  const gb = bigramSet(b);
+  if (ga.size === 0 || gb.size === 0) return 0;
+  let common = 0;
+  for (const g of ga) if (gb.has(g)) common++;
+  return (2 * common) / (ga.size + gb.size);
+}
+
+/**
+ * A loaded policy index: keywords and passages, searchable in English and Chinese (simplified,
+ * traditional, pinyin), with typo tolerance and prefix search.
+ *
+ * ```ts
+ * const index = PolicyIndex.fromJSON(await (await fetch('/bj-index.json')).text());
+ * index.search('监管沙盒')[0].entry; // the "Regulatory sandbox" keyword
+ * ```
+ */
+export class PolicyIndex {
+  /** Content hash of the index (changes whenever its content does). */
+  readonly hash: string;
+  /** Counts describing the loaded index. */
+  readonly sizeInfo?: IndexSizeInfo;
+
+  private readonly variants: VariantMap;
+  private readonly termList: TermEntry[];
+  private readonly entries = new Map<string, Entry>();
+  private readonly byName = new Map<string, TermEntry>();
+  private readonly byPinyin = new Map<string, TermEntry>();
+  private readonly names: Array<{ termId: string; name: string; lang: ContentLang }> = [];
+  /** Per keyword, the tokens its names contribute to a passage's `linked`/`linkedPinyin` fields. */
+  private readonly linkTokens = new Map<string, Set<string>>();
+  private readonly miniSearch: MiniSearch<SearchDoc>;
+
+  private constructor(data: BuiltIndex, jsonLength?: number) {
+    this.hash = data.hash;
+    this.variants = data.variants;
+    const sources = new Map<string, SourceInfo>(data.sources.map((s) => [s.id, s]));
+    const documents = new Map<string, StoredDocument>(data.documents.map((d) => [d.id, d]));
+    const stored = new Map<string, StoredTerm>();
+    const source = (id: string): SourceInfo => sources.get(id) ?? { id, title: {}, languages: [] };
+
+    this.termList = [];
+    const passages: PassageEntry[] = [];
+    for (const e of data.entries) {
+      if (e.kind === 'term') {
+        stored.set(e.id, e);
+        const { pinyin: _pinyin, source: src, ...rest } = e;
+        const term: TermEntry = { ...rest, source: source(src), passages: [] };
+        this.termList.push(term);
+        this.entries.set(term.id, term);
+      } else {
+        const doc = documents.get(e.document) ?? { id: e.document, title: {}, lang: 'en' as const, source: '' };
+        const passage: PassageEntry = {
+          kind: 'passage',
+          id: e.id,
+          document: { id: doc.id, title: doc.title },
+          headings: e.headings,
+          text: e.text,
+          lang: doc.lang,
+          source: source(doc.source),
+          terms: e.terms,
+        };
+        passages.push(passage);
+        this.entries.set(passage.id, passage);
+      }
+    }
+    for (const p of passages) {
+      for (const id of p.terms) {
+        const t = this.entries.get(id);
+        if (t?.kind === 'term') t.passages.push(p.id);
+      }
+    }
+
+    const termDocs = new Map<string, { names: string; pinyinKeys: string; syllables: string }>();
+    for (const t of this.termList) {
+      const pinyin = stored.get(t.id)?.pinyin ?? { keys: [], syllables: [] };
+      const published: Array<[string, ContentLang]> = [
+        ...(t.title.en ? [[t.title.en, 'en'] as [string, ContentLang]] : []),
+        ...(t.title.zh ? [[t.title.zh, 'zh'] as [string, ContentLang]] : []),
+        ...t.aliases.en.map((n) => [n, 'en'] as [string, ContentLang]),
+        ...t.aliases.zh.map((n) => [n, 'zh'] as [string, ContentLang]),
+      ];
+      for (const [name, lang] of published) {
+        this.names.push({ termId: t.id, name, lang });
+        for (const form of nameVariants(name)) {
+          const key = nameKey(form, this.variants);
+          if (key && !this.byName.has(key)) this.byName.set(key, t);
+        }
+      }
+      const idKey = nameKey(t.id);
+      if (!this.byName.has(idKey)) this.byName.set(idKey, t);
+      for (const key of pinyin.keys) if (!this.byPinyin.has(key)) this.byPinyin.set(key, t);
+      const names = published.map(([n]) => n).join('\n');
+      const doc = { names, pinyinKeys: pinyin.keys.join(' '), syllables: pinyin.syllables.join(' ') };
+      termDocs.set(t.id, doc);
+      this.linkTokens.set(
+        t.id,
+        new Set([...tokenize(names, this.variants), ...doc.pinyinKeys.split(' '), ...doc.syllables.split(' ')]),
+      );
+    }
+
+    this.miniSearch = new MiniSearch<SearchDoc>({
+      fields: [...TEXT_FIELDS, ...PINYIN_FIELDS],
+      storeFields: [],
+      tokenize: (text, field) =>
+        field && PINYIN_FIELDS.includes(field) ? text.split(' ').filter(Boolean) : tokenize(text, this.variants),
+      processTerm: (term) => term,
+    });
+    const docs: SearchDoc[] = [];
+    for (const t of this.termList) {
+      const d = termDocs.get(t.id)!;
+      docs.push({
+        id: t.id,
+        title: [t.title.en, t.title.zh].filter(Boolean).join('\n'),
+        aliases: [...t.aliases.en, ...t.aliases.zh].join('\n'),
+        pinyin: d.pinyinKeys,
+        pinyinSyl: d.syllables,
+        text: [entryText(t, 'en'), entryText(t, 'zh')].join('\n\n'),
+        context: '',
+        linked: '',
+        linkedPinyin: '',
+      });
+    }
+    for (const p of passages) {
+      const linked = p.terms.map((id) => termDocs.get(id)).filter((d) => d !== undefined);
+      docs.push({
+        id: p.id,
+        title: '',
+        aliases: '',
+        pinyin: '',
+        pinyinSyl: '',
+        text: p.text,
+        context: [p.document.title.en, p.document.title.zh, ...p.headings].filter(Boolean).join('\n'),
+        linked: linked.map((d) => d.names).join('\n'),
+        linkedPinyin: linked.map((d) => `${d.pinyinKeys} ${d.syllables}`).join(' '),
+      });
+    }
+    this.miniSearch.addAll(docs);
+    this.sizeInfo = {
+      terms: this.termList.length,
+      passages: passages.length,
+      documents: documents.size,
+      vocabulary: this.miniSearch.termCount,
+      ...(jsonLength !== undefined ? { jsonLength } : {}),
+    };
+  }
+
+  /**
+   * Loads a built index: the JSON text of `bj-index.json` or its parsed value. Throws a `BjError`:
+   * `json` (text is not JSON), `format` (not a bj-index, or a file layout this library cannot read),
+   * `schema-version` (built from another data schema), `library-version` (built by an incompatible
+   * library version). Each message says how to fix it (usually: rebuild with `npx bj-index build`).
+   */
+  static fromJSON(json: unknown): PolicyIndex {
+    const { data, length } = PolicyIndex.check(json);
+    return new PolicyIndex(data, length);
+  }
+
+  /** Like {@link fromJSON}, but yields to the event loop first so a page stays responsive. */
+  static async fromJSONAsync(json: unknown): Promise<PolicyIndex> {
+    const { data, length } = PolicyIndex.check(json);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return new PolicyIndex(data, length);
+  }
+
+  private static check(json: unknown): { data: BuiltIndex; length?: number } {
+    let value = json;
+    let length: number | undefined;
+    if (typeof json === 'string') {
+      length = json.length;
+      try {
+        value = JSON.parse(json);
+      } catch (cause) {
+        throw new BjError('json', `bj: the index is not valid JSON (${String(cause)}); rebuild it with \`npx bj-index build\`.`, { cause });
+      }
+    }
+    const rebuild = 'rebuild it with `npx bj-index build` and publish the new bj-index.json';
+    if (!isRecord(value) || value.format !== INDEX_FORMAT) {
+      throw new BjError('format', `bj: this file is not a bj-policy-widgets index (no "format": "${INDEX_FORMAT}"); point the widgets at the bj-index.json that \`npx bj-index build\` writes.`);
+    }
+    if (value.formatVersion !== INDEX_FORMAT_VERSION) {
+      throw new BjError('format', `bj: the index has format version ${String(value.formatVersion)}, this library reads version ${INDEX_FORMAT_VERSION}; ${rebuild}.`);
+    }
+    if (value.schemaVersion !== DATA_SCHEMA_VERSION) {
+      throw new BjError('schema-version', `bj: the index was built from data schema version ${String(value.schemaVersion)}, this library reads version ${DATA_SCHEMA_VERSION}; ${rebuild}.`);
+    }
+    const library = value.library;
+    const version = isRecord(library) && typeof library.version === 'string' ? library.version : undefined;
+    if (!isRecord(library) || library.name !== LIBRARY_NAME || !version || !compatibleVersion(version, LIBRARY_VERSION)) {
+      throw new BjError('library-version', `bj: the index was built by ${isRecord(library) ? `${String(library.name)} ${String(library.version)}` : 'an unknown library'}, which ${LIBRARY_NAME} ${LIBRARY_VERSION} cannot read; ${rebuild}.`);
+    }
+    if (typeof value.hash !== 'string' || !Array.isArray(value.sources) || !Array.isArray(value.documents) || !Array.isArray(value.entries) || !isRecord(value.variants)) {
+      throw new BjError('format', `bj: the index is incomplete (hash, sources, documents, entries or variants missing); ${rebuild}.`);
+    }
+    return { data: value as unknown as BuiltIndex, ...(length !== undefined ? { length } : {}) };
+  }
+
+  /**
+   * Searches keywords and passages. Accepts any string: English (stems, typos, prefixes), Chinese
+   * (any 2+ character substring; simplified or traditional), pinyin (full, joined, initials) and
+   * mixtures. Queries longer than {@link MAX_QUERY_LENGTH} are cut; a query with no letters, digits
+   * or Han characters returns `[]`. A keyword whose name (any language, script or pinyin) is the
+   * whole query comes first. Never throws.
+   */
+  search(query: string, opts: SearchOptions = {}): SearchResult[] {
+    if (typeof query !== 'string') return [];
+    const q = cutQuery(query);
+    const parts = queryParts(q, this.variants);
+    const tree = this.queryTree(parts);
+    if (!tree) return [];
+    const kind = opts.kind ?? 'all';
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
+    const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
+    let raw: MiniSearchResult[];
+    try {
+      raw = this.miniSearch.search(tree, { filter: (r) => wanted(r.id as string) });
+    } catch {
+      return [];
+    }
+    const named = kind !== 'passage' ? this.namedTerm(q, parts) : undefined;
+    if (named) {
+      const at = raw.findIndex((r) => r.id === named.id);
+      const top = raw[0]?.score ?? 1;
+      if (at !== 0) {
+        const hit = at > 0 ? raw.splice(at, 1)[0]! : ({ id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult);
+        hit.score = Math.max(hit.score, top) * 1.01;
+        raw.unshift(hit);
+      }
+    }
+    const lang: ContentLang = opts.lang ?? (parts.han.length > 0 ? 'zh' : 'en');
+    return raw.slice(0, limit).map((r) => this.toResult(r, parts, lang, r.id === named?.id));
+  }
+
+  /**
+   * Up to `limit` keyword names (titles and aliases, either language) that look like `query`, best
+   * first: for "did you mean" after a search with no results.
+   */
+  suggest(query: string, limit = 5): string[] {
+    if (typeof query !== 'string') return [];
+    const q = nameKey(cutQuery(query), this.variants);
+    if (!q.replace(/[^\p{L}\p{N}]/gu, '')) return [];
+    const qWords = q.split(' ').length;
+    const scored = new Map<string, number>();
+    for (const { name } of this.names) {
+      const key = nameKey(name, this.variants);
+      const words = key.split(' ');
+      let best = dice(q, key);
+      for (let i = 0; i + qWords <= words.length; i++) best = Math.max(best, 0.9 * dice(q, words.slice(i, i + qWords).join(' ')));
+      if (best >= 0.4 && best > (scored.get(name) ?? 0)) scored.set(name, best);
+    }
+    return [...scored.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, Math.max(0, limit))
+      .map(([name]) => name);
+  }
+
+  /**
+   * Finds a keyword by id, English or Chinese title or alias: simplified or traditional, any letter
+   * case, ignoring quotes, hyphens and extra whitespace (`監管沙盒`, `REGULATORY SANDBOX`,
+   * `regulatory-sandbox`, `Sandbox Supervision`).
+   */
+  lookupTerm(text: string): TermEntry | undefined {
+    if (typeof text !== 'string') return undefined;
+    return this.byName.get(nameKey(cutQuery(text), this.variants));
+  }
+
+  /** The keyword with this id. */
+  term(id: string): TermEntry | undefined {
+    const e = this.entries.get(id);
+    return e?.kind === 'term' ? e : undefined;
+  }
+
+  /** The passage with this id. */
+  passage(id: string): PassageEntry | undefined {
+    const e = this.entries.get(id);
+    return e?.kind === 'passage' ? e : undefined;
+  }
+
+  /** All keywords, in corpus order. */
+  terms(): TermEntry[] {
+    return [...this.termList];
+  }
+
+  /** The passages that use a keyword's names, in corpus order (`[]` for an unknown id). */
+  passagesFor(termId: string): PassageEntry[] {
+    return (this.term(termId)?.passages ?? []).map((id) => this.passage(id)).filter((p) => p !== undefined);
+  }
+
+  /** Every published keyword title and alias with its language, for annotating text. */
+  termNames(): Array<{ termId: string; name: string; lang: ContentLang }> {
+    return this.names.map((n) => ({ ...n }));
+  }
+
+  /** Maps traditional characters of the corpus to simplified, char by char (same length). */
+  toSimplified(text: string): string {
+    return simplify(text, this.variants);
+  }
+
+  /** The query as a MiniSearch query tree, or `null` when it has nothing searchable. */
+  private queryTree(parts: QueryParts): Query | null {
+    const queries: Query[] = [];
+    for (const w of parts.words) {
+      queries.push({ queries: [w], fields: TEXT_FIELDS, prefix: w.length >= 3, fuzzy: fuzziness(w) });
+    }
+    for (const run of parts.han) {
+      const grams = hanBigrams(run);
+      queries.push(
+        [...run].length === 1
+          ? { queries: [run], fields: TEXT_FIELDS, prefix: true }
+          : { queries: grams, fields: TEXT_FIELDS, combineWith: 'AND' },
+      );
+    }
+    const latin = parts.rawWords.filter((w) => /^[a-z]+$/.test(w));
+    if (latin.length > 0) {
+      const joined = latin.join('');
+      queries.push({
+        queries: [...new Set([...latin, joined])],
+        fields: PINYIN_FIELDS,
+        prefix: (t) => t.length >= 3,
+        fuzzy: (t) => (t === joined && t.length >= 6 ? 1 : false),
+      });
+    }
+    if (queries.length === 0) return null;
+    return { queries, combineWith: 'OR', tokenize: (s: string) => [s], processTerm: (t: string) => t, boost: BOOST };
+  }
+
+  /** The keyword the whole query names (title, alias, id or pinyin), if any. */
+  private namedTerm(query: string, parts: QueryParts): TermEntry | undefined {
+    const byName = this.lookupTerm(query);
+    if (byName) return byName;
+    if (parts.han.length === 0 && parts.rawWords.length > 0 && parts.rawWords.every((w) => /^[a-z]+$/.test(w))) {
+      return this.byPinyin.get(parts.rawWords.join(''));
+    }
+    return undefined;
+  }
+
+  private toResult(r: MiniSearchResult, parts: QueryParts, preferred: ContentLang, named: boolean): SearchResult {
+    const entry = this.entries.get(r.id as string)!;
+    const lang = entryLang(entry, preferred);
+    const text = entryText(entry, lang);
+    const title = entry.kind === 'term' ? entry.title : entry.document.title;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      title,
+      text,
+      lang,
+      score: r.score,
+      terms: r.terms,
+      matches: this.matchRanges(r, entry, title, text, parts, named),
+      entry,
+    };
+  }
+
+  /** Highlight ranges on the stored strings, from the terms MiniSearch matched. */
+  private matchRanges(
+    r: MiniSearchResult,
+    entry: Entry,
+    title: { en?: string; zh?: string },
+    text: string,
+    parts: QueryParts,
+    named: boolean,
+  ): MatchRange[] {
+    const matched = new Set(r.terms);
+    const fieldsOf = (t: string) => r.match[t] ?? [];
+    const fields: Array<[MatchRange['field'], string]> = [
+      ['title.en', title.en ?? ''],
+      ['title.zh', title.zh ?? ''],
+      ['text', text],
+    ];
+    const out: MatchRange[] = [];
+    for (const [field, s] of fields) {
+      if (!s) continue;
+      const ranges: Array<[number, number]> = [];
+      for (const tok of tokenizeWithOffsets(s, this.variants)) {
+        if (tok.kind === 'word' && matched.has(tok.term)) ranges.push([tok.start, tok.end]);
+      }
+      if (parts.han.length > 0 && hasHan(s)) {
+        const simplified = simplify(s, this.variants);
+        for (const run of parts.han) {
+          if ([...run].length === 1) occurrences(simplified, run, ranges);
+          else for (const g of hanBigrams(run)) if (matched.has(g)) occurrences(simplified, g, ranges);
+        }
+      }
+      if (entry.kind === 'term' && field === 'title.zh') {
+        const byPinyin = r.terms.some((t) => fieldsOf(t).some((f) => f === 'pinyin' || f === 'pinyinSyl'));
+        if (byPinyin || (named && ranges.length === 0 && parts.han.length === 0)) ranges.push([0, s.length]);
+      }
+      if (entry.kind === 'passage' && field === 'text') {
+        const viaLinks = r.terms.filter((t) => fieldsOf(t).some((f) => LINK_FIELDS.has(f)));
+        for (const id of entry.terms) {
+          const tokens = this.linkTokens.get(id);
+          const t = this.term(id);
+          if (!tokens || !t || !viaLinks.some((m) => tokens.has(m))) continue;
+          for (const name of [t.title.en, t.title.zh, ...t.aliases.en, ...t.aliases.zh]) {
+            if (!name) continue;
+            for (const form of nameVariants(name)) ranges.push(...findName(s, form, this.variants));
+          }
+        }
+      }
+      out.push(...mergeRanges(field, ranges));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Text normalisation and tokenisation: the one module both the Node index builder and the browser
+ * use, so an index is always searched with the tokens it was built with.
+ *
+ * Pure code only: no `Intl.Segmenter`, no `toLocale*`, no locale-dependent API, so tokens are the
+ * same in Node, Chromium and Firefox (checked by `test/search/tokenizer*.test.ts`).
+ *
+ * - English (and any non-Han script): NFKD, combining marks removed, lowercased, split on anything
+ *   that is not a letter or digit, a small explicit stop-word list, Porter stems (`stemmer`).
+ * - Chinese (Han characters): each run of Han characters is mapped traditional → simplified with the
+ *   index's variant map (char by char, length-preserving), then cut into overlapping character
+ *   bigrams. A run's last character is also indexed on its own, so a one-character query finds every
+ *   occurrence by prefix (`监` finds `监管`, and `盒` finds the run-final `盒` of `监管沙盒`).
+ */
+import { stemmer } from 'stemmer';
+
+/** A traditional → simplified character map (one UTF-16 code unit each side), shipped in the index. */
+export type VariantMap = Readonly<Record<string, string>>;
+
+/** English stop words dropped from text and queries. Deliberately small and explicit. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'its',
+  'of', 'on', 'or', 's', 'such', 'that', 'the', 'their', 'these', 'this', 'to', 'was', 'were',
+  'which', 'with',
+]);
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+/** Maximal runs of letters/digits (with their combining marks); Han runs are split out afterwards. */
+const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
+const MARKS = /\p{M}/gu;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/u;
+
+/** One token of a text, with its position in the original string. */
+export interface Token {
+  /** The indexed term: a stem, a Han bigram, or a single Han character. */
+  term: string;
+  /** `word` for letters/digits outside Han, `han` for Han bigrams and characters. */
+  kind: 'word' | 'han';
+  /** UTF-16 offsets `[start, end)` in the original text. */
+  start: number;
+  end: number;
+}
+
+/** True when the string contains at least one Han character. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/**
+ * Maps traditional characters to simplified with `variants`, one UTF-16 unit for one, so offsets in
+ * the result are offsets in the input. Characters not in the map are kept as they are.
+ */
+export function toSimplified(text: string, variants: VariantMap): string {
+  let out = '';
+  for (const ch of text) out += variants[ch] ?? ch;
+  return out;
+}
+
+/**
+ * Folds a non-Han word: compatibility forms (full-width letters, ligatures), diacritics removed,
+ * lowercased. May return several pieces when folding reveals separators (`ﬁ`→`fi`, `①`→`1`).
+ */
+export function foldWord(word: string): string[] {
+  const folded = word.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return folded.split(NOT_ALNUM).filter(Boolean);
+}
+
+/** Stems an English word unless it is a stop word (then `''`). Digits are kept as they are. */
+export function stemWord(folded: string): string {
+  if (STOP_WORDS.has(folded)) return '';
+  return /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+}
+
+/**
+ * Every word and Han run of `text` as raw pieces with offsets: words folded but not stemmed, Han runs
+ * simplified. The shared first step of indexing, querying and highlighting.
+ */
+export function segments(
+  text: string,
+  variants: VariantMap = {},
+): Array<{ kind: 'word' | 'han'; text: string; start: number; end: number }> {
+  const out: Array<{ kind: 'word' | 'han'; text: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(WORD_RUN)) {
+    const run = m[0];
+    const base = m.index;
+    let last = 0;
+    const pushWord = (from: number, to: number) => {
+      if (to <= from) return;
+      for (const piece of foldWord(run.slice(from, to))) {
+        out.push({ kind: 'word', text: piece, start: base + from, end: base + to });
+      }
+    };
+    for (const h of run.matchAll(HAN_RUN)) {
+      pushWord(last, h.index);
+      const end = h.index + h[0].length;
+      out.push({ kind: 'han', text: toSimplified(h[0], variants), start: base + h.index, end: base + end });
+      last = end;
+    }
+    pushWord(last, run.length);
+  }
+  return out;
+}
+
+/** Splits a (simplified) Han run into its characters with UTF-16 offsets (astral chars are 2 units). */
+function hanChars(run: string): Array<{ ch: string; at: number }> {
+  const chars: Array<{ ch: string; at: number }> = [];
+  let at = 0;
+  for (const ch of run) {
+    chars.push({ ch, at });
+    at += ch.length;
+  }
+  return chars;
+}
+
+/** Overlapping bigrams of a Han run, or the single character of a one-character run. */
+export function hanBigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+/**
+ * Index tokens of `text` with their offsets: English stems (stop words dropped) and, for each Han
+ * run, its bigrams plus its last character alone.
+ */
+export function tokenizeWithOffsets(text: string, variants: VariantMap = {}): Token[] {
+  const tokens: Token[] = [];
+  for (const seg of segments(text, variants)) {
+    if (seg.kind === 'word') {
+      const term = stemWord(seg.text);
+      if (term) tokens.push({ term, kind: 'word', start: seg.start, end: seg.end });
+      continue;
+    }
+    const chars = hanChars(seg.text);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const a = chars[i]!;
+      const b = chars[i + 1]!;
+      tokens.push({ term: a.ch + b.ch, kind: 'han', start: seg.start + a.at, end: seg.start + b.at + b.ch.length });
+    }
+    const lastChar = chars[chars.length - 1]!;
+    tokens.push({ term: lastChar.ch, kind: 'han', start: seg.start + lastChar.at, end: seg.end });
+  }
+  return tokens;
+}
+
+/** The terms MiniSearch indexes for `text` (see {@link tokenizeWithOffsets}). */
+export function tokenize(text: string, variants: VariantMap = {}): string[] {
+  return tokenizeWithOffsets(text, variants).map((t) => t.term);
+}
+
+/** A query split into what the search runs: English stems, raw folded words for pinyin, Han runs. */
+export interface QueryParts {
+  /** Stemmed English words, stop words removed, in query order. */
+  words: string[];
+  /** Folded, unstemmed words (stop words kept): matched against pinyin. */
+  rawWords: string[];
+  /** Simplified Han runs, in query order. */
+  han: string[];
+}
+
+/** Splits a query the same way text is indexed. */
+export function queryParts(query: string, variants: VariantMap = {}): QueryParts {
+  const parts: QueryParts = { words: [], rawWords: [], han: [] };
+  for (const seg of segments(query, variants)) {
+    if (seg.kind === 'han') {
+      parts.han.push(seg.text);
+    } else {
+      parts.rawWords.push(seg.text);
+      const term = stemWord(seg.text);
+      if (term) parts.words.push(term);
+    }
+  }
+  return parts;
+}
+
+const QUOTES = /["'`\u2018\u2019\u201c\u201d\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009]/g;
+
+/**
+ * A lookup key for names: simplified, folded, lowercased, quotes removed, hyphens/underscores and
+ * whitespace collapsed to one space, a leading English `the ` dropped. `监管沙盒`, `監管沙盒`,
+ * `Regulatory  Sandbox`, `regulatory-sandbox` and `“Regulatory sandbox”` share a key.
+ */
+export function nameKey(text: string, variants: VariantMap = {}): string {
+  const key = toSimplified(text, variants)
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(QUOTES, '')
+    .replace(/[\s\-_\u2010-\u2015\u3000]+/g, ' ')
+    .trim();
+  return key.replace(/^the /, '');
+}
+
+/**
+ * The forms of one published name used to find it in text and to look it up: the name itself, without
+ * a trailing parenthesis (`Smart review and approval system`), a parenthesised acronym (`SRAS`),
+ * and each of these without a leading English `The`.
+ */
+export function nameVariants(name: string): string[] {
+  const out = [name.trim()];
+  const m = /^(.*\S)\s*[(（]([^()（）]+)[)）]$/.exec(name.trim());
+  if (m) {
+    out.push(m[1]!);
+    if (/^[A-Z0-9]{2,}$/.test(m[2]!.trim())) out.push(m[2]!.trim());
+  }
+  for (const form of [...out]) {
+    const bare = form.replace(/^the\s+/i, '');
+    if (bare !== form && bare) out.push(bare);
+  }
+  return out;
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const QUOTE_CLASS = `["'\\u2018\\u2019\\u201c\\u201d]`;
+
+/** A case-insensitive, word-bounded pattern for an English name, allowing a plural or singular last word. */
+function englishNamePattern(name: string): RegExp {
+  const words = name
+    .replace(QUOTES, ' ')
+    .split(/[\s\-\u2010-\u2015]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(REGEX_SPECIAL, '\\$&'));
+  if (words.length === 0) return /$^/;
+  const lastWord = words[words.length - 1]!;
+  // The last word may carry or drop a simple plural ending (`package` ↔ `packages`).
+  const stem = lastWord.replace(/(?:es|s)$/i, '');
+  words[words.length - 1] = stem.length >= 3 ? `${stem}(?:s|es)?` : lastWord;
+  const sep = `(?:${QUOTE_CLASS}|[\\s\\-\\u2010-\\u2015])+`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${QUOTE_CLASS}?${words.join(sep)}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * Where a keyword name occurs in `text`: English names case-insensitively on word boundaries
+ * (allowing a simple plural), Chinese names as substrings after traditional → simplified mapping.
+ * Used by the builder to link passages to keywords and by the search to highlight those links.
+ */
+export function findName(text: string, name: string, variants: VariantMap = {}): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (hasHan(name)) {
+    const needle = toSimplified(name.replace(QUOTES, ''), variants).trim();
+    if (!needle) return ranges;
+    const hay = toSimplified(text, variants);
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
+      ranges.push([at, at + needle.length]);
+    }
+    return ranges;
+  }
+  for (const m of text.matchAll(englishNamePattern(name))) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
