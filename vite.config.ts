@@ -1,0 +1,72 @@
+/**
+ * Browser bundles of bj-policy-widgets, one Vite library build per target (`scripts/build.mjs`
+ * runs them in turn; `BJ_TARGET` picks one, `es` by default):
+ *
+ * - `es`     dist/bj-policy-widgets.js       `<script type="module">`: every element, one file
+ * - `iife`   dist/bj-policy-widgets.iife.js  classic `<script src defer>`: the same, no modules
+ * - `search` dist/search.js                  headless search API (no Lit, no DOM)
+ *
+ * Every dependency is bundled and dynamic imports are inlined, so each target is exactly one
+ * file a webmaster can copy. Lit is resolved with the `production` export condition, so its
+ * dev-mode warning and checks are not shipped.
+ */
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+
+type Target = 'es' | 'iife' | 'search';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const targets: Record<Target, { entry: string; fileName: string; format: 'es' | 'iife' }> = {
+  es: { entry: 'src/bj-policy-widgets.ts', fileName: 'bj-policy-widgets.js', format: 'es' },
+  iife: { entry: 'src/bj-policy-widgets.ts', fileName: 'bj-policy-widgets.iife.js', format: 'iife' },
+  search: { entry: 'src/search-entry.ts', fileName: 'search.js', format: 'es' },
+};
+
+export default defineConfig((): UserConfig => {
+  const name = (process.env.BJ_TARGET ?? 'es') as Target;
+  const target = targets[name];
+  if (!target) throw new Error(`bj: unknown BJ_TARGET "${name}"; use es, iife or search`);
+  return {
+    // Nothing is copied from public/: the demo and data are served from the repo itself.
+    publicDir: false,
+    logLevel: 'warn',
+    define: {
+      __BJ_VERSION__: JSON.stringify(pkg.version),
+      __BJ_FORMAT__: JSON.stringify(target.format),
+    },
+    resolve: {
+      // `production`, never `development`: Lit's dev build warns on every page ("Lit is in dev mode").
+      conditions: ['module', 'browser', 'production'],
+    },
+    esbuild: {
+      // Only `bj:` notes; keep the licence comments Lit ships.
+      legalComments: 'eof',
+    },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: 'esbuild',
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: {
+        entry: target.entry,
+        formats: [target.format],
+        name: 'bjPolicyWidgetsBundle',
+        fileName: () => target.fileName,
+      },
+      rollupOptions: {
+        output: {
+          inlineDynamicImports: true,
+          // The IIFE exposes nothing globally (elements register themselves; config goes through
+          // `window.bjPolicyWidgets`, which this name must not overwrite).
+          ...(target.format === 'iife' ? { name: 'bjPolicyWidgetsBundle', extend: true } : {}),
+        },
+      },
+    },
+  };
+});
