@@ -1,0 +1,437 @@
+/**
+ * Marks known keywords in a DOM region: every occurrence found by the {@link TermMatcher} becomes
+ * `<bj-keyword term="id">matched text</bj-keyword>`, the matched text kept exactly as written.
+ * Usable without `<bj-annotate>`: {@link annotate} does one synchronous pass over any root (also a
+ * detached one), {@link Annotator} does the same in time slices and follows later changes.
+ *
+ * Text split across inline markup (`<b>监管</b>沙盒`) is matched: text nodes are joined into runs
+ * through inline elements (`b`, `i`, `em`, `strong`, `span`, `q`, `mark`, …); block elements, `br`
+ * and skipped elements end a run. A match across several nodes is marked when one `<bj-keyword>`
+ * can hold it without splitting an element, i.e. when the inline elements it crosses are covered
+ * whole (`<b>监管</b>沙盒`, `监管<em>沙盒</em>`); the keyword then contains that markup. A match that
+ * covers part of an element (`<b>大监管</b>沙盒`) is left alone and does not count as the term's first
+ * occurrence.
+ *
+ * Skipped: `a`, `h1`–`h6`, `code`, `pre`, `kbd`, `samp`, `script`, `style`, `template`, `noscript`,
+ * form fields (`input`, `textarea`, `select`, `button`, `option`, `optgroup`, `datalist`),
+ * `[contenteditable]` unless `"false"`, existing `bj-keyword`s, nested `bj-annotate`s, `svg`, `math`,
+ * `rt`/`rp` (ruby annotations), `iframe`/`object`/media, and everything inside `[data-bj-skip]` (or
+ * the `skip` selector).
+ *
+ * Restoration ({@link Annotation.restore}) puts the DOM back exactly: each keyword's children are
+ * moved back out of it, and each text node that was split gets its text back while the pieces split
+ * off it are removed, so the original text nodes (and any moved inline elements) are the same nodes
+ * as before and `isEqualNode` with a clone taken before annotating is true. A text node the page
+ * changed or moved in the meantime is merged back only with the pieces still beside it.
+ */
+import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
+
+export interface AnnotateOptions {
+  /** Mark every occurrence (default: only the first occurrence of each keyword in the region). */
+  all?: boolean;
+  /** At most this many keywords in the region (default: no limit). */
+  max?: number;
+  /** Extra CSS selector of elements to leave alone, with everything inside them. */
+  skip?: string;
+  /** The element created for each match (default `bj-keyword`). */
+  tagName?: string;
+}
+
+export interface Annotation {
+  /** Keywords marked so far. */
+  readonly count: number;
+  /** Removes every keyword this annotation made and merges the text back. */
+  restore(): void;
+}
+
+const SKIP_TAGS = new Set([
+  'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'script', 'style',
+  'template', 'noscript', 'input', 'textarea', 'select', 'button', 'option', 'optgroup', 'datalist',
+  'bj-keyword', 'bj-annotate', 'svg', 'math', 'rt', 'rp', 'iframe', 'object', 'video', 'audio',
+  'canvas', 'title',
+]);
+
+/** Inline (phrasing) elements a run of text continues through. Anything else ends a run. */
+const INLINE_TAGS = new Set([
+  'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark',
+  'q', 'ruby', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isInline(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && INLINE_TAGS.has((node as Element).localName);
+}
+
+function resolveMatcher(source: TermSource | TermMatcher): TermMatcher {
+  return source instanceof TermMatcher ? source : matcherFor(source);
+}
+
+/**
+ * The state of one annotated region: what was marked and how to undo it. Shared by the synchronous
+ * {@link annotate} and the sliced {@link Annotator}.
+ */
+class Region implements Annotation {
+  count = 0;
+  private readonly seen = new Set<string>();
+  private readonly keywords: Element[] = [];
+  /** Each split text node (the original) → its pieces in document order, itself first. */
+  private readonly pieces = new Map<Text, Text[]>();
+  private readonly originOf = new WeakMap<Text, Text>();
+  private readonly tag: string;
+
+  constructor(
+    readonly root: Element,
+    readonly matcher: TermMatcher,
+    readonly options: AnnotateOptions,
+  ) {
+    this.tag = (options.tagName ?? 'bj-keyword').toLowerCase();
+  }
+
+  /** True when `max` keywords are marked. */
+  get full(): boolean {
+    return this.options.max !== undefined && this.count >= this.options.max;
+  }
+
+  skips(el: Element): boolean {
+    const name = el.localName;
+    if (SKIP_TAGS.has(name) || name === this.tag) return true;
+    if (el.hasAttribute('data-bj-skip')) return true;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    return !!this.options.skip && el.matches(this.options.skip);
+  }
+
+  /** True when `node` lies inside a skipped element between it and the root (or above the root). */
+  insideSkipped(node: Node): boolean {
+    for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+      if (el === this.root) break;
+      if (this.skips(el)) return true;
+    }
+    for (let el: Element | null = this.root; el; el = el.parentElement) {
+      if (el.hasAttribute('data-bj-skip')) return true;
+      const editable = el.getAttribute('contenteditable');
+      if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs of text nodes inside `container`, in document order. Yields each run as soon as it is
+   * complete; the caller processes it before asking for the next (so our own changes are always
+   * behind the walk). Stops early when the walk's position leaves the region.
+   */
+  *runs(container: Element): Generator<Text[], boolean> {
+    let run: Text[] = [];
+    let node: Node | null = container.firstChild;
+    while (node) {
+      let descend = false;
+      if (node.nodeType === TEXT_NODE) {
+        if ((node as Text).data) run.push(node as Text);
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        if (this.skips(el) || !isInline(el)) {
+          if (run.length) {
+            yield run;
+            run = [];
+            if (!this.root.contains(node)) return false;
+          }
+          descend = !this.skips(el);
+        } else descend = true;
+      }
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node && node !== container && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== container && !isInline(node) && run.length) {
+          yield run;
+          run = [];
+          if (!this.root.contains(node)) return false;
+        }
+      }
+      node = !node || node === container ? null : node.nextSibling;
+    }
+    if (run.length) yield run;
+    return true;
+  }
+
+  /** Marks the keywords in one run of text nodes. Returns how many were marked. */
+  mark(run: Text[]): number {
+    if (this.full) return 0;
+    const nodes = run.slice();
+    const starts: number[] = [];
+    const lens: number[] = [];
+    let text = '';
+    for (const t of nodes) {
+      starts.push(text.length);
+      lens.push(t.data.length);
+      text += t.data;
+    }
+    const norm = this.matcher.normalize(text);
+    let added = 0;
+    let seg = 0;
+    let i = 0;
+    while (i < norm.length && !this.full) {
+      const hit = this.matcher.candidatesAt(norm, i)[0];
+      if (!hit) {
+        i++;
+        continue;
+      }
+      i = hit.end;
+      if (!this.options.all && this.seen.has(hit.termId)) continue;
+      let k = seg;
+      while (starts[k]! + lens[k]! <= hit.start) k++;
+      let j = k;
+      while (starts[j]! + lens[j]! < hit.end) j++;
+      const a = hit.start - starts[k]!;
+      const b = hit.end - starts[j]!;
+      const rest = this.wrap(nodes[k]!, a, nodes[j]!, b, hit.termId);
+      if (rest === undefined) continue;
+      this.seen.add(hit.termId);
+      this.count++;
+      added++;
+      if (rest) {
+        nodes[j] = rest;
+        starts[j] = hit.end;
+        lens[j] = rest.data.length;
+        seg = j;
+      } else seg = j + 1;
+    }
+    return added;
+  }
+
+  /**
+   * Wraps text from offset `a` of `A` to offset `b` of `B` in a keyword, when that needs no element
+   * to be split. Returns the text node holding what follows the match in `B` (null when nothing
+   * does), or undefined when the match cannot be wrapped.
+   */
+  private wrap(A: Text, a: number, B: Text, b: number, termId: string): Text | null | undefined {
+    let X: Node = A;
+    let Y: Node = B;
+    if (A !== B) {
+      let first = a === 0 && !A.previousSibling;
+      while (!X.parentNode!.contains(B)) {
+        if (!first) return undefined;
+        X = X.parentNode!;
+        first = !X.previousSibling;
+      }
+      let last = b === B.data.length && !B.nextSibling;
+      while (Y.parentNode !== X.parentNode) {
+        if (!last) return undefined;
+        Y = Y.parentNode!;
+        last = !Y.nextSibling;
+      }
+    }
+    const startPiece = a > 0 ? this.split(A, a) : A;
+    const endNode = A === B ? startPiece : B;
+    const endOffset = A === B ? b - a : b;
+    const rest = endOffset < endNode.data.length ? this.split(endNode, endOffset) : null;
+    if (X === A) X = startPiece;
+    if (Y === B) Y = endNode;
+    const parent = X.parentNode!;
+    const keyword = parent.ownerDocument!.createElement(this.tag);
+    keyword.setAttribute('term', termId);
+    parent.insertBefore(keyword, X);
+    let node: Node | null = X;
+    while (node) {
+      const next: Node | null = node === Y ? null : node.nextSibling;
+      keyword.appendChild(node);
+      node = next;
+    }
+    this.keywords.push(keyword);
+    return rest;
+  }
+
+  private split(node: Text, offset: number): Text {
+    const piece = node.splitText(offset);
+    const origin = this.originOf.get(node) ?? node;
+    let list = this.pieces.get(origin);
+    if (!list) this.pieces.set(origin, (list = [origin]));
+    list.splice(list.indexOf(node) + 1, 0, piece);
+    this.originOf.set(piece, origin);
+    return piece;
+  }
+
+  restore(): void {
+    for (let n = this.keywords.length - 1; n >= 0; n--) {
+      const keyword = this.keywords[n]!;
+      const parent = keyword.parentNode;
+      if (!parent) continue;
+      while (keyword.firstChild) parent.insertBefore(keyword.firstChild, keyword);
+      keyword.remove();
+    }
+    for (const [origin, list] of this.pieces) {
+      const parent = origin.parentNode;
+      if (!parent) continue;
+      let data = '';
+      for (const piece of list) {
+        if (piece !== origin && piece.parentNode !== parent) continue;
+        data += piece.data;
+        if (piece !== origin) piece.remove();
+      }
+      if (origin.data !== data) origin.data = data;
+    }
+    this.keywords.length = 0;
+    this.pieces.clear();
+    this.seen.clear();
+    this.count = 0;
+  }
+}
+
+/**
+ * Marks keywords in `root` synchronously, in one pass (for detached roots, server-side DOMs and
+ * benchmarks). `source` is a `PolicyIndex` (its matcher is built once and cached) or a matcher.
+ */
+export function annotate(
+  root: Element,
+  source: TermSource | TermMatcher,
+  options: AnnotateOptions = {},
+): Annotation {
+  const region = new Region(root, resolveMatcher(source), options);
+  if (!region.insideSkipped(root)) {
+    for (const run of region.runs(root)) {
+      region.mark(run);
+      if (region.full) break;
+    }
+  }
+  return region;
+}
+
+export interface AnnotatorOptions extends AnnotateOptions {
+  /** Longest stretch of work before yielding to the page, in ms (default 8). */
+  sliceMs?: number;
+  /** Follow content added or changed later (default true). */
+  observe?: boolean;
+  /** Called after each finished batch (the first pass, then each batch of later changes). */
+  onBatch?: (added: number, count: number) => void;
+}
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Gives the main thread back: `scheduler.yield()` where there is one, else a task. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Annotates a live region without blocking: works in slices of at most `sliceMs`, yielding between
+ * them, and (unless `observe: false`) follows nodes added and text changed later, batching the
+ * changes of one task and ignoring the changes it makes itself.
+ */
+export class Annotator implements Annotation {
+  private readonly region: Region;
+  private readonly observer: MutationObserver | undefined;
+  private pending: Element[] = [];
+  private walk: { container: Element; runs: Generator<Text[], boolean> } | undefined;
+  private running: Promise<void> | undefined;
+  private added = 0;
+  private stopped = false;
+
+  constructor(
+    root: Element,
+    source: TermSource | TermMatcher,
+    private readonly options: AnnotatorOptions = {},
+  ) {
+    this.region = new Region(root, resolveMatcher(source), options);
+    if (options.observe !== false) {
+      this.observer = new MutationObserver((records) => {
+        this.take(records);
+        this.schedule();
+      });
+    }
+  }
+
+  get count(): number {
+    return this.region.count;
+  }
+
+  /** Starts the first pass (and observing). Resolves when the first pass is done. */
+  start(): Promise<void> {
+    this.stopped = false;
+    this.observer?.observe(this.region.root, { childList: true, subtree: true, characterData: true });
+    this.queue(this.region.root);
+    return this.schedule();
+  }
+
+  /** Stops working and observing; the keywords marked so far stay. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.pending = [];
+    this.walk = undefined;
+  }
+
+  /** Stops, then removes every keyword marked and merges the text back. */
+  restore(): void {
+    this.stop();
+    this.region.restore();
+    this.added = 0;
+  }
+
+  private schedule(): Promise<void> {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    await Promise.resolve(); // batch the changes made in the same task
+    while (!this.stopped && (this.walk || this.pending.length)) {
+      const deadline = performance.now() + (this.options.sliceMs ?? 8);
+      this.take(this.observer?.takeRecords() ?? []);
+      do {
+        if (!this.step()) break;
+      } while (performance.now() < deadline);
+      this.observer?.takeRecords(); // our own changes
+      if (this.walk || this.pending.length) await yieldToMain();
+    }
+    if (!this.stopped) {
+      const added = this.added;
+      this.added = 0;
+      this.options.onBatch?.(added, this.region.count);
+    }
+  }
+
+  /** One run of text. False when there is nothing left to do. */
+  private step(): boolean {
+    if (!this.walk) {
+      const container = this.pending.shift();
+      if (!container) return false;
+      if (!this.region.root.contains(container) || this.region.insideSkipped(container)) return true;
+      this.walk = { container, runs: this.region.runs(container) };
+    }
+    const next = this.walk.runs.next();
+    if (next.done) {
+      if (!next.value) this.queue(this.walk.container); // the walk lost its place: start it again
+      this.walk = undefined;
+      return true;
+    }
+    if (!this.region.full) this.added += this.region.mark(next.value);
+    return true;
+  }
+
+  private take(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.queue(record.target);
+      else for (const node of record.addedNodes) this.queue(node);
+    }
+  }
+
+  /** Queues the block (or the root) around `node` for a scan, unless a queued one contains it. */
+  private queue(node: Node): void {
+    const root = this.region.root;
+    if (this.stopped || this.region.full || !root.contains(node)) return;
+    let el: Element | null = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+    while (el && el !== root && isInline(el)) el = el.parentElement;
+    if (!el) return;
+    if (this.pending.some((p) => p.contains(el))) return;
+    this.pending = this.pending.filter((p) => !el.contains(p));
+    this.pending.push(el);
+  }
+}
