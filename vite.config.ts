@@ -10,8 +10,9 @@
  * file a webmaster can copy. Lit is resolved with the `production` export condition, so its
  * dev-mode warning and checks are not shipped.
  */
+import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 type Target = 'es' | 'iife' | 'search';
 
@@ -21,9 +22,30 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 const targets: Record<Target, { entry: string; fileName: string; format: 'es' | 'iife' }> = {
   es: { entry: 'src/bj-policy-widgets.ts', fileName: 'bj-policy-widgets.js', format: 'es' },
-  iife: { entry: 'src/bj-policy-widgets.ts', fileName: 'bj-policy-widgets.iife.js', format: 'iife' },
+  iife: { entry: 'src/bj-policy-widgets.iife.ts', fileName: 'bj-policy-widgets.iife.js', format: 'iife' },
   search: { entry: 'src/search-entry.ts', fileName: 'search.js', format: 'es' },
 };
+
+/**
+ * Vite leaves whitespace in ES library output (to keep `@__PURE__` notes for the user's bundler);
+ * these files are served to browsers as they are, so minify them fully. Rollup chains the maps.
+ */
+const minifyEs = (): Plugin => ({
+  name: 'bj-minify-es',
+  apply: 'build',
+  enforce: 'post',
+  async renderChunk(code, chunk) {
+    const out = await transform(code, {
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      sourcemap: true,
+      sourcefile: chunk.fileName,
+      legalComments: 'none',
+    });
+    return { code: out.code, map: out.map };
+  },
+});
 
 export default defineConfig((): UserConfig => {
   const name = (process.env.BJ_TARGET ?? 'es') as Target;
@@ -41,30 +63,29 @@ export default defineConfig((): UserConfig => {
       // `production`, never `development`: Lit's dev build warns on every page ("Lit is in dev mode").
       conditions: ['module', 'browser', 'production'],
     },
-    esbuild: {
-      // Only `bj:` notes; keep the licence comments Lit ships.
-      legalComments: 'eof',
-    },
+    plugins: target.format === 'es' ? [minifyEs()] : [],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      target: 'es2022',
+      // ES: `esnext` here keeps Vite's own esbuild pass off; minifyEs() lowers to ES2022 instead.
+      target: target.format === 'es' ? 'esnext' : 'es2022',
       sourcemap: true,
-      minify: 'esbuild',
+      // The ES bundle is minified by minifyEs() (Vite's own pass would keep the whitespace).
+      minify: target.format === 'es' ? false : 'esbuild',
       reportCompressedSize: false,
       copyPublicDir: false,
       lib: {
         entry: target.entry,
         formats: [target.format],
-        name: 'bjPolicyWidgetsBundle',
+        name: 'bjPolicyWidgets', // required by Vite for IIFE; unused (`exports: 'none'` below)
         fileName: () => target.fileName,
       },
       rollupOptions: {
         output: {
           inlineDynamicImports: true,
-          // The IIFE exposes nothing globally (elements register themselves; config goes through
-          // `window.bjPolicyWidgets`, which this name must not overwrite).
-          ...(target.format === 'iife' ? { name: 'bjPolicyWidgetsBundle', extend: true } : {}),
+          // The classic script adds no global (its entry exports nothing): elements register
+          // themselves, and page config goes through `window.bjPolicyWidgets`.
+          ...(target.format === 'iife' ? { exports: 'none' as const } : {}),
         },
       },
     },
