@@ -35,6 +35,8 @@ export interface AnnotateOptions {
   skip?: string;
   /** The element created for each match (default `bj-keyword`). */
   tagName?: string;
+  /** Further attributes for each keyword created (e.g. `{ index: '/bj-index.json' }`). */
+  attributes?: Record<string, string>;
 }
 
 export interface Annotation {
@@ -233,6 +235,7 @@ class Region implements Annotation {
     if (Y === B) Y = endNode;
     const parent = X.parentNode!;
     const keyword = parent.ownerDocument!.createElement(this.tag);
+    for (const [name, value] of Object.entries(this.options.attributes ?? {})) keyword.setAttribute(name, value);
     keyword.setAttribute('term', termId);
     parent.insertBefore(keyword, X);
     let node: Node | null = X;
