@@ -24,6 +24,7 @@ import {
   nameKey,
   nameVariants,
   queryParts,
+  stemWord,
   toSimplified as simplify,
   tokenize,
   tokenizeWithOffsets,
@@ -77,8 +78,6 @@ export interface IndexSizeInfo {
   terms: number;
   passages: number;
   documents: number;
-  /** Distinct indexed terms (stems, bigrams, pinyin). */
-  vocabulary: number;
   /** Length of the JSON text, when loaded from a string. */
   jsonLength?: number;
 }
@@ -111,10 +110,10 @@ const BOOST: Record<string, number> = {
   linkedPinyin: 0.5,
 };
 
-/** Edit distance allowed for an English query word: none under 4 letters, 1 up to 7, else 2. */
-function fuzziness(term: string): number | false {
-  if (term.length < 4 || /\d/.test(term)) return false;
-  return term.length <= 7 ? 1 : 2;
+/** Edit distance allowed for an English query word (as typed): none under 4 letters, 1 up to 7, else 2. */
+function fuzziness(typed: string): number | false {
+  if (typed.length < 4 || /\d/.test(typed)) return false;
+  return typed.length <= 7 ? 1 : 2;
 }
 
 function cutQuery(query: string): string {
@@ -189,10 +188,13 @@ export class PolicyIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly byName = new Map<string, TermEntry>();
   private readonly byPinyin = new Map<string, TermEntry>();
+  private readonly pinyinKeys: string[] = [];
   private readonly names: Array<{ termId: string; name: string; lang: ContentLang }> = [];
   /** Per keyword, the tokens its names contribute to a passage's `linked`/`linkedPinyin` fields. */
   private readonly linkTokens = new Map<string, Set<string>>();
-  private readonly miniSearch: MiniSearch<SearchDoc>;
+  /** What MiniSearch indexes; the inverted index itself is built on first search (see `engine`). */
+  private readonly docs: SearchDoc[] = [];
+  private searchIndex?: MiniSearch<SearchDoc>;
 
   private constructor(data: BuiltIndex, jsonLength?: number) {
     this.hash = data.hash;
@@ -252,7 +254,11 @@ export class PolicyIndex {
       }
       const idKey = nameKey(t.id);
       if (!this.byName.has(idKey)) this.byName.set(idKey, t);
-      for (const key of pinyin.keys) if (!this.byPinyin.has(key)) this.byPinyin.set(key, t);
+      for (const key of pinyin.keys) {
+        if (this.byPinyin.has(key)) continue;
+        this.byPinyin.set(key, t);
+        this.pinyinKeys.push(key);
+      }
       const names = published.map(([n]) => n).join('\n');
       const doc = { names, pinyinKeys: pinyin.keys.join(' '), syllables: pinyin.syllables.join(' ') };
       termDocs.set(t.id, doc);
@@ -262,14 +268,7 @@ export class PolicyIndex {
       );
     }
 
-    this.miniSearch = new MiniSearch<SearchDoc>({
-      fields: [...TEXT_FIELDS, ...PINYIN_FIELDS],
-      storeFields: [],
-      tokenize: (text, field) =>
-        field && PINYIN_FIELDS.includes(field) ? text.split(' ').filter(Boolean) : tokenize(text, this.variants),
-      processTerm: (term) => term,
-    });
-    const docs: SearchDoc[] = [];
+    const docs = this.docs;
     for (const t of this.termList) {
       const d = termDocs.get(t.id)!;
       docs.push({
@@ -298,12 +297,10 @@ export class PolicyIndex {
         linkedPinyin: linked.map((d) => `${d.pinyinKeys} ${d.syllables}`).join(' '),
       });
     }
-    this.miniSearch.addAll(docs);
     this.sizeInfo = {
       terms: this.termList.length,
       passages: passages.length,
       documents: documents.size,
-      vocabulary: this.miniSearch.termCount,
       ...(jsonLength !== undefined ? { jsonLength } : {}),
     };
   }
@@ -319,11 +316,40 @@ export class PolicyIndex {
     return new PolicyIndex(data, length);
   }
 
-  /** Like {@link fromJSON}, but yields to the event loop first so a page stays responsive. */
+  /**
+   * Like {@link fromJSON}, and also builds the search index now, in chunks that yield to the event
+   * loop (MiniSearch `addAllAsync`), so the first `search` is fast and the page stays responsive.
+   */
   static async fromJSONAsync(json: unknown): Promise<PolicyIndex> {
     const { data, length } = PolicyIndex.check(json);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return new PolicyIndex(data, length);
+    const index = new PolicyIndex(data, length);
+    const engine = index.newEngine();
+    await engine.addAllAsync(index.docs, { chunkSize: 25 });
+    index.searchIndex ??= engine;
+    return index;
+  }
+
+  private newEngine(): MiniSearch<SearchDoc> {
+    return new MiniSearch<SearchDoc>({
+      fields: [...TEXT_FIELDS, ...PINYIN_FIELDS],
+      storeFields: [],
+      tokenize: (text, field) =>
+        field && PINYIN_FIELDS.includes(field) ? text.split(' ').filter(Boolean) : tokenize(text, this.variants),
+      processTerm: (term) => term,
+    });
+  }
+
+  /**
+   * The MiniSearch index, built from the entries on first use: keyword lookups and annotation never
+   * pay for it, and the index file need not ship it (see the design note at the top).
+   */
+  private get engine(): MiniSearch<SearchDoc> {
+    if (!this.searchIndex) {
+      const engine = this.newEngine();
+      engine.addAll(this.docs);
+      this.searchIndex = engine;
+    }
+    return this.searchIndex;
   }
 
   private static check(json: unknown): { data: BuiltIndex; length?: number } {
@@ -376,7 +402,7 @@ export class PolicyIndex {
     const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
     let raw: MiniSearchResult[];
     try {
-      raw = this.miniSearch.search(tree, { filter: (r) => wanted(r.id as string) });
+      raw = this.engine.search(tree, { filter: (r) => wanted(r.id as string) });
     } catch {
       return [];
     }
@@ -462,8 +488,12 @@ export class PolicyIndex {
   /** The query as a MiniSearch query tree, or `null` when it has nothing searchable. */
   private queryTree(parts: QueryParts): Query | null {
     const queries: Query[] = [];
-    for (const w of parts.words) {
-      queries.push({ queries: [w], fields: TEXT_FIELDS, prefix: w.length >= 3, fuzzy: fuzziness(w) });
+    for (const typed of parts.words) {
+      const w = stemWord(typed);
+      if (!w) continue;
+      // A word that starts a keyword's pinyin (`jianguan`) is pinyin, not an English typo.
+      const fuzzy = this.pinyinKeys.some((k) => k.startsWith(typed)) ? false : fuzziness(typed);
+      queries.push({ queries: [w], fields: TEXT_FIELDS, prefix: w.length >= 3, fuzzy });
     }
     for (const run of parts.han) {
       const grams = hanBigrams(run);
@@ -473,7 +503,7 @@ export class PolicyIndex {
           : { queries: grams, fields: TEXT_FIELDS, combineWith: 'AND' },
       );
     }
-    const latin = parts.rawWords.filter((w) => /^[a-z]+$/.test(w));
+    const latin = parts.words.filter((w) => /^[a-z]+$/.test(w));
     if (latin.length > 0) {
       const joined = latin.join('');
       queries.push({
@@ -491,8 +521,8 @@ export class PolicyIndex {
   private namedTerm(query: string, parts: QueryParts): TermEntry | undefined {
     const byName = this.lookupTerm(query);
     if (byName) return byName;
-    if (parts.han.length === 0 && parts.rawWords.length > 0 && parts.rawWords.every((w) => /^[a-z]+$/.test(w))) {
-      return this.byPinyin.get(parts.rawWords.join(''));
+    if (parts.han.length === 0 && parts.words.length > 0 && parts.words.every((w) => /^[a-z]+$/.test(w))) {
+      return this.byPinyin.get(parts.words.join(''));
     }
     return undefined;
   }

@@ -29,6 +29,12 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 const MARKS = /\p{M}/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const ASCII_RUN = /[A-Za-z0-9]+/g;
+const ASCII_LOWER = /^[a-z]+$/;
+/** Cheap pre-check: could this run contain a Han character (BMP blocks or an astral lead surrogate)? */
+const MAYBE_HAN = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/u;
 
 /** One token of a text, with its position in the original string. */
@@ -62,14 +68,24 @@ export function toSimplified(text: string, variants: VariantMap): string {
  * lowercased. May return several pieces when folding reveals separators (`ﬁ`→`fi`, `①`→`1`).
  */
 export function foldWord(word: string): string[] {
+  if (ASCII_WORD.test(word)) return [word.toLowerCase()];
   const folded = word.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return folded.split(NOT_ALNUM).filter(Boolean);
 }
 
+const stems = new Map<string, string>();
+
 /** Stems an English word unless it is a stop word (then `''`). Digits are kept as they are. */
 export function stemWord(folded: string): string {
   if (STOP_WORDS.has(folded)) return '';
-  return /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+  if (!ASCII_LOWER.test(folded)) return folded;
+  let stem = stems.get(folded);
+  if (stem === undefined) {
+    if (stems.size > 20000) stems.clear(); // bounded memo: indexing and queries reuse few words
+    stem = stemmer(folded);
+    stems.set(folded, stem);
+  }
+  return stem;
 }
 
 /**
@@ -81,6 +97,13 @@ export function segments(
   variants: VariantMap = {},
 ): Array<{ kind: 'word' | 'han'; text: string; start: number; end: number }> {
   const out: Array<{ kind: 'word' | 'han'; text: string; start: number; end: number }> = [];
+  if (ASCII_TEXT.test(text)) {
+    // Same result as the general path for ASCII (letters and digits are [A-Za-z0-9]), faster.
+    for (const m of text.matchAll(ASCII_RUN)) {
+      out.push({ kind: 'word', text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
   for (const m of text.matchAll(WORD_RUN)) {
     const run = m[0];
     const base = m.index;
@@ -91,6 +114,10 @@ export function segments(
         out.push({ kind: 'word', text: piece, start: base + from, end: base + to });
       }
     };
+    if (!MAYBE_HAN.test(run)) {
+      pushWord(0, run.length);
+      continue;
+    }
     for (const h of run.matchAll(HAN_RUN)) {
       pushWord(last, h.index);
       const end = h.index + h[0].length;
@@ -151,28 +178,18 @@ export function tokenize(text: string, variants: VariantMap = {}): string[] {
   return tokenizeWithOffsets(text, variants).map((t) => t.term);
 }
 
-/** A query split into what the search runs: English stems, raw folded words for pinyin, Han runs. */
+/** A query split the way text is indexed, before stemming and bigrams. */
 export interface QueryParts {
-  /** Stemmed English words, stop words removed, in query order. */
+  /** Folded words as typed (not stemmed, stop words kept), in query order. */
   words: string[];
-  /** Folded, unstemmed words (stop words kept): matched against pinyin. */
-  rawWords: string[];
   /** Simplified Han runs, in query order. */
   han: string[];
 }
 
-/** Splits a query the same way text is indexed. */
+/** Splits a query the same way text is indexed (see {@link segments}). */
 export function queryParts(query: string, variants: VariantMap = {}): QueryParts {
-  const parts: QueryParts = { words: [], rawWords: [], han: [] };
-  for (const seg of segments(query, variants)) {
-    if (seg.kind === 'han') {
-      parts.han.push(seg.text);
-    } else {
-      parts.rawWords.push(seg.text);
-      const term = stemWord(seg.text);
-      if (term) parts.words.push(term);
-    }
-  }
+  const parts: QueryParts = { words: [], han: [] };
+  for (const seg of segments(query, variants)) (seg.kind === 'han' ? parts.han : parts.words).push(seg.text);
   return parts;
 }
 
