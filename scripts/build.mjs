@@ -11,8 +11,8 @@
 //
 // Ends with a size table (raw and gzip bytes). `--update-readme` also writes that table into
 // README.md between the `sizes:start` / `sizes:end` markers.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,9 +24,21 @@ const rel = (p) => path.relative(root, p);
 const quiet = process.argv.includes('--quiet');
 const log = (...a) => quiet || console.log(...a);
 
+/** Runs a command; resolves when it exits 0, rejects (with its name) otherwise. */
 function run(cmd, args, env = {}) {
-  log(`build: ${[path.basename(cmd), ...args].join(' ')}`);
-  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  const label = [path.basename(cmd), ...args].join(' ');
+  log(`build: ${label}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`bj: \`${label}\` failed (${signal ?? `exit ${code}`}); see its output above`)),
+    );
+  });
 }
 const npmRun = (script) => run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script]);
 
@@ -36,41 +48,25 @@ function fail(message) {
 }
 
 const started = Date.now();
-
-// 1. CLI and default index (owned by the CLI: build it, then run it over data/).
-npmRun('build:cli');
-npmRun('build:index');
-
-// 2. Browser bundles, one Vite library build per target (see vite.config.ts).
-const { build } = await import('vite');
-for (const target of ['es', 'iife', 'search']) {
-  log(`build: vite (${target})`);
-  process.env.BJ_TARGET = target;
-  await build({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-}
-delete process.env.BJ_TARGET;
-
-// 3. Type declarations.
-rmSync(path.join(dist, 'types'), { recursive: true, force: true });
-run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-
-// 4. Custom elements manifest, where package.json's "customElements" points.
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const manifestPath = path.join(root, pkg.customElements ?? 'dist/custom-elements.json');
-run(bin('cem'), [
-  'analyze',
-  '--litelement',
-  '--globs',
-  'src/components/**/*.ts',
-  '--exclude',
-  'src/components/**/*.styles.ts',
-  '--outdir',
-  rel(path.dirname(manifestPath)),
-  '--quiet',
-]);
-if (path.basename(manifestPath) !== 'custom-elements.json') {
-  fail(`bj: package.json "customElements" must name a file called custom-elements.json (cem writes that name)`);
+if (rel(manifestPath) !== path.join('dist', 'custom-elements.json')) {
+  fail('bj: package.json "customElements" must be dist/custom-elements.json, where scripts/cem.config.mjs writes it');
 }
+mkdirSync(dist, { recursive: true });
+rmSync(path.join(dist, 'types'), { recursive: true, force: true });
+
+// The steps are independent (each writes its own files), so they run side by side.
+await Promise.all([
+  // 1. CLI, then the default index with it (both owned by the CLI: npm run build:cli / build:index).
+  npmRun('build:cli').then(() => npmRun('build:index')),
+  // 2. Browser bundles: one Vite library build per target (vite.config.ts reads BJ_TARGET).
+  ...['es', 'iife', 'search'].map((target) => run(bin('vite'), ['build', '--logLevel', 'warn'], { BJ_TARGET: target })),
+  // 3. Type declarations.
+  run(bin('tsc'), ['-p', 'tsconfig.build.json']),
+  // 4. Custom elements manifest, where package.json's "customElements" points.
+  run(bin('cem'), ['analyze', '--config', 'scripts/cem.config.mjs', '--quiet']),
+]).catch((err) => fail(err.message));
 
 // 5. Checks: exactly the expected files, production Lit, a DOM-free search.js.
 const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js'];
