@@ -1,0 +1,203 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline;
+    --_accent: var(--bj-accent, #1d4ed8);
+    --_surface: var(--bj-surface, #ffffff);
+    --_text: var(--bj-text, #1b1d22);
+    --_muted: var(--bj-muted, #545a66);
+    --_border: var(--bj-border, #c5cad3);
+    --_underline: var(--bj-keyword-underline, currentColor);
+    --_mark: var(--bj-mark, #fff1a8);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--bj-accent, #8ab4ff);
+      --_surface: var(--bj-surface, #1e2127);
+      --_text: var(--bj-text, #eceef2);
+      --_muted: var(--bj-muted, #b4bac6);
+      --_border: var(--bj-border, #4a505c);
+      --_mark: var(--bj-mark, #5b4a00);
+    }
+  }
+
+  [part~='trigger'] {
+    cursor: help;
+    text-decoration-line: underline;
+    text-decoration-style: dotted;
+    text-decoration-color: var(--_underline);
+    text-decoration-thickness: from-font;
+    text-underline-offset: 0.2em;
+    border-radius: 0.15em;
+    -webkit-tap-highlight-color: transparent;
+  }
+  [part~='trigger']:hover,
+  [part~='trigger'][aria-expanded='true'] {
+    text-decoration-style: solid;
+  }
+  [part~='trigger']:focus {
+    outline: none;
+  }
+  [part~='trigger']:focus-visible {
+    outline: 0.125rem solid var(--bj-focus, var(--_accent));
+    outline-offset: 0.125rem;
+  }
+
+  [part~='popover'] {
+    /* Top layer (Popover API): undo the UA's centring; floating-ui sets left/top. */
+    position: fixed;
+    inset: auto;
+    top: 0;
+    left: 0;
+    margin: 0;
+    box-sizing: border-box;
+    width: max-content;
+    max-width: min(var(--bj-popover-max-width, 26rem), calc(100vw - 2rem));
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: 0.75rem 1rem;
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--bj-radius, 0.5rem);
+    box-shadow: var(--bj-shadow, 0 0.25rem 1rem rgb(0 0 0 / 0.18));
+    /* The keyword may sit in a heading or a link: start from plain text. */
+    font-family: var(--bj-font, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--bj-popover-font-size, 0.9375rem);
+    font-weight: normal;
+    font-style: normal;
+    line-height: 1.55;
+    letter-spacing: normal;
+    text-align: start;
+    text-decoration: none;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    overflow-wrap: break-word;
+    cursor: auto;
+    z-index: var(--bj-z, 2147483647);
+  }
+  [part~='popover'].bj-fallback[hidden] {
+    display: none;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='popover']:popover-open,
+    [part~='popover'].bj-fallback:not([hidden]) {
+      animation: bj-keyword-in 120ms ease-out;
+    }
+  }
+  @keyframes bj-keyword-in {
+    from {
+      opacity: 0;
+    }
+  }
+
+  p,
+  ul {
+    margin: 0;
+  }
+  [part~='title'] {
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.35;
+  }
+  [part~='alt-title'] {
+    font-weight: 600;
+    line-height: 1.35;
+  }
+  [part~='section'],
+  [part~='source'],
+  [part~='related-count'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='section'] {
+    margin-top: 0.125em;
+  }
+  [part~='definition'] {
+    margin-top: 0.5em;
+  }
+  [part~='definition'] p + p {
+    margin-top: 0.5em;
+  }
+  [part~='notice'] {
+    color: var(--_muted);
+  }
+  [part~='more'] {
+    margin-top: 0.25em;
+    padding: 0.125em 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  [part~='more']:focus-visible {
+    outline: 0.125rem solid var(--bj-focus, var(--_accent));
+    outline-offset: 0.125rem;
+    border-radius: 0.15em;
+  }
+  [part~='source'] {
+    margin-top: 0.5em;
+  }
+  [part~='related'] {
+    margin-top: 0.625em;
+    padding-top: 0.5em;
+    border-top: 1px solid var(--_border);
+  }
+  [part~='related-heading'] {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  [part~='related'] ul {
+    padding: 0;
+    list-style: none;
+  }
+  [part~='passage'] {
+    margin-top: 0.375em;
+    font-size: 0.875em;
+    line-height: 1.45;
+  }
+  [part~='passage-document'] {
+    font-weight: 600;
+  }
+  [part~='passage-heading'] {
+    color: var(--_muted);
+  }
+  [part~='passage-snippet'] {
+    display: block;
+  }
+  mark {
+    background: var(--_mark);
+    color: inherit;
+    border-radius: 0.1em;
+  }
+
+  @media (forced-colors: active) {
+    [part~='trigger'] {
+      text-decoration-color: LinkText;
+    }
+    [part~='trigger']:focus-visible,
+    [part~='more']:focus-visible {
+      outline-color: Highlight;
+    }
+    [part~='popover'] {
+      border: 1px solid CanvasText;
+      background: Canvas;
+      color: CanvasText;
+      box-shadow: none;
+    }
+    [part~='more'] {
+      color: ButtonText;
+    }
+    mark {
+      background: Mark;
+      color: MarkText;
+    }
+  }
+`;

@@ -1,0 +1,501 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { PolicyIndex } from '../../search/index.js';
+import { snippet } from '../../search/snippet.js';
+import type { BjError, ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
+import { resolveIndexUrl } from '../../shared/config.js';
+import { tag } from '../../shared/define.js';
+import { emit, reportError, type BjShowDetail } from '../../shared/events.js';
+import { loadIndex, peekIndex } from '../../shared/index-store.js';
+import { applyLocale, contentLangFor, langAttr, localeFor } from '../../shared/locale.js';
+import { openFloating, supportsPopover } from '../../shared/popover.js';
+import { styles } from './bj-keyword.styles.js';
+import {
+  collapsedParagraph,
+  definitionParagraphs,
+  guessLang,
+  isLong,
+  languagesFor,
+  mentionRanges,
+  type KeywordDisplay,
+} from './keyword-content.js';
+
+/** How many related passages the popover lists. */
+const RELATED_SHOWN = 3;
+
+/** The one open keyword popover on the page. */
+let current: BjKeyword | undefined;
+
+type Status = 'idle' | 'loading' | 'ready' | 'error' | 'unknown';
+
+/**
+ * A keyword in running text that shows its official bilingual definition in a popover.
+ *
+ * The slotted text is the page's own text and stays readable before the script or the index
+ * loads, and if they never do. The trigger is a focusable inline `role="button"` (a real
+ * `<button>` cannot wrap across lines); it opens the popover after `show-delay` on hover,
+ * at once on keyboard focus, and toggles it on click or tap. The popover stays while the pointer
+ * moves into it (grace period `hide-delay`) and until Escape, pointer leave, blur or an outside
+ * tap (WCAG 2.2 SC 1.4.13). One popover is open on the page at a time.
+ *
+ * Role: the APG tooltip pattern allows only non-focusable text in a tooltip and says to use a
+ * non-modal dialog when the popup holds focusable content. This popover holds a "More"/"Less"
+ * button, so it is a non-modal `role="dialog"` named by the keyword's title; focus is not moved
+ * into it (Tab from the trigger reaches it next). The trigger has `aria-expanded`,
+ * `aria-haspopup="dialog"`, `aria-controls` and `aria-describedby` (the definition), all pointing
+ * at ids in the same shadow root, so screen readers announce the term with its definition.
+ *
+ * The popover lives in the top layer (Popover API) and is placed with `@floating-ui/dom`, so
+ * `overflow: hidden` ancestors and z-indexed headers never cover it; without the Popover API it
+ * is `position: fixed` with z-index `--bj-z`.
+ *
+ * The index (one request per page, shared) loads on the first hover, focus or tap of any keyword,
+ * or at once when any keyword has `preload`.
+ *
+ * @summary Bilingual definition popover for a Beijing policy keyword.
+ * @tagname bj-keyword
+ * @slot - The keyword as it reads in the text; also how the keyword is found when `term` is not set.
+ * @fires bj-show - The popover opened. Detail `{term}` (the keyword id, or its text before the index loaded).
+ * @fires bj-hide - The popover closed. Detail `{term}`.
+ * @fires bj-error - The index could not load (its `code` and `bj:` message), or the keyword is not in it (`unknown-term`).
+ * @csspart trigger - The focusable text in the page.
+ * @csspart popover - The popover panel.
+ * @csspart title - The title in the leading language.
+ * @csspart alt-title - The title in the other language.
+ * @csspart section - The section the keyword was published under.
+ * @csspart definition - The definition paragraphs.
+ * @csspart more - The "More"/"Less" button of a long definition.
+ * @csspart source - The source line (edition, number, publisher, date).
+ * @csspart related - The related policy passages.
+ * @csspart related-heading - Their heading.
+ * @csspart passage - One related passage.
+ * @csspart passage-document - A passage's document title.
+ * @csspart passage-heading - A passage's section heading.
+ * @csspart passage-snippet - A passage's text excerpt.
+ * @csspart related-count - "and N more".
+ * @csspart notice - "Loading definition…" or "Definition unavailable…".
+ * @cssprop --bj-accent - Links, focus ring, buttons. Default #1d4ed8 (dark: #8ab4ff).
+ * @cssprop --bj-surface - Popover background. Default #fff (dark: #1e2127).
+ * @cssprop --bj-text - Popover text. Default #1b1d22 (dark: #eceef2).
+ * @cssprop --bj-muted - Secondary text. Default #545a66 (dark: #b4bac6).
+ * @cssprop --bj-border - Popover border and separators. Default #c5cad3 (dark: #4a505c).
+ * @cssprop --bj-mark - Highlight behind the keyword in passages. Default #fff1a8 (dark: #5b4a00).
+ * @cssprop --bj-focus - Focus ring colour. Default `--bj-accent`.
+ * @cssprop --bj-radius - Popover corner radius. Default 0.5rem.
+ * @cssprop --bj-shadow - Popover shadow.
+ * @cssprop --bj-font - Popover font family. Default system-ui.
+ * @cssprop --bj-popover-font-size - Popover font size. Default 0.9375rem.
+ * @cssprop --bj-popover-max-width - Popover width limit (always at most 100vw − 2rem). Default 26rem.
+ * @cssprop --bj-keyword-underline - Colour of the dotted underline. Default currentColor.
+ * @cssprop --bj-z - z-index when the Popover API is missing. Default 2147483647.
+ */
+@tag('bj-keyword')
+@localized()
+export class BjKeyword extends LitElement {
+  static override styles = styles;
+
+  /** Keyword id (or any title/alias); when missing, the slotted text is looked up. */
+  @property({ reflect: true }) term?: string;
+
+  /** Index URL for this element; default: page-wide `<meta name="bj-index">`, then next to the script. */
+  @property() index?: string;
+
+  /** Languages shown: `both` (page language first), `page`, `en` or `zh`. */
+  @property() display: KeywordDisplay = 'both';
+
+  /** Milliseconds of hover before the popover opens. */
+  @property({ type: Number, attribute: 'show-delay' }) showDelay = 300;
+
+  /** Milliseconds the popover waits after the pointer leaves, so that it can reach the popover. */
+  @property({ type: Number, attribute: 'hide-delay' }) hideDelay = 300;
+
+  /** Load the index at once instead of on the first interaction (one keyword on a page is enough). */
+  @property({ type: Boolean }) preload = false;
+
+  /** Whether the popover is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private status: Status = 'idle';
+  @state() private entry?: TermEntry;
+  @state() private passages: PassageEntry[] = [];
+  @state() private expanded = false;
+
+  @query('#trigger') private trigger?: HTMLElement;
+  @query('#popover') private panel?: HTMLElement;
+
+  private resolvedFor?: string;
+  private loading?: Promise<void>;
+  private warnedFor?: string;
+  private showTimer?: ReturnType<typeof setTimeout>;
+  private hideTimer?: ReturnType<typeof setTimeout>;
+  private hovering = false;
+  private pinned = false;
+  private pointerFocus = false;
+  private stopFloating?: () => void;
+
+  constructor() {
+    super();
+    this.addEventListener('pointerenter', this.onPointerEnter);
+    this.addEventListener('pointerleave', this.onPointerLeave);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void applyLocale(this);
+    if (this.preload) void this.ensureEntry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.clearTimers();
+    if (this.open) {
+      this.teardown();
+      this.open = false;
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.addEventListener('focusin', this.onFocusIn as EventListener);
+    this.renderRoot.addEventListener('focusout', this.onFocusOut as EventListener);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('term') || changed.has('index')) && this.hasUpdated) this.forget();
+    if (changed.has('open') && this.open && this.status !== 'ready') void this.ensureEntry();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && this.status === 'unknown') this.open = false;
+    else if (this.open) this.setup();
+    else if (changed.get('open') === true) this.teardown(true);
+  }
+
+  /** Opens the popover (loading the index first if needed). */
+  show(): void {
+    if (this.status === 'unknown') return;
+    this.clearTimers();
+    this.open = true;
+  }
+
+  /** Closes the popover. */
+  hide(): void {
+    this.clearTimers();
+    this.pinned = false;
+    this.open = false;
+  }
+
+  /** Focuses the keyword (which opens its popover). */
+  override focus(options?: FocusOptions): void {
+    if (this.trigger) this.trigger.focus(options);
+    else super.focus(options);
+  }
+
+  /** Loads the index (once per page) and finds this keyword in it; never throws. */
+  private ensureEntry(): Promise<void> {
+    const url = resolveIndexUrl(this.index);
+    const key = this.lookupKey();
+    if (this.resolvedFor === `${url}\n${key}` && (this.status === 'ready' || this.status === 'unknown')) {
+      return Promise.resolve();
+    }
+    const ready = peekIndex(url);
+    if (ready) {
+      this.resolve(ready, url, key);
+      return Promise.resolve();
+    }
+    if (this.loading) return this.loading;
+    this.status = 'loading';
+    this.loading = loadIndex(url)
+      .then(
+        (index) => {
+          if (resolveIndexUrl(this.index) === url) this.resolve(index, url, this.lookupKey());
+        },
+        (error: BjError) => {
+          this.status = 'error';
+          reportError(this, error, { url });
+        },
+      )
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+
+  private resolve(index: PolicyIndex, url: string, key: string): void {
+    this.resolvedFor = `${url}\n${key}`;
+    const entry = (this.term ? index.term(key.trim()) : undefined) ?? index.lookupTerm(key);
+    if (!entry) {
+      this.entry = undefined;
+      this.passages = [];
+      this.status = 'unknown';
+      this.hide();
+      if (this.warnedFor !== this.resolvedFor) {
+        this.warnedFor = this.resolvedFor;
+        reportError(
+          this,
+          {
+            code: 'unknown-term',
+            message:
+              `bj: <bj-keyword> "${key}" is not a keyword in the index at ${url}; it stays plain text. ` +
+              'Check the spelling, or name the keyword with term="<id>" using an id from the index.',
+          },
+          { term: key, url },
+        );
+      }
+      return;
+    }
+    this.entry = entry;
+    this.passages = index.passagesFor(entry.id);
+    this.status = 'ready';
+  }
+
+  /** Forgets the found keyword (its text, `term` or `index` changed). */
+  private forget(): void {
+    this.resolvedFor = undefined;
+    this.entry = undefined;
+    this.passages = [];
+    this.status = 'idle';
+    if (this.open) void this.ensureEntry();
+  }
+
+  private lookupKey(): string {
+    return (this.term?.trim() || this.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+
+  private detail(): BjShowDetail {
+    return { term: this.entry?.id ?? this.lookupKey() };
+  }
+
+  private setup(): void {
+    if (current && current !== this) current.hide();
+    current = this;
+    if (!this.stopFloating && this.trigger && this.panel) {
+      this.stopFloating = openFloating(this.trigger, this.panel);
+      document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+      document.addEventListener('keydown', this.onDocumentKeyDown);
+      emit<BjShowDetail>(this, 'bj-show', this.detail());
+    }
+  }
+
+  private teardown(notify = false): void {
+    this.stopFloating?.();
+    const wasOpen = Boolean(this.stopFloating);
+    this.stopFloating = undefined;
+    this.expanded = false;
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+    if (current === this) current = undefined;
+    if (notify && wasOpen) emit<BjShowDetail>(this, 'bj-hide', this.detail());
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+  }
+
+  private scheduleHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => {
+      if (!this.hovering && !this.pinned && !this.matches(':focus-within')) this.hide();
+    }, this.hideDelay);
+  }
+
+  private onPointerEnter = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch' || this.status === 'unknown') return;
+    this.hovering = true;
+    clearTimeout(this.hideTimer);
+    if (this.open) return;
+    void this.ensureEntry();
+    clearTimeout(this.showTimer);
+    this.showTimer = setTimeout(() => this.show(), this.showDelay);
+  };
+
+  private onPointerLeave = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') return;
+    this.hovering = false;
+    clearTimeout(this.showTimer);
+    if (this.open) this.scheduleHide();
+  };
+
+  private onTriggerPointerDown = (): void => {
+    this.pointerFocus = true;
+  };
+
+  private onTriggerClick = (): void => {
+    this.pointerFocus = false;
+    if (this.status === 'unknown') return;
+    if (this.open && this.pinned) {
+      this.hide();
+      return;
+    }
+    this.show();
+    this.pinned = true;
+  };
+
+  private onTriggerKeyDown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    if (this.open) this.hide();
+    else this.show();
+  };
+
+  private onFocusIn = (e: FocusEvent): void => {
+    const fromPointer = this.pointerFocus;
+    this.pointerFocus = false;
+    if (e.target !== this.trigger || fromPointer || this.open) return;
+    this.show();
+  };
+
+  private onFocusOut = (e: FocusEvent): void => {
+    const next = e.relatedTarget as Node | null;
+    if (next && (next === this || this.renderRoot.contains(next))) return;
+    if (!this.hovering) this.hide();
+  };
+
+  private onDocumentPointerDown = (e: PointerEvent): void => {
+    if (!e.composedPath().includes(this)) this.hide();
+  };
+
+  private onDocumentKeyDown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.open) return;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (active && active !== this.trigger) this.trigger?.focus();
+    this.hide();
+  };
+
+  private onSlotChange = (): void => {
+    if (!this.term && this.resolvedFor && !this.resolvedFor.endsWith(`\n${this.lookupKey()}`)) this.forget();
+  };
+
+  private onToggleMore(): void {
+    this.expanded = !this.expanded;
+  }
+
+  override render(): TemplateResult {
+    if (this.status === 'unknown') return html`<slot @slotchange=${this.onSlotChange}></slot>`;
+    const ready = this.status === 'ready' && this.entry;
+    return html`<span
+        id="trigger"
+        part="trigger"
+        role="button"
+        tabindex="0"
+        aria-haspopup="dialog"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="popover"
+        aria-describedby=${ifDefined(ready ? 'definition' : undefined)}
+        @pointerdown=${this.onTriggerPointerDown}
+        @click=${this.onTriggerClick}
+        @keydown=${this.onTriggerKeyDown}
+        ><slot @slotchange=${this.onSlotChange}></slot></span
+      ><div
+        id="popover"
+        part="popover"
+        popover=${ifDefined(supportsPopover ? 'manual' : undefined)}
+        class=${supportsPopover ? '' : 'bj-fallback'}
+        ?hidden=${!supportsPopover && !this.open}
+        role="dialog"
+        aria-labelledby=${ready ? 'title' : 'trigger'}
+      >
+        ${ready ? this.renderEntry(this.entry!) : this.renderNotice()}
+      </div>`;
+  }
+
+  private renderNotice(): TemplateResult {
+    return html`<p part="notice" role="status">
+      ${this.status === 'error'
+        ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+        : msg('Loading definition…', { id: 'keyword.loading' })}
+    </p>`;
+  }
+
+  private renderEntry(entry: TermEntry): TemplateResult {
+    const pageLang = contentLangFor(localeFor(this));
+    const langs = languagesFor(entry, this.display, pageLang);
+    const [lead, second] = langs as [ContentLang, ContentLang | undefined];
+    const leadTitle = entry.title[lead] ?? entry.title[second ?? lead] ?? entry.id;
+    const leadTitleLang = entry.title[lead] ? lead : (second ?? lead);
+    const paragraphs = definitionParagraphs(entry, langs);
+    const long = isLong(paragraphs);
+    const shown = long && !this.expanded ? [collapsedParagraph(paragraphs)!].filter(Boolean) : paragraphs;
+    const sections = langs.filter((l) => entry.section?.[l]);
+    return html`
+      <p part="title" id="title" lang=${langAttr(leadTitleLang)}>${leadTitle}</p>
+      ${second && entry.title[second] && leadTitleLang !== second
+        ? html`<p part="alt-title" lang=${langAttr(second)}>${entry.title[second]}</p>`
+        : nothing}
+      ${sections.length
+        ? html`<p part="section">
+            ${sections.map(
+              (l, i) => html`${i ? ' · ' : ''}<span lang=${langAttr(l)}>${entry.section![l]}</span>`,
+            )}
+          </p>`
+        : nothing}
+      <div part="definition" id="definition">
+        ${shown.map((p) => html`<p lang=${langAttr(p.lang)}>${p.text}</p>`)}
+      </div>
+      ${long
+        ? html`<button
+            part="more"
+            type="button"
+            aria-expanded=${this.expanded ? 'true' : 'false'}
+            aria-controls="definition"
+            @click=${this.onToggleMore}
+          >
+            ${this.expanded ? msg('Less', { id: 'keyword.less' }) : msg('More', { id: 'keyword.more' })}
+          </button>`
+        : nothing}
+      ${this.renderSource(entry)} ${this.renderRelated(entry)}
+    `;
+  }
+
+  private renderSource(entry: TermEntry): TemplateResult {
+    const where = entry.source.url || entry.source.publisher;
+    return html`<p part="source">
+      ${msg('Source:', { id: 'keyword.source' })}
+      <span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${entry.number !== undefined
+        ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}`
+        : nothing}${where ? html` · <span lang=${langAttr(guessLang(where))}>${where}</span>` : nothing}${entry
+        .source.date
+        ? html` · <time datetime=${entry.source.date}>${entry.source.date}</time>`
+        : nothing}
+    </p>`;
+  }
+
+  private renderRelated(entry: TermEntry): TemplateResult | typeof nothing {
+    const count = this.passages.length;
+    if (!count) return nothing;
+    const pageLang = contentLangFor(localeFor(this));
+    return html`<div part="related">
+      <p part="related-heading" id="related-heading">
+        ${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}
+      </p>
+      <ul aria-labelledby="related-heading">
+        ${this.passages.slice(0, RELATED_SHOWN).map((p) => {
+          const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
+          const heading = p.headings[p.headings.length - 1];
+          return html`<li part="passage">
+            <span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${heading
+              ? html` — <span part="passage-heading" lang=${langAttr(p.lang)}>${heading}</span>`
+              : nothing}
+            <span part="passage-snippet" lang=${langAttr(p.lang)}
+              >${snippet(p.text, mentionRanges(entry, p), 140).map((s) =>
+                s.mark ? html`<mark>${s.text}</mark>` : s.text,
+              )}</span
+            >
+          </li>`;
+        })}
+      </ul>
+      ${count > RELATED_SHOWN
+        ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bj-keyword': BjKeyword;
+  }
+}
