@@ -1,0 +1,267 @@
+/**
+ * `bj-index`: build, validate and query the bj-policy-widgets search index.
+ * `main(argv)` resolves to the exit code: 0 ok, 1 invalid data / index / failed build, 2 usage error.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { PolicyIndex } from '../search/index.js';
+import type { SearchOptions } from '../search/types.js';
+import { removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
+import { countRecords, type CheckedCorpus } from './corpus-check.js';
+import { displayPath, listCorpusFiles, loadCorpora, reason, UsageError } from './inputs.js';
+import { describeJsonError } from './json-location.js';
+import { packageDataDir, packageIndexPath, packageVersion } from './package-info.js';
+import { formatHuman, toJsonResult } from './query-output.js';
+import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
+
+/** At most this many error lines are printed; the rest are counted. */
+const MAX_ERRORS = 20;
+const DEFAULT_LIMIT = 10;
+
+/** An error that ends the command with exit code 1 after printing its `bj:` lines (already capped). */
+class Failure extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  let command: Command | undefined;
+  try {
+    if (first === undefined) {
+      err(helpText());
+      return 2;
+    }
+    if (first === '-h' || first === '--help') {
+      out(`${helpText()}\n`);
+      return 0;
+    }
+    if (first === '-v' || first === '--version') {
+      out(`bj-index ${packageVersion()}\n`);
+      return 0;
+    }
+    if (!(COMMANDS as readonly string[]).includes(first)) {
+      const what = first.startsWith('-') ? 'option' : 'command';
+      throw new UsageError(`bj: unknown ${what} ${JSON.stringify(first)}; the commands are build, validate, query and help`);
+    }
+    command = first as Command;
+    switch (command) {
+      case 'help':
+        return help(rest);
+      case 'build':
+        return await build(rest);
+      case 'validate':
+        return await validate(rest);
+      case 'query':
+        return await query(rest);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(e.message);
+      err(usageLine(command));
+      return 2;
+    }
+    if (e instanceof Failure) {
+      for (const line of e.lines) err(line);
+      return 1;
+    }
+    err(e instanceof Error && e.message.startsWith('bj:') ? e.message : `bj: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}
+
+function help(args: string[]): number {
+  const [topic, ...extra] = args;
+  if (extra.length > 0) throw new UsageError(`bj: "help" takes one command name, got ${args.length}`);
+  if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) {
+    throw new UsageError(`bj: no help for unknown command ${JSON.stringify(topic)}; the commands are build, validate, query and help`);
+  }
+  out(`${helpText(topic as Command | undefined)}\n`);
+  return 0;
+}
+
+/** `node:util` parseArgs with its errors reworded as `bj:` usage errors for `command`. */
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`bj: unknown option ${JSON.stringify(unknown[1])} for "bj-index ${command}"`);
+    const missing = /Option '([^']+)' argument missing/.exec(message);
+    if (missing) throw new UsageError(`bj: option ${missing[1]} needs a value`);
+    throw new UsageError(`bj: ${message}`);
+  }
+}
+
+/** Reads and checks the corpus; throws a Failure listing every problem. */
+async function checkedCorpora(inputs: string[]): Promise<{ corpora: CheckedCorpus[]; files: number }> {
+  const files = await listCorpusFiles(inputs, packageDataDir);
+  const { corpora, errors, badFiles } = await loadCorpora(files);
+  if (errors.length > 0) {
+    const count = `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}`;
+    const where = `${badFiles} of ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+    throw new Failure([...capped(errors), `bj: ${count} in ${where}; fix them and run again`]);
+  }
+  return { corpora, files: files.length };
+}
+
+function capped(lines: string[]): string[] {
+  return lines.length > MAX_ERRORS ? [...lines.slice(0, MAX_ERRORS), `bj: …and ${lines.length - MAX_ERRORS} more`] : lines;
+}
+
+async function validate(args: string[]): Promise<number> {
+  const { values, positionals } = parse('validate', args, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) return help(['validate']);
+  const { corpora, files } = await checkedCorpora(positionals);
+  const { terms, passages } = countRecords(corpora);
+  out(`ok: ${files} ${files === 1 ? 'file' : 'files'}, ${terms} terms, ${passages} passages\n`);
+  return 0;
+}
+
+async function build(args: string[]): Promise<number> {
+  const { values, positionals } = parse('build', args, {
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return help(['build']);
+  if (values.output === undefined || values.output === '') {
+    throw new UsageError('bj: build needs an output file: add -o FILE, e.g. -o dist/bj-index.json');
+  }
+  const output = values.output;
+  const started = performance.now();
+  // Ctrl-C or a kill while writing: remove the temp file, keep the old index.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removePendingTempFiles();
+    err(`bj: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}; ${output} was left as it was`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const { corpora, files } = await checkedCorpora(positionals);
+    let json: string;
+    let hash: string;
+    // Loaded only here: the builder sets up OpenCC and pinyin, which query and validate never need.
+    const { buildIndex } = await import('../search/build.js');
+    try {
+      const index = buildIndex(corpora, { libraryVersion: packageVersion() });
+      json = JSON.stringify(index);
+      hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Failure([`${message.startsWith('bj:') ? message : `bj: building the index failed: ${message}`}`, `bj: nothing was written to ${output}`]);
+    }
+    const bytes = Buffer.from(json, 'utf8');
+    try {
+      await writeFileAtomic(output, bytes);
+    } catch (e) {
+      throw new Failure([`bj: cannot write ${output}: ${reason(e)}; choose another -o path`]);
+    }
+    const { terms, passages } = countRecords(corpora);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const ms = Math.round(performance.now() - started);
+    out(
+      `wrote ${output}: ${terms} terms, ${passages} passages, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
+        `hash ${hash} (${files} ${files === 1 ? 'file' : 'files'}, ${ms} ms)\n`,
+    );
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function query(args: string[]): Promise<number> {
+  const { values, positionals } = parse('query', args, {
+    index: { type: 'string' },
+    limit: { type: 'string' },
+    kind: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return help(['query']);
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new UsageError(`bj: --limit must be a whole number of 1 or more, got ${JSON.stringify(values.limit)}`);
+  }
+  const kind = values.kind ?? 'all';
+  if (kind !== 'all' && kind !== 'term' && kind !== 'passage') {
+    throw new UsageError(`bj: --kind must be all, term or passage, got ${JSON.stringify(kind)}`);
+  }
+  const text = positionals.join(' ');
+  if (positionals.length === 0 && !values.json) {
+    throw new UsageError('bj: query needs the TEXT to search for (or --json to read queries from standard input)');
+  }
+  const index = await openIndex(values.index);
+  const options: SearchOptions = { limit, kind };
+  if (positionals.length > 0) {
+    const results = index.search(text, options);
+    if (values.json) out(`${JSON.stringify(results.map(toJsonResult))}\n`);
+    else out(formatHuman(text, results, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+    return 0;
+  }
+  // One query per line in, one JSON array per line out, as each line arrives.
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const results = line.trim() === '' ? [] : index.search(line, options);
+    if (!out(`${JSON.stringify(results.map(toJsonResult))}\n`)) {
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  }
+  return 0;
+}
+
+/** The index named by `--index`, else the package's built index, else one built in memory from its data. */
+async function openIndex(path: string | undefined): Promise<PolicyIndex> {
+  if (path !== undefined) return readIndex(path, `npx bj-index build -o ${path}`);
+  const stale = await staleReason();
+  if (stale === undefined) return readIndex(packageIndexPath, 'npm run build:index');
+  err(`bj: ${stale}; searching an index built in memory from ${displayPath(packageDataDir)} (run \`npm run build:index\` to save one)`);
+  const { corpora } = await checkedCorpora([]);
+  const [{ buildIndex }, { PolicyIndex }] = await Promise.all([import('../search/build.js'), import('../search/index.js')]);
+  return PolicyIndex.fromJSON(buildIndex(corpora, { libraryVersion: packageVersion() }));
+}
+
+/** Why the package's built index cannot be used as it is, or undefined if it can. */
+async function staleReason(): Promise<string | undefined> {
+  const built = await stat(packageIndexPath).catch(() => undefined);
+  if (!built) return `no built index at ${displayPath(packageIndexPath)}`;
+  const names = await readdir(packageDataDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const data = await stat(join(packageDataDir, name)).catch(() => undefined);
+    if (data && data.mtimeMs > built.mtimeMs) return `${displayPath(packageIndexPath)} is older than ${displayPath(join(packageDataDir, name))}`;
+  }
+  return undefined;
+}
+
+async function readIndex(path: string, rebuild: string): Promise<PolicyIndex> {
+  const shown = displayPath(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Failure([`bj: cannot read index ${shown}: ${reason(e)}; build one with \`${rebuild}\``]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Failure([`bj: index ${shown} is not valid JSON (${describeJsonError(text, e)}); rebuild it with \`${rebuild}\``]);
+  }
+  const { PolicyIndex } = await import('../search/index.js');
+  try {
+    return PolicyIndex.fromJSON(json);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
+    throw new Failure([`bj: index ${shown}: ${message}${/rebuild|build/.test(message) ? '' : `; rebuild it with \`${rebuild}\``}`]);
+  }
+}

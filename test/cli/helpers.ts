@@ -1,0 +1,57 @@
+/** Shared by the bj-index CLI tests: build the bundle, run it as a user would, temp dirs, fixtures. */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CorpusFile } from '../../src/search/types.js';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const bin = join(root, 'bin', 'bj-index.js');
+export const fixtures = join(root, 'test', 'cli', 'fixtures', 'corpus');
+
+/** Bundles src/cli into dist/cli/bj-index.js with the same esbuild command as `npm run build:cli`. */
+export function buildCli(): void {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const args = pkg.scripts['build:cli']!.split(' ').slice(1); // drop "esbuild"
+  execFileSync(join(root, 'node_modules', '.bin', 'esbuild'), args, { cwd: root, stdio: 'inherit' });
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/bj-index.js ...args` in `cwd`, feeding `input` to stdin. */
+export function run(args: string[], options: { cwd?: string; input?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh temp directory, removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bj-index-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function readFixture(name: 'glossary.json' | 'plan.json'): CorpusFile {
+  return JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as CorpusFile;
+}
+
+export function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
