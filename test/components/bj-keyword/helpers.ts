@@ -1,0 +1,108 @@
+/** Helpers for the `<bj-keyword>` browser tests. */
+import { waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
+import { PolicyIndex } from '../../../src/search/index.js';
+
+/**
+ * The built index (`npm run build:index` writes dist/bj-index.json). The test server turns every
+ * `.json` it serves into a JS module (esbuild's json loader), so the file is imported once and
+ * served again as JSON from `blob:` URLs. `INDEX` is set by `prepareIndex()` (call it in `before`).
+ */
+export let INDEX = '';
+let json = '';
+let cached: PolicyIndex | undefined;
+
+export async function prepareIndex(): Promise<void> {
+  if (INDEX) return;
+  const path = '/dist/bj-index.json';
+  let data: unknown;
+  try {
+    data = ((await import(/* @vite-ignore */ path)) as { default: unknown }).default;
+  } catch (cause) {
+    throw new Error(`bj: ${path} is missing or unreadable; run \`npm run build:index\` first`, { cause });
+  }
+  json = JSON.stringify(data);
+  cached = PolicyIndex.fromJSON(data);
+  INDEX = freshIndexUrl();
+}
+
+/** The same index the element reads, for expectations derived from the data. */
+export function testIndex(): PolicyIndex {
+  if (!cached) throw new Error('call prepareIndex() in before()');
+  return cached;
+}
+
+/** A URL of the good index that nothing on the page has fetched yet. */
+export function freshIndexUrl(): string {
+  return URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+}
+
+export const trigger = (el: BjKeyword): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!;
+export const panel = (el: BjKeyword): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
+export const part = (el: BjKeyword, name: string): HTMLElement | null =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** Whether the popover is shown (in the top layer) and the element says so. */
+export const isShown = (el: BjKeyword): boolean =>
+  el.open && el.hasAttribute('open') && panel(el).matches(':popover-open');
+
+export const isHidden = (el: BjKeyword): boolean => !el.open && !panel(el)?.matches(':popover-open');
+
+export function centre(target: Element): [number, number] {
+  const r = target.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+export async function moveTo(target: Element | [number, number]): Promise<void> {
+  const position = Array.isArray(target) ? target : centre(target);
+  await sendMouse({ type: 'move', position });
+}
+
+export async function clickAt(target: Element | [number, number]): Promise<void> {
+  const position = Array.isArray(target) ? target : centre(target);
+  await sendMouse({ type: 'click', position });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function waitShown(el: BjKeyword, message = 'popover opens'): Promise<void> {
+  await waitUntil(() => isShown(el), message, { timeout: 5000 });
+}
+
+export async function waitHidden(el: BjKeyword, message = 'popover closes'): Promise<void> {
+  await waitUntil(() => isHidden(el), message, { timeout: 5000 });
+}
+
+/** Waits until the popover shows the keyword's title (the index loaded and the keyword was found). */
+export async function waitContent(el: BjKeyword): Promise<void> {
+  await waitUntil(() => part(el, 'title') !== null, 'definition appears', { timeout: 5000 });
+}
+
+/** Counts `fetch` calls whose URL contains `needle` until `restore()`. */
+export function countFetches(needle: string): { count: () => number; restore: () => void } {
+  const original = window.fetch;
+  let n = 0;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes(needle)) n++;
+    return original.call(window, input, init);
+  };
+  return { count: () => n, restore: () => (window.fetch = original) };
+}
+
+/** Collects `console.warn` calls until `restore()`. */
+export function captureWarnings(): { messages: string[]; restore: () => void } {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+  };
+  return { messages, restore: () => (console.warn = original) };
+}
+
+/** Releases buttons and parks the pointer in the page's top-left margin, away from every fixture. */
+export async function parkMouse(): Promise<void> {
+  await resetMouse();
+  await sendMouse({ type: 'move', position: [1, 1] });
+}
