@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { existsSync } from 'node:fs';
+import { hardeningMiddleware } from './test/hardening/server/middleware.mjs';
 
 process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
 
@@ -52,6 +53,8 @@ if (want('firefox')) {
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: true,
+  // Test-only endpoints under /__bj/ (raw files, failing and slow index answers).
+  middleware: [hardeningMiddleware],
   browsers,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

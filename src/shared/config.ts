@@ -12,6 +12,8 @@ export const DEFAULT_INDEX_FILE = 'bj-index.json';
 export interface PageConfig {
   /** Page-wide index URL. */
   index?: string;
+  /** Page-wide time limit for loading the index, in milliseconds (default 15000). */
+  timeout?: number;
 }
 
 declare global {
@@ -41,4 +43,15 @@ export function resolveIndexUrl(explicit?: string | null): string {
   if (chosen) return new URL(chosen, document.baseURI).href;
   if (scriptUrl) return new URL(DEFAULT_INDEX_FILE, scriptUrl).href;
   return new URL(DEFAULT_INDEX_FILE, document.baseURI).href;
+}
+
+/**
+ * Page-wide time limit for loading the index, in milliseconds: `<meta name="bj-index-timeout"
+ * content="5000">`, else `window.bjPolicyWidgets.timeout`; undefined when unset or not a positive number.
+ */
+export function pageTimeoutMs(): number | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="bj-index-timeout"]')?.content?.trim();
+  const value = meta ? Number(meta) : window.bjPolicyWidgets?.timeout;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }

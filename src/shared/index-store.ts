@@ -4,8 +4,12 @@
  */
 import { PolicyIndex } from '../search/index.js';
 import { BjError } from '../search/types.js';
+import { pageTimeoutMs } from './config.js';
 
-/** How long a load may take before it fails with code `timeout`. */
+/**
+ * How long a load may take before it fails with code `timeout`, unless the page sets its own limit
+ * (`<meta name="bj-index-timeout" content="ms">` or `window.bjPolicyWidgets.timeout`).
+ */
 export const DEFAULT_TIMEOUT_MS = 15000;
 
 const loads = new Map<string, Promise<PolicyIndex>>();
@@ -24,7 +28,7 @@ export function peekIndex(url: string): PolicyIndex | undefined {
 export function loadIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
   let pending = loads.get(url);
   if (!pending) {
-    pending = fetchIndex(url, options.timeoutMs ?? DEFAULT_TIMEOUT_MS).then(
+    pending = fetchIndex(url, options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS).then(
       (index) => {
         ready.set(url, index);
         return index;
@@ -103,7 +107,7 @@ async function fetchIndex(url: string, timeoutMs: number): Promise<PolicyIndex> 
 function timeoutError(url: string, timeoutMs: number, cause: unknown): BjError {
   return new BjError(
     'timeout',
-    `bj: the index at ${url} did not arrive within ${Math.round(timeoutMs / 1000)} s; the next interaction tries again.`,
+    `bj: the index at ${url} did not arrive within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; the next interaction tries again.`,
     { cause },
   );
 }
