@@ -11,6 +11,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bin = join(root, 'node_modules', '.bin');
 
+// `npm install --package-lock-only` and dry runs run prepare too, without installing anything.
+if (process.env.npm_config_package_lock_only === 'true' || process.env.npm_config_dry_run === 'true') {
+  console.log('prepare: lockfile-only or dry run, nothing to build');
+  process.exit(0);
+}
+
 if (!existsSync(join(bin, process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild'))) {
   console.error('bj: prepare needs esbuild, a devDependency, to bundle the bj-index CLI; run `npm ci` (without --omit=dev) and try again');
   process.exit(1);
