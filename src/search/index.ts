@@ -54,6 +54,11 @@ export { tokenize, tokenizeWithOffsets, queryParts, nameKey, type Token, type Va
  */
 export const MAX_QUERY_LENGTH = 256;
 
+/** Queries longer than this are cut before looking for suggestions (edit distance is quadratic). */
+const SUGGEST_QUERY_LENGTH = 64;
+/** How alike (1 − edit distance / length) a name must be to be suggested. */
+const SUGGEST_MIN_SIMILARITY = 0.6;
+
 /** Default number of results of {@link PolicyIndex.search}. */
 export const DEFAULT_LIMIT = 20;
 
@@ -150,22 +155,23 @@ function occurrences(hay: string, needle: string, into: Array<[number, number]>)
   for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) into.push([at, at + needle.length]);
 }
 
-function bigramSet(s: string): Set<string> {
-  const chars = [...s];
-  const grams = new Set<string>();
-  if (chars.length === 1) grams.add(chars[0]!);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
-  return grams;
+/** Levenshtein distance (code units), for ranking suggestions. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
-/** Dice coefficient of character bigrams: 1 for equal strings, 0 for nothing in common. */
-function dice(a: string, b: string): number {
-  const ga = bigramSet(a);
-  const gb = bigramSet(b);
-  if (ga.size === 0 || gb.size === 0) return 0;
-  let common = 0;
-  for (const g of ga) if (gb.has(g)) common++;
-  return (2 * common) / (ga.size + gb.size);
+/** 1 for equal strings, falling with the edit distance relative to the longer one. */
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 0 : 1 - editDistance(a, b) / longest;
 }
 
 /**
@@ -416,7 +422,7 @@ export class PolicyIndex {
         raw.unshift(hit);
       }
     }
-    const lang: ContentLang = opts.lang ?? (parts.han.length > 0 ? 'zh' : 'en');
+    const lang: ContentLang = opts.lang ?? (parts.han.length > 0 || this.isPinyin(parts) ? 'zh' : 'en');
     return raw.slice(0, limit).map((r) => this.toResult(r, parts, lang, r.id === named?.id));
   }
 
@@ -426,16 +432,19 @@ export class PolicyIndex {
    */
   suggest(query: string, limit = 5): string[] {
     if (typeof query !== 'string') return [];
-    const q = nameKey(cutQuery(query), this.variants);
-    if (!q.replace(/[^\p{L}\p{N}]/gu, '')) return [];
+    const q = nameKey(query.slice(0, SUGGEST_QUERY_LENGTH), this.variants);
+    if (!/[\p{L}\p{N}]/u.test(q)) return [];
     const qWords = q.split(' ').length;
     const scored = new Map<string, number>();
     for (const { name } of this.names) {
       const key = nameKey(name, this.variants);
       const words = key.split(' ');
-      let best = dice(q, key);
-      for (let i = 0; i + qWords <= words.length; i++) best = Math.max(best, 0.9 * dice(q, words.slice(i, i + qWords).join(' ')));
-      if (best >= 0.4 && best > (scored.get(name) ?? 0)) scored.set(name, best);
+      // The whole name, or as many of its words as the query has (`sandbx` ~ `sandbox`).
+      let best = similarity(q, key);
+      for (let i = 0; i + qWords <= words.length; i++) {
+        best = Math.max(best, 0.95 * similarity(q, words.slice(i, i + qWords).join(' ')));
+      }
+      if (best >= SUGGEST_MIN_SIMILARITY && best > (scored.get(name) ?? 0)) scored.set(name, best);
     }
     return [...scored.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -491,8 +500,8 @@ export class PolicyIndex {
     for (const typed of parts.words) {
       const w = stemWord(typed);
       if (!w) continue;
-      // A word that starts a keyword's pinyin (`jianguan`) is pinyin, not an English typo.
-      const fuzzy = this.pinyinKeys.some((k) => k.startsWith(typed)) ? false : fuzziness(typed);
+      // A word found inside a keyword's pinyin (`jianguan`, `shahe`) is pinyin, not an English typo.
+      const fuzzy = this.inPinyin(typed) ? false : fuzziness(typed);
       queries.push({ queries: [w], fields: TEXT_FIELDS, prefix: w.length >= 3, fuzzy });
     }
     for (const run of parts.han) {
@@ -515,6 +524,16 @@ export class PolicyIndex {
     }
     if (queries.length === 0) return null;
     return { queries, combineWith: 'OR', tokenize: (s: string) => [s], processTerm: (t: string) => t, boost: BOOST };
+  }
+
+  /** True when `word` occurs in some keyword's joined pinyin or initials. */
+  private inPinyin(word: string): boolean {
+    return this.pinyinKeys.some((k) => k.includes(word));
+  }
+
+  /** True when every word of a Han-free query occurs in keywords' pinyin (`jianguan shahe`, `jgsh`). */
+  private isPinyin(parts: QueryParts): boolean {
+    return parts.han.length === 0 && parts.words.length > 0 && parts.words.every((w) => this.inPinyin(w));
   }
 
   /** The keyword the whole query names (title, alias, id or pinyin), if any. */

@@ -242,9 +242,9 @@ function englishNamePattern(name: string): RegExp {
     .map((w) => w.replace(REGEX_SPECIAL, '\\$&'));
   if (words.length === 0) return /$^/;
   const lastWord = words[words.length - 1]!;
-  // The last word may carry or drop a simple plural ending (`package` ↔ `packages`).
-  const stem = lastWord.replace(/(?:es|s)$/i, '');
-  words[words.length - 1] = stem.length >= 3 ? `${stem}(?:s|es)?` : lastWord;
+  // The last word may carry or drop a simple plural ending (`package` ↔ `packages`, `box` ↔ `boxes`).
+  const bases = [...new Set([lastWord.replace(/s$/i, ''), lastWord.replace(/es$/i, '')])].filter((b) => b.length >= 3);
+  if (bases.length > 0) words[words.length - 1] = `(?:${bases.join('|')})(?:s|es)?`;
   const sep = `(?:${QUOTE_CLASS}|[\\s\\-\\u2010-\\u2015])+`;
   return new RegExp(`(?<![\\p{L}\\p{N}])${QUOTE_CLASS}?${words.join(sep)}(?![\\p{L}\\p{N}])`, 'giu');
 }
