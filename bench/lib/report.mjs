@@ -48,7 +48,7 @@ export function formatValue(v, unit) {
   if (v === null || v === undefined) return 'n/a';
   if (unit === 'ms') return ms(v);
   if (unit === 'B') return bytes(v);
-  if (unit === 'sizes') return `${bytes(v.raw)} / ${bytes(v.gzip)} / ${bytes(v.brotli)}`;
+  if (unit === 'sizes') return Number.isNaN(v.brotli ?? NaN) ? `${bytes(v.raw)} / ${bytes(v.gzip)}` : `${bytes(v.raw)} / ${bytes(v.gzip)} / ${bytes(v.brotli)}`;
   if (unit === 'x') return typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
   return String(v);
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run bench`: every figure of bj-policy-widgets next to its baseline, and the targets.
+//
+//   node bench/run.mjs                 all suites (builds dist/ first when missing or stale)
+//   node bench/run.mjs --only size,page
+//   node bench/run.mjs --no-build      use dist/ as it is
+//
+// Each suite is a small script in bench/ (run alone: `node --expose-gc --import tsx bench/<name>.mjs`),
+// started here in a child process of its own. Prints one table and the targets (✓/✗, never a
+// failing exit code for a missed target), and writes bench/results.json (gitignored).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM } from './lib/browser.mjs';
+import { dist, root, scratch } from './lib/data.mjs';
+import { formatValue, log, table } from './lib/report.mjs';
+
+const started = Date.now();
+/** The whole run should stay under 5 minutes on 2 cores; growth (last) gets what is left. */
+const BUDGET_MS = 285_000;
+const SUITES = ['size', 'index', 'query', 'browser', 'transfer', 'page', 'growth'];
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : SUITES;
+const noBuild = args.includes('--no-build');
+
+// 1. dist/ up to date (npm run build) ------------------------------------------------------------
+const OUTPUTS = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'bj-index.json'].map((f) => path.join(dist, f));
+const INPUTS = ['src', 'data', 'package.json', 'vite.config.ts', 'scripts/build.mjs'].map((f) => path.join(root, f));
+
+function newest(p) {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+function stale() {
+  if (OUTPUTS.some((f) => !existsSync(f))) return 'dist/ is incomplete';
+  const oldest = Math.min(...OUTPUTS.map((f) => statSync(f).mtimeMs));
+  return newest(INPUTS[0]) > oldest || INPUTS.slice(1).some((f) => newest(f) > oldest) ? 'dist/ is older than its sources' : '';
+}
+
+const reason = noBuild ? '' : stale();
+let built = 'dist/ up to date';
+if (reason) {
+  log(`bench: ${reason}; running npm run build…`);
+  const t0 = Date.now();
+  const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
+  built = res.status === 0 ? `npm run build (${((Date.now() - t0) / 1000).toFixed(0)} s)` : `npm run build FAILED (exit ${res.status}); figures use what dist/ has`;
+  log(`bench: ${built}`);
+}
+
+// 2. Suites ---------------------------------------------------------------------------------------
+mkdirSync(scratch, { recursive: true });
+const results = [];
+for (const name of SUITES.filter((s) => only.includes(s))) {
+  const out = path.join(scratch, `${name}.result.json`);
+  const t0 = Date.now();
+  log(`bench: ${name}…`);
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench', `${name}.mjs`), '--json', out], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, 'inherit'],
+    env: { ...process.env, BJ_BENCH_DEADLINE: String(started + BUDGET_MS) },
+    timeout: Math.max(60_000, started + BUDGET_MS + 60_000 - Date.now()),
+  });
+  if (res.status === 0 && existsSync(out) && statSync(out).mtimeMs >= t0 - 1000) {
+    results.push(JSON.parse(readFileSync(out, 'utf8')));
+  } else {
+    results.push({ suite: name, title: name, rows: [{ id: `${name}.failed`, label: `${name} suite`, value: null, unit: 'text', note: `failed (exit ${res.status ?? res.signal}); run \`node --import tsx bench/${name}.mjs\` to see why` }], notes: [] });
+  }
+  log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// 3. Targets (default corpus), read off the table ------------------------------------------------
+const rows = new Map(results.flatMap((s) => s.rows.map((r) => [r.id, r])));
+const KB = 1024;
+const TARGETS = [
+  { what: 'all JavaScript ≤ 25 KB gzip', row: 'size.es', get: (r) => r.value?.gzip, ok: (v) => v <= 25 * KB, show: (v) => `${formatValue(v, 'B')} (${v} B; dist/bj-policy-widgets.js, gzip -9)` },
+  { what: 'index ≤ 40 KB gzip', row: 'size.index', get: (r) => r.value?.gzip, ok: (v) => v <= 40 * KB, show: (v) => `${formatValue(v, 'B')} (${v} B)` },
+  { what: '0 bytes of index before the first interaction', row: 'transfer.before.index', get: (r) => r.value, ok: (v) => v === 0, show: (v) => `${v} B` },
+  { what: 'query p95 ≤ 1 ms (Chromium)', row: 'browser.query.p95', get: (r) => r.value, ok: (v) => v <= 1, show: (v) => formatValue(v, 'ms') },
+  { what: '2,000 keywords upgraded ≤ 50 ms', row: 'page.upgrade', get: (r) => r.value, ok: (v) => v <= 50, show: (v) => `${formatValue(v, 'ms')} (median)` },
+];
+const targets = TARGETS.map((t) => {
+  const r = rows.get(t.row);
+  const v = r ? t.get(r) : undefined;
+  const measured = typeof v === 'number' && !Number.isNaN(v);
+  return { target: t.what, row: t.row, value: measured ? v : null, measured: measured ? t.show(v) : 'not measured', met: measured ? t.ok(v) : null };
+});
+
+// 4. Output ---------------------------------------------------------------------------------------
+const seconds = (Date.now() - started) / 1000;
+let chromium = 'unknown';
+try {
+  chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+} catch {}
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+} catch {}
+const env = {
+  date: new Date().toISOString(),
+  commit,
+  node: process.version,
+  chromium,
+  cpu: `${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}`,
+  loadavg: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+  build: built,
+  seconds,
+};
+
+const lines = [];
+lines.push(table(results));
+lines.push('');
+lines.push('| Target (default corpus) | Measured | |');
+lines.push('| --- | --- | :---: |');
+for (const t of targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? '✓' : '✗'} |`);
+lines.push('');
+for (const s of results) for (const n of s.notes ?? []) lines.push(`- ${s.suite}: ${n}`);
+lines.push(`- Baseline: plain MiniSearch 7, default options (\`new MiniSearch({fields, storeFields})\`, default tokenizer) on the same documents, in the same process/page; "fuzzy" = \`{fuzzy: 0.2, prefix: true}\`.`);
+lines.push(`- Medians of repeated runs; KB = 1024 bytes. ${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg} at the end; ${env.build}; ${seconds.toFixed(0)} s in all.`);
+console.log(lines.join('\n'));
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ env, targets, suites: results }, null, 2));
+log(`bench: wrote bench/results.json (${seconds.toFixed(0)} s)`);
