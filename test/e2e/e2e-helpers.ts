@@ -1,0 +1,122 @@
+/**
+ * End-to-end helpers: the repository's own static server (scripts/serve.mjs, strict CSP on HTML),
+ * real Chromium and Firefox ESR through puppeteer-core, and a console recorder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { TermEntry } from '../../src/search/types.js';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Fails with a useful message when the bundles are not built (npm test builds first). */
+export function requireDist(): void {
+  for (const f of ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'bj-index.json']) {
+    if (!existsSync(path.join(root, 'dist', f))) {
+      throw new Error(`bj: dist/${f} is missing; run \`npm run build\` before the e2e tests (npm test does)`);
+    }
+  }
+}
+
+interface ServeModule {
+  startServer(options: { port?: number; host?: string }): Promise<{ server: Server; url: string }>;
+  CSP: string;
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves to its base URL and a stop function. */
+export async function serve(): Promise<{ url: string; csp: string; stop: () => Promise<void> }> {
+  const modulePath: string = pathToFileURL(path.join(root, 'scripts', 'serve.mjs')).href;
+  const { startServer, CSP } = (await import(modulePath)) as ServeModule;
+  const { server, url } = await startServer({ port: 0 });
+  return {
+    url,
+    csp: CSP,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const firefoxPath = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
+
+/** Browsers to run, from BJ_BROWSERS (as for web-test-runner) or both. */
+export function browserNames(): BrowserName[] {
+  const only = process.env.BJ_BROWSERS?.split(',').map((s) => s.trim());
+  return (['chromium', 'firefox'] as const).filter((b) => !only || only.includes(b));
+}
+
+export async function launch(name: BrowserName): Promise<Browser> {
+  if (name === 'chromium') {
+    if (!chromiumPath) throw new Error('bj: Chromium not found at /usr/bin/chromium; run `npm run setup`');
+    return puppeteer.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }
+  if (!firefoxPath) throw new Error('bj: Firefox ESR not found at /usr/bin/firefox-esr; run `npm run setup`');
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+}
+
+export interface ConsoleRecord {
+  type: string;
+  text: string;
+}
+
+/** Records console messages and uncaught errors of a page from now on. */
+export function recordConsole(page: Page): { messages: ConsoleRecord[]; errors: string[] } {
+  const messages: ConsoleRecord[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    messages.push({ type: m.type(), text: m.text() });
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { messages, errors };
+}
+
+/** CSP violations the page recorded (test/e2e/pages/csp-watch.js). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { bjCspViolations?: string[] }).bjCspViolations ?? []);
+}
+
+/** A keyword as the built default index holds it. */
+export function termFromIndex(id: string): TermEntry {
+  const index = JSON.parse(readFileSync(path.join(root, 'dist', 'bj-index.json'), 'utf8')) as {
+    entries: { kind: string; id: string }[];
+  };
+  const term = index.entries.find((e) => e.kind === 'term' && e.id === id) as TermEntry | undefined;
+  if (!term) throw new Error(`bj: keyword "${id}" is not in dist/bj-index.json`);
+  return term;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
