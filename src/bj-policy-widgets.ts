@@ -10,9 +10,9 @@
 import './boot.js';
 
 export { VERSION } from './boot.js';
-// (pending) export { BjKeyword } from './components/bj-keyword/bj-keyword.js';
+export { BjKeyword } from './components/bj-keyword/bj-keyword.js';
 // (pending) export { BjPolicySearch } from './components/bj-policy-search/bj-policy-search.js';
-// (pending) export { BjAnnotate } from './components/bj-annotate/bj-annotate.js';
+export { BjAnnotate } from './components/bj-annotate/bj-annotate.js';
 export { resolveIndexUrl, DEFAULT_INDEX_FILE } from './shared/config.js';
 export type { PageConfig } from './shared/config.js';
 export type * from './shared/events.js';
