@@ -91,9 +91,10 @@ class Region implements Annotation {
     this.tag = (options.tagName ?? 'bj-keyword').toLowerCase();
   }
 
-  /** True when `max` keywords are marked. */
+  /** True when `max` keywords are marked, or (first occurrences only) every keyword is. */
   get full(): boolean {
-    return this.options.max !== undefined && this.count >= this.options.max;
+    if (this.options.max !== undefined && this.count >= this.options.max) return true;
+    return !this.options.all && this.seen.size >= this.matcher.termCount;
   }
 
   skips(el: Element): boolean {
@@ -306,6 +307,11 @@ export function annotate(
 export interface AnnotatorOptions extends AnnotateOptions {
   /** Longest stretch of work before yielding to the page, in ms (default 8). */
   sliceMs?: number;
+  /**
+   * Most keywords created before yielding (default 48): each new `<bj-keyword>` renders in the same
+   * task, after the slice, so this bounds that cost too.
+   */
+  sliceKeywords?: number;
   /** Follow content added or changed later (default true). */
   observe?: boolean;
   /** Called after each finished batch (the first pass, then each batch of later changes). */
@@ -387,10 +393,11 @@ export class Annotator implements Annotation {
     await Promise.resolve(); // batch the changes made in the same task
     while (!this.stopped && (this.walk || this.pending.length)) {
       const deadline = performance.now() + (this.options.sliceMs ?? 8);
+      const until = this.added + (this.options.sliceKeywords ?? 48);
       this.take(this.observer?.takeRecords() ?? []);
       do {
         if (!this.step()) break;
-      } while (performance.now() < deadline);
+      } while (performance.now() < deadline && this.added < until);
       this.observer?.takeRecords(); // our own changes
       if (this.walk || this.pending.length) await yieldToMain();
     }

@@ -67,19 +67,26 @@ function isWordChar(ch: string): boolean {
   return WORD_CHAR.test(ch) && !CJK_CHAR.test(ch);
 }
 
-/** The character (code point) ending just before `i`, or '' at the start. */
-function charBefore(text: string, i: number): string {
-  if (i <= 0) return '';
-  const lo = text.charCodeAt(i - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) return text.slice(i - 2, i);
-  return text[i - 1]!;
+/** Word characters among ASCII, by code (the common case, without a regular expression). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** True when the code point starting at `i` is a word character ({@link isWordChar}); false at the end. */
+function wordAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_WORD[code] === 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return false; // CJK unified ideographs
+  return isWordChar(String.fromCodePoint(text.codePointAt(i)!));
 }
 
-/** The character (code point) starting at `i`, or '' at the end. */
-function charAt(text: string, i: number): string {
-  if (i >= text.length) return '';
-  const cp = text.codePointAt(i)!;
-  return String.fromCodePoint(cp);
+/** True when the code point ending just before `i` is a word character; false at the start. */
+function wordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const code = text.charCodeAt(i - 1);
+  if (code < 128) return ASCII_WORD[code] === 1;
+  if (code >= 0xdc00 && code <= 0xdfff && i >= 2) return wordAt(text, i - 2);
+  return wordAt(text, i - 1);
 }
 
 /** Lowercases one unit for one: a character whose lowercase is longer (İ) is kept as it is. */
@@ -161,13 +168,17 @@ export function nameVariants(name: string, simplify?: (text: string) => string):
 export class TermMatcher {
   /** Number of spellings in the trie (names × variants). */
   readonly size: number;
+  /** Number of distinct keywords the names belong to. */
+  readonly termCount: number;
   private readonly root: TrieNode = { next: undefined, termId: undefined, boundaryAfter: false };
   private readonly simplify: ((text: string) => string) | undefined;
 
   constructor(names: readonly TermName[], simplify?: (text: string) => string) {
     this.simplify = simplify;
     let size = 0;
+    const terms = new Set<string>();
     for (const { termId, name } of names) {
+      terms.add(termId);
       for (const variant of nameVariants(name, simplify)) {
         const hasHanChar = CJK_CHAR.test(variant);
         if (variant.length < (hasHanChar ? MIN_HAN_LENGTH : MIN_WORD_LENGTH)) continue;
@@ -175,6 +186,7 @@ export class TermMatcher {
       }
     }
     this.size = size;
+    this.termCount = terms.size;
   }
 
   /** Normalises text the way names were (see {@link normalizeText}). */
@@ -189,7 +201,7 @@ export class TermMatcher {
   candidatesAt(norm: string, start: number): TermMatch[] {
     const first = norm[start];
     if (first === undefined || !this.root.next?.has(first)) return [];
-    if (isWordChar(charAt(norm, start)) && isWordChar(charBefore(norm, start))) return [];
+    if (wordAt(norm, start) && wordBefore(norm, start)) return [];
     const found: TermMatch[] = [];
     let node: TrieNode | undefined = this.root;
     let i = start;
@@ -200,7 +212,7 @@ export class TermMatcher {
       i++;
       if (ch === ' ') while (norm[i] === ' ') i++;
       if (node.termId !== undefined && norm[i - 1] !== ' ') {
-        if (!node.boundaryAfter || !isWordChar(charAt(norm, i))) {
+        if (!node.boundaryAfter || !wordAt(norm, i)) {
           found.push({ termId: node.termId, start, end: i });
         }
       }
@@ -242,7 +254,7 @@ export class TermMatcher {
     }
     if (node.termId !== undefined) return false; // first name wins (titles come before aliases)
     node.termId = termId;
-    node.boundaryAfter = isWordChar(charBefore(variant, variant.length));
+    node.boundaryAfter = wordBefore(variant, variant.length);
     return true;
   }
 }
