@@ -268,15 +268,15 @@ class Region implements Annotation {
       keyword.remove();
     }
     for (const [origin, list] of this.pieces) {
-      const parent = origin.parentNode;
-      if (!parent) continue;
-      let data = '';
+      // Merge each piece into the text node just before it, while they are still side by side.
+      let tail = origin;
       for (const piece of list) {
-        if (piece !== origin && piece.parentNode !== parent) continue;
-        data += piece.data;
-        if (piece !== origin) piece.remove();
+        if (piece === origin || !piece.parentNode) continue;
+        if (tail.parentNode && tail.nextSibling === piece) {
+          tail.appendData(piece.data);
+          piece.remove();
+        } else tail = piece;
       }
-      if (origin.data !== data) origin.data = data;
     }
     this.keywords.length = 0;
     this.pieces.clear();

@@ -174,6 +174,17 @@ describe('annotate() (headless)', () => {
     expect(result.count).to.equal(0);
   });
 
+  it('restores what it can when the page removed a keyword in the meantime', () => {
+    const root = dom('<p>一是监管沙盒，二是服务包，三是告知承诺制。</p>');
+    const p = root.querySelector('p')!;
+    const result = annotate(root, matcher);
+    root.querySelector('bj-keyword[term="service-packages"]')!.remove();
+    result.restore();
+    expect(root.querySelectorAll('bj-keyword').length).to.equal(0);
+    expect(p.textContent).to.equal('一是监管沙盒，二是，三是告知承诺制。');
+    expect(p.childNodes.length).to.equal(2, 'merged on each side of the hole');
+  });
+
   it('sets further attributes on the keywords it creates', () => {
     const root = dom('<p>服务包</p>');
     annotate(root, matcher, { attributes: { index: '/x.json' } });
