@@ -295,6 +295,35 @@ describe('bj-index query', () => {
     assert.equal(third![0]!.id, 'night-time-economy');
   });
 
+  it('answers each stdin line before the next one arrives (streaming)', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, [bin, 'query', '--json', '--index', index], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdout.setEncoding('utf8');
+    let buffered = '';
+    const nextLine = () =>
+      new Promise<string>((resolve) => {
+        const take = () => {
+          const end = buffered.indexOf('\n');
+          if (end < 0) return false;
+          const line = buffered.slice(0, end);
+          buffered = buffered.slice(end + 1);
+          resolve(line);
+          return true;
+        };
+        if (take()) return;
+        const onData = (d: string) => {
+          buffered += d;
+          if (take()) child.stdout.off('data', onData);
+        };
+        child.stdout.on('data', onData);
+      });
+    child.stdin.write('河长制\n');
+    assert.equal((JSON.parse(await nextLine()) as { id: string }[])[0]!.id, 'river-chief-system');
+    child.stdin.write('夜间经济\n'); // written only after the first answer came back
+    assert.equal((JSON.parse(await nextLine()) as { id: string }[])[0]!.id, 'night-time-economy');
+    child.stdin.end();
+    assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
+  });
+
   it('says precisely what is wrong with a missing or broken --index file (exit 1)', async () => {
     const missing = await run(['query', 'river', '--index', join(tmp.dir, 'nope.json')]);
     assert.equal(missing.code, 1);
