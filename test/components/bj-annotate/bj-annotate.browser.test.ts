@@ -166,6 +166,13 @@ describe('<bj-annotate>', () => {
     expect(host.querySelectorAll('bj-keyword').length).to.equal(0);
   });
 
+  it('with on="idle", marks when the browser is idle; the `skip` selector leaves more alone', async () => {
+    const { el } = await mount(html`<bj-annotate index=${INDEX} on="idle" skip=".aside" all>
+      <p class="aside">监管沙盒</p><p>时间银行与<span class="aside">服务包</span></p>
+    </bj-annotate>`);
+    expect(marks(el)).to.deep.equal([['time-banking', '时间银行']]);
+  });
+
   it('with the default on="visible", waits until the content is near the viewport', async () => {
     render(html`<div style="height: 300vh"></div><bj-annotate index=${INDEX}><p>监管沙盒</p></bj-annotate>`, host);
     const el = host.querySelector('bj-annotate')!;
