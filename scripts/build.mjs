@@ -109,8 +109,8 @@ console.log(table + '\n');
 if (process.argv.includes('--update-readme')) {
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const re = /(<!-- sizes:start -->\n)[\s\S]*?(\n<!-- sizes:end -->)/;
+  const re = /(<!-- sizes:start -->)[\s\S]*?(<!-- sizes:end -->)/;
   if (!re.test(readme)) fail('bj: README.md has no <!-- sizes:start --> … <!-- sizes:end --> block');
-  writeFileSync(readmePath, readme.replace(re, `$1${table}$2`));
+  writeFileSync(readmePath, readme.replace(re, `$1\n${table}\n$2`));
   console.log('build: README.md size table updated');
 }
