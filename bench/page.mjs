@@ -157,13 +157,14 @@ export async function popover(browser, origin, r, opens) {
   await new Promise((res) => setTimeout(res, 300));
   const hoverOnce = async (selector, i) => {
     await page.mouse.move(1, 1);
-    await new Promise((res) => setTimeout(res, 60));
+    const el = (await page.$$(selector))[i % names.length];
+    await el.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await new Promise((res) => setTimeout(res, 80));
+    const box = await el.boundingBox();
     await page.evaluate(() => {
       window.__t.start = 0;
       window.__t.shown = [];
     });
-    const el = (await page.$$(selector))[i % names.length];
-    const box = await el.boundingBox();
     await page.mouse.move(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
     await page.waitForFunction(() => window.__t.shown.length > 0, { timeout: 30_000 });
     return page.evaluate(() => window.__t.shown[0]);

@@ -94,7 +94,7 @@ const targets = TARGETS.map((t) => {
 const seconds = (Date.now() - started) / 1000;
 let chromium = 'unknown';
 try {
-  chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 } catch {}
 let commit = 'unknown';
 try {
