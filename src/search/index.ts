@@ -3,8 +3,14 @@
  * DOM-free; runs in browsers and Node. Build-only code (opencc-js, pinyin-pro) lives in `build.ts`
  * and is never imported from here.
  *
- * Index design (measured on the default corpus, 13 keywords + 100 passages, `gzip -9`):
- * DESIGN_FIGURES
+ * Index design (default corpus: 13 keywords, 100 passages; `gzip -9`; Node 20, script in the report):
+ *   (a) entries + serialised MiniSearch (`toJSON`/`loadJS`): 246 KB raw, 59.7 KB gzip; load ≈ 65 ms.
+ *   (b) entries only, indexed on load (`addAll`):            130 KB raw, 33.9 KB gzip; load ≈ 2 ms,
+ *       plus ≈ 90 ms to index, paid once on the first `search()` (or in chunks by `fromJSONAsync`).
+ * (a) breaks the 40 KB gzip budget (the bigram/stem postings alone are 25.8 KB gzip), so the index
+ * ships (b): entries once, sources/documents by id, pinyin and the variant map precomputed at build.
+ * `lookupTerm`, `termNames` and `passagesFor` never build the search index.
+ * Queries: p50 ≈ 0.6 ms on the 83 relevance queries (plain MiniSearch: ≈ 0.26 ms).
  */
 import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import {
@@ -29,6 +35,7 @@ import {
   tokenize,
   tokenizeWithOffsets,
   type QueryParts,
+  type Token,
   type VariantMap,
 } from './text.js';
 import {
@@ -46,7 +53,7 @@ import {
 export * from './types.js';
 export * from './format.js';
 export { snippet, highlight, type Segment } from './snippet.js';
-export { tokenize, tokenizeWithOffsets, queryParts, nameKey, type Token, type VariantMap } from './text.js';
+export { tokenize, tokenizeWithOffsets, queryParts, nameKey, findName, type Token, type VariantMap } from './text.js';
 
 /**
  * Longest query searched, in UTF-16 code units; longer queries are cut (never inside a surrogate
@@ -201,6 +208,8 @@ export class PolicyIndex {
   /** What MiniSearch indexes; the inverted index itself is built on first search (see `engine`). */
   private readonly docs: SearchDoc[] = [];
   private searchIndex?: MiniSearch<SearchDoc>;
+  /** Stored strings (titles, texts) → their word tokens, for highlighting; bounded by the corpus. */
+  private readonly tokenCache = new Map<string, Token[]>();
 
   private constructor(data: BuiltIndex, jsonLength?: number) {
     this.hash = data.hash;
@@ -408,7 +417,7 @@ export class PolicyIndex {
     const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
     let raw: MiniSearchResult[];
     try {
-      raw = this.engine.search(tree, { filter: (r) => wanted(r.id as string) });
+      raw = this.engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
     } catch {
       return [];
     }
@@ -512,14 +521,20 @@ export class PolicyIndex {
           : { queries: grams, fields: TEXT_FIELDS, combineWith: 'AND' },
       );
     }
+    // Pinyin: only words that occur in some keyword's pinyin, their concatenation (`jianguan shahe`
+    // → `jianguanshahe`), and a lone long word with one typo allowed (`shijainyinhang`).
     const latin = parts.words.filter((w) => /^[a-z]+$/.test(w));
-    if (latin.length > 0) {
-      const joined = latin.join('');
+    const pinyin = latin.filter((w) => this.inPinyin(w));
+    const joined = latin.join('');
+    if (latin.length > 1 && this.inPinyin(joined)) pinyin.push(joined);
+    const typo = latin.length === 1 && pinyin.length === 0 && joined.length >= 6 ? joined : undefined;
+    if (typo) pinyin.push(typo);
+    if (pinyin.length > 0) {
       queries.push({
-        queries: [...new Set([...latin, joined])],
+        queries: [...new Set(pinyin)],
         fields: PINYIN_FIELDS,
         prefix: (t) => t.length >= 3,
-        fuzzy: (t) => (t === joined && t.length >= 6 ? 1 : false),
+        fuzzy: (t) => (t === typo ? 1 : false),
       });
     }
     if (queries.length === 0) return null;
@@ -564,6 +579,16 @@ export class PolicyIndex {
     };
   }
 
+  /** Word tokens (with offsets) of a stored string, computed once per string. */
+  private tokensOf(text: string): Token[] {
+    let tokens = this.tokenCache.get(text);
+    if (!tokens) {
+      tokens = tokenizeWithOffsets(text, this.variants).filter((t) => t.kind === 'word');
+      this.tokenCache.set(text, tokens);
+    }
+    return tokens;
+  }
+
   /** Highlight ranges on the stored strings, from the terms MiniSearch matched. */
   private matchRanges(
     r: MiniSearchResult,
@@ -584,8 +609,8 @@ export class PolicyIndex {
     for (const [field, s] of fields) {
       if (!s) continue;
       const ranges: Array<[number, number]> = [];
-      for (const tok of tokenizeWithOffsets(s, this.variants)) {
-        if (tok.kind === 'word' && matched.has(tok.term)) ranges.push([tok.start, tok.end]);
+      for (const tok of this.tokensOf(s)) {
+        if (matched.has(tok.term)) ranges.push([tok.start, tok.end]);
       }
       if (parts.han.length > 0 && hasHan(s)) {
         const simplified = simplify(s, this.variants);
