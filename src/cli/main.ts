@@ -107,11 +107,15 @@ async function checkedCorpora(inputs: string[]): Promise<{ corpora: CheckedCorpu
   const files = await listCorpusFiles(inputs, packageDataDir);
   const { corpora, errors, badFiles } = await loadCorpora(files);
   if (errors.length > 0) {
-    const count = `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}`;
-    const where = `${badFiles} of ${files.length} ${files.length === 1 ? 'file' : 'files'}`;
-    throw new Failure([...capped(errors), `bj: ${count} in ${where}; fix them and run again`]);
+    const where = `${badFiles} of ${count(files.length, 'file')}`;
+    throw new Failure([...capped(errors), `bj: ${count(errors.length, 'problem')} in ${where}; fix them and run again`]);
   }
   return { corpora, files: files.length };
+}
+
+/** `1 file`, `2 files`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function capped(lines: string[]): string[] {
@@ -123,7 +127,7 @@ async function validate(args: string[]): Promise<number> {
   if (values.help) return help(['validate']);
   const { corpora, files } = await checkedCorpora(positionals);
   const { terms, passages } = countRecords(corpora);
-  out(`ok: ${files} ${files === 1 ? 'file' : 'files'}, ${terms} terms, ${passages} passages\n`);
+  out(`ok: ${count(files, 'file')}, ${count(terms, 'term')}, ${count(passages, 'passage')}\n`);
   return 0;
 }
 
@@ -170,8 +174,8 @@ async function build(args: string[]): Promise<number> {
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const ms = Math.round(performance.now() - started);
     out(
-      `wrote ${output}: ${terms} terms, ${passages} passages, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
-        `hash ${hash} (${files} ${files === 1 ? 'file' : 'files'}, ${ms} ms)\n`,
+      `wrote ${output}: ${count(terms, 'term')}, ${count(passages, 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
+        `hash ${hash} (${count(files, 'file')}, ${ms} ms)\n`,
     );
     return 0;
   } finally {
