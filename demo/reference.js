@@ -17,6 +17,20 @@ function el(tag, props = {}, ...children) {
 
 const code = (text) => (text ? el('code', {}, text) : '');
 
+/** Text with `code spans` as <code> elements (the manifest's descriptions are Markdown-ish). */
+function inline(text = '') {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}
+
+/** Paragraphs separated by blank lines; hard-wrapped lines joined. */
+function prose(text = '') {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => el('p', {}, inline(p)));
+}
+
 /** A table under its own heading (ids prefixed by the tag), or nothing when there are no rows. */
 function table(tag, title, headers, rows) {
   if (!rows.length) return [];
@@ -30,7 +44,7 @@ function table(tag, title, headers, rows) {
         'table',
         { 'aria-labelledby': id },
         el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))),
+        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => el('td', { 'data-label': headers[i] }, c))))),
       ),
     ),
   ];
@@ -52,36 +66,38 @@ function renderElement(decl, modulePath) {
       code(a.fieldName ?? ''),
       code(typeText(a) || typeText(field)),
       code(a.default ?? field?.default ?? ''),
-      a.description ?? field?.description ?? '',
+      inline(a.description ?? field?.description ?? ''),
     ];
   });
   const attributeFields = new Set((decl.attributes ?? []).map((a) => a.fieldName));
   const properties = members
     .filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected')
     .filter((m) => !attributeFields.has(m.name) && m.description)
-    .map((m) => [code(m.name), code(typeText(m)), code(m.default ?? ''), m.description ?? '']);
+    .map((m) => [code(m.name), code(typeText(m)), code(m.default ?? ''), inline(m.description)]);
   const methods = members
     .filter((m) => m.kind === 'method' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected')
     .filter((m) => m.description)
     .map((m) => [
       code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`),
-      m.description ?? '',
+      inline(m.description),
     ]);
 
   const section = el(
     'section',
     { id: tag, 'aria-labelledby': `${tag}-title` },
     el('h2', { id: `${tag}-title` }, `<${tag}>`),
-    decl.summary ? el('p', { class: 'reference__summary' }, decl.summary) : '',
+    decl.summary ? el('p', { class: 'reference__summary' }, inline(decl.summary)) : '',
     el('p', {}, 'Class ', code(decl.name), ', source ', code(modulePath), '.'),
-    decl.description ? el('p', { class: 'reference__description' }, decl.description) : '',
+    decl.description
+      ? el('details', { class: 'reference__description' }, el('summary', {}, 'How it works'), prose(decl.description))
+      : '',
     table(tag, 'Attributes', ['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes),
     table(tag, 'Other properties', ['Property', 'Type', 'Default', 'Description'], properties),
     table(tag, 'Methods', ['Method', 'Description'], methods),
-    table(tag, 'Events', ['Event', 'Description'], (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), e.description ?? ''])),
-    table(tag, 'Slots', ['Slot', 'Description'], (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description ?? ''])),
-    table(tag, 'CSS parts', ['Part', 'Description'], (decl.cssParts ?? []).map((p) => [code(p.name), p.description ?? ''])),
-    table(tag, 'CSS custom properties', ['Property', 'Description'], (decl.cssProperties ?? []).map((p) => [code(p.name), p.description ?? ''])),
+    table(tag, 'Events', ['Event', 'Description'], (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), inline(e.description)])),
+    table(tag, 'Slots', ['Slot', 'Description'], (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', inline(s.description)])),
+    table(tag, 'CSS parts', ['Part', 'Description'], (decl.cssParts ?? []).map((p) => [code(p.name), inline(p.description)])),
+    table(tag, 'CSS custom properties', ['Property', 'Description'], (decl.cssProperties ?? []).map((p) => [code(p.name), inline(p.description)])),
   );
   return section;
 }
@@ -98,7 +114,7 @@ async function main() {
       .filter(({ d }) => d.customElement && d.tagName)
       .sort((a, b) => a.d.tagName.localeCompare(b.d.tagName));
     target.replaceChildren(...elements.map(({ d, path }) => renderElement(d, path)));
-    toc.replaceChildren(...elements.map(({ d }) => el('li', {}, el('a', { href: `#${d.tagName}` }, code(`<${d.tagName}>`), d.summary ? ` — ${d.summary}` : ''))));
+    toc.replaceChildren(...elements.map(({ d }) => el('li', {}, el('a', { href: `#${d.tagName}` }, code(`<${d.tagName}>`), d.summary ? [' — ', ...inline(d.summary)] : ''))));
   } catch (err) {
     target.replaceChildren(
       el('p', { role: 'alert' }, `bj: could not load ${MANIFEST.pathname} (${err.message}); run \`npm run build\` (or \`npm start\`, which builds it) and reload.`),
