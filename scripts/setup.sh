@@ -16,5 +16,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# `npm install`, not `npm ci`: npm 11 rejects this lockfile in `ci` for optional platform packages
+# it never resolved here (npm/cli#9846); install still follows the lockfile.
+npm install --no-audit --no-fund
 echo "setup: done. Run 'npm start' for the demo and 'npm test' for the tests."
