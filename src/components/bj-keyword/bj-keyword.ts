@@ -163,7 +163,7 @@ export class BjKeyword extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('term') || changed.has('index')) && this.hasUpdated) this.forget();
-    if (changed.has('open') && this.open && this.status !== 'ready') void this.ensureEntry();
+    if (changed.has('open') && this.open && this.status === 'idle') void this.ensureEntry();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -173,11 +173,11 @@ export class BjKeyword extends LitElement {
     else if (changed.get('open') === true) this.teardown(true);
   }
 
-  /** Opens the popover (loading the index first if needed). */
+  /** Opens the popover (loading the index first if needed, or again after a failed load). */
   show(): void {
     if (this.status === 'unknown') return;
-    this.clearTimers();
-    this.open = true;
+    if (this.status !== 'ready') void this.ensureEntry();
+    this.openNow();
   }
 
   /** Closes the popover. */
@@ -290,6 +290,12 @@ export class BjKeyword extends LitElement {
     if (notify && wasOpen) emit<BjShowDetail>(this, 'bj-hide', this.detail());
   }
 
+  private openNow(): void {
+    if (this.status === 'unknown') return;
+    this.clearTimers();
+    this.open = true;
+  }
+
   private clearTimers(): void {
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);
@@ -309,7 +315,7 @@ export class BjKeyword extends LitElement {
     if (this.open) return;
     void this.ensureEntry();
     clearTimeout(this.showTimer);
-    this.showTimer = setTimeout(() => this.show(), this.showDelay);
+    this.showTimer = setTimeout(() => this.openNow(), this.showDelay);
   };
 
   private onPointerLeave = (e: PointerEvent): void => {

@@ -68,6 +68,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 export async function waitShown(el: BjKeyword, message = 'popover opens'): Promise<void> {
   await waitUntil(() => isShown(el), message, { timeout: 5000 });
+  // Let the short fade-in finish, so colours are measured as people see them.
+  await Promise.all(panel(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
 }
 
 export async function waitHidden(el: BjKeyword, message = 'popover closes'): Promise<void> {

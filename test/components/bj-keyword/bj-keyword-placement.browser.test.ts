@@ -1,0 +1,165 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../../src/components/bj-keyword/bj-keyword.js';
+import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
+import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { INDEX, panel, part, prepareIndex, testIndex, trigger, waitContent, waitShown } from './helpers.js';
+
+/** The parts of axe-core's API (`axe.commons`) used to read the accessibility tree as AT would. */
+interface AxeInternals {
+  setup(root: Node): unknown;
+  teardown(): void;
+  utils: { getNodeFromTree(node: Node): unknown };
+  commons: {
+    aria: { getRole(node: Element): string | null };
+    text: { accessibleTextVirtual(vNode: unknown): string };
+    dom: { idrefs(node: Element, attr: string): Array<Element | null> };
+  };
+}
+
+/** The element drawn at the centre of `rect`, retargeted to the document (a shadow host for shadow content). */
+const topmostAt = (rect: DOMRect): Element | null =>
+  document.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 20));
+
+function expectInViewport(rect: DOMRect): void {
+  expect(rect.width, 'has a size').to.be.greaterThan(0);
+  expect(rect.left, 'left edge visible').to.be.at.least(0);
+  expect(rect.top, 'top edge visible').to.be.at.least(0);
+  expect(rect.right, 'right edge visible').to.be.at.most(window.innerWidth);
+  expect(rect.bottom, 'bottom edge visible').to.be.at.most(window.innerHeight);
+}
+
+/** The popover sits right above or below the keyword, starting near its left edge. */
+function expectAdjacent(popover: DOMRect, reference: DOMRect): void {
+  const below = Math.abs(popover.top - reference.bottom);
+  const above = Math.abs(reference.top - popover.bottom);
+  expect(Math.min(below, above), `vertical gap (${below.toFixed(1)} / ${above.toFixed(1)} px)`).to.be.at.most(12);
+  expect(Math.abs(popover.left - reference.left), 'aligned with the keyword').to.be.at.most(12);
+}
+
+describe('<bj-keyword> placement', () => {
+  before(prepareIndex);
+  beforeEach(async () => {
+    clearIndexCache();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('escapes overflow:hidden and a z-index 2147483647 sticky header (top layer)', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div lang="en">
+      <div style="position:relative;z-index:1;overflow:hidden;height:2.5em;margin-top:200px;border:1px solid">
+        A clipped box with the <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> inside.
+      </div>
+      <header style="position:sticky;top:0;z-index:2147483647;height:400px;background:#eee">Header</header>
+    </div>`);
+    const el = wrap.querySelector('bj-keyword')!;
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    const rect = panel(el).getBoundingClientRect();
+    expect(panel(el).matches(':popover-open'), 'in the top layer').to.equal(true);
+    expectInViewport(rect);
+    const box = wrap.firstElementChild!.getBoundingClientRect();
+    expect(rect.bottom, 'reaches beyond the clipping box').to.be.greaterThan(box.bottom);
+    expect(topmostAt(rect), 'drawn above the header').to.equal(el);
+    expectAdjacent(rect, trigger(el).getBoundingClientRect());
+  });
+
+  it('sits next to the keyword inside a shadow root within a transformed, positioned container', async () => {
+    const host = await fixture<HTMLElement>(html`<div style="margin:60px 0 0 40px"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = `<div style="position:relative;transform:translate(37px,23px);padding:10px;overflow:hidden;height:3em">
+      <span style="position:absolute;left:50px;top:12px" lang="en">Deep: <bj-keyword>监管沙盒</bj-keyword></span></div>`;
+    const el = root.querySelector('bj-keyword') as BjKeyword;
+    el.index = INDEX;
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    const rect = panel(el).getBoundingClientRect();
+    expectInViewport(rect);
+    expectAdjacent(rect, trigger(el).getBoundingClientRect());
+  });
+
+  it('follows the keyword when the page scrolls', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div lang="en" style="padding-top:100px;height:3000px">
+      <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword>
+    </div>`);
+    const el = wrap.querySelector('bj-keyword')!;
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    window.scrollBy(0, 40);
+    await new Promise((r) => setTimeout(r, 100));
+    expectAdjacent(panel(el).getBoundingClientRect(), trigger(el).getBoundingClientRect());
+    window.scrollTo(0, 0);
+  });
+
+  it('fits a 320 px wide viewport', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const wrap = await fixture<HTMLElement>(html`<p lang="en" style="margin:1rem">
+      Beijing was the first to use the <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> on fintech.
+    </p>`);
+    const el = wrap.querySelector('bj-keyword')!;
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    expectInViewport(panel(el).getBoundingClientRect());
+  });
+});
+
+describe('<bj-keyword> accessibility', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  it('has no axe violations closed, loading-free, and open', async () => {
+    const wrap = await fixture<HTMLElement>(html`<p lang="en">
+      The <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> and <bj-keyword index=${INDEX}>每微克</bj-keyword>.
+    </p>`);
+    await expect(wrap).to.be.accessible();
+    const el = wrap.querySelector('bj-keyword')!;
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    await expect(wrap).to.be.accessible();
+    part(el, 'more')!.click();
+    await el.updateComplete;
+    await expect(wrap).to.be.accessible();
+  });
+
+  it('names the trigger by its text, describes it by the definition, and names the dialog by the title', async () => {
+    const el = await fixture<BjKeyword>(html`<bj-keyword lang="en" index=${INDEX}>regulatory sandbox</bj-keyword>`);
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    const t = trigger(el);
+    const root = el.shadowRoot!;
+    expect(t.getAttribute('role')).to.equal('button');
+    expect(t.getAttribute('aria-expanded')).to.equal('true');
+    expect(t.getAttribute('aria-haspopup')).to.equal('dialog');
+    // Every id reference resolves inside the same shadow root.
+    expect(root.getElementById(t.getAttribute('aria-controls')!)).to.equal(panel(el));
+    const description = root.getElementById(t.getAttribute('aria-describedby')!)!;
+    expect(description.getAttribute('part')).to.equal('definition');
+    const dialog = panel(el);
+    expect(dialog.getAttribute('role')).to.equal('dialog');
+    const label = root.getElementById(dialog.getAttribute('aria-labelledby')!)!;
+    const sandbox = testIndex().term('regulatory-sandbox')!;
+    expect(label.textContent!.trim()).to.equal(sandbox.title.en);
+
+    // What assistive technology computes: axe-core's implementation of role, accname and idrefs.
+    // @ts-expect-error axe-core's browser build has no type declarations; it registers window.axe.
+    await import('axe-core/axe.min.js');
+    const axe = (window as unknown as { axe: AxeInternals }).axe;
+    axe.setup(document);
+    try {
+      const vTrigger = axe.utils.getNodeFromTree(t);
+      expect(axe.commons.aria.getRole(t)).to.equal('button');
+      expect(axe.commons.text.accessibleTextVirtual(vTrigger)).to.equal('regulatory sandbox');
+      const described = axe.commons.dom.idrefs(t, 'aria-describedby').map((n) => n?.textContent ?? '').join(' ');
+      expect(described).to.contain(sandbox.definition.en![0]!.slice(0, 40));
+      expect(axe.commons.aria.getRole(dialog)).to.equal('dialog');
+      expect(axe.commons.text.accessibleTextVirtual(axe.utils.getNodeFromTree(dialog)).trim()).to.equal(sandbox.title.en);
+    } finally {
+      axe.teardown();
+    }
+  });
+});
