@@ -113,7 +113,7 @@ export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): Bui
 }
 
 /** All published names of a keyword and their variants (see `nameVariants`). */
-export function termNameForms(t: { title: { en?: string; zh?: string }; aliases: { en: string[]; zh: string[] } }): string[] {
+function termNameForms(t: { title: { en?: string; zh?: string }; aliases: { en: string[]; zh: string[] } }): string[] {
   const raw = [t.title.en, t.title.zh, ...t.aliases.en, ...t.aliases.zh].filter((n): n is string => !!n);
   return [...new Set(raw.flatMap(nameVariants))];
 }
@@ -137,7 +137,7 @@ function storeTerm(t: TermRecord, source: string): StoredTerm {
 }
 
 /** Toneless pinyin of Chinese names: joined full pinyin and initials as keys, spaced syllables. */
-export function pinyinOf(names: string[]): { keys: string[]; syllables: string[] } {
+function pinyinOf(names: string[]): { keys: string[]; syllables: string[] } {
   const keys: string[] = [];
   const syllables: string[] = [];
   for (const name of names) {

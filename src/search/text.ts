@@ -233,8 +233,21 @@ export function nameVariants(name: string): string[] {
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
 const QUOTE_CLASS = `["'\\u2018\\u2019\\u201c\\u201d]`;
 
+const patterns = new Map<string, RegExp>();
+
 /** A case-insensitive, word-bounded pattern for an English name, allowing a plural or singular last word. */
 function englishNamePattern(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    if (patterns.size > 5000) patterns.clear(); // bounded memo: names come from the index
+    pattern = compileNamePattern(name);
+    patterns.set(name, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+function compileNamePattern(name: string): RegExp {
   const words = name
     .replace(QUOTES, ' ')
     .split(/[\s\-\u2010-\u2015]+/)
