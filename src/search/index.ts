@@ -208,6 +208,7 @@ export class PolicyIndex {
   /** What MiniSearch indexes; the inverted index itself is built on first search (see `engine`). */
   private readonly docs: SearchDoc[] = [];
   private searchIndex?: MiniSearch<SearchDoc>;
+  private preparing?: Promise<void>;
   /** Stored strings (titles, texts) → their word tokens, for highlighting; bounded by the corpus. */
   private readonly tokenCache = new Map<string, Token[]>();
 
@@ -342,6 +343,21 @@ export class PolicyIndex {
     await engine.addAllAsync(index.docs, { chunkSize: 25 });
     index.searchIndex ??= engine;
     return index;
+  }
+
+  /**
+   * Builds the search index now, in chunks that yield to the event loop, unless it is built already.
+   * Call it when a search is about to happen (e.g. the search box gains focus) so the first
+   * keystroke does not pay for indexing. Safe to call many times.
+   */
+  prepareSearch(): Promise<void> {
+    if (this.searchIndex) return Promise.resolve();
+    this.preparing ??= (async () => {
+      const engine = this.newEngine();
+      await engine.addAllAsync(this.docs, { chunkSize: 25 });
+      this.searchIndex ??= engine;
+    })();
+    return this.preparing;
   }
 
   private newEngine(): MiniSearch<SearchDoc> {
