@@ -5,7 +5,7 @@
 // (addAll; its serialised index; loadJSON; fuzzy+prefix queries). Then the shard prototype
 // (bench/shards.mjs) on the same corpus.
 //
-// Budget: a size is skipped when its projected time (10× the previous size's) would pass the
+// Budget: 1k always runs; a larger size is skipped when its projected time (10× the previous size's) would pass the
 // deadline `BJ_BENCH_DEADLINE` (epoch ms, set by bench/run.mjs), and the rows say so. Larger sizes
 // run fewer repetitions (stated in each row).
 import { execFileSync } from 'node:child_process';
@@ -81,7 +81,7 @@ export async function run() {
   for (const n of SIZES) {
     // ~4 s of every child is start-up (tsx, dictionaries); the rest grows about linearly with N.
     const projected = last ? 4 + Math.max(0, last.seconds - 4) * (n / last.n) : 30;
-    if (Date.now() + projected * 1000 > deadline) {
+    if (last && Date.now() + projected * 1000 > deadline) {
       r.missing(`${n}`, `${n.toLocaleString('en-US')} passages`, `not measured: projected ~${Math.round(projected)} s (linear from the ${last ? last.n.toLocaleString('en-US') : ''} case) would pass the 5-minute budget; see the extrapolated rows`);
       break;
     }
