@@ -164,12 +164,13 @@ export class BjKeyword extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('term') || changed.has('index')) && this.hasUpdated) this.forget();
     if (changed.has('open') && this.open && this.status === 'idle') void this.ensureEntry();
+    if (this.open && this.status === 'unknown') this.open = false;
+    if (changed.has('open') && !this.open) this.expanded = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && this.status === 'unknown') this.open = false;
-    else if (this.open) this.setup();
+    if (this.open) this.setup();
     else if (changed.get('open') === true) this.teardown(true);
   }
 
@@ -283,7 +284,6 @@ export class BjKeyword extends LitElement {
     this.stopFloating?.();
     const wasOpen = Boolean(this.stopFloating);
     this.stopFloating = undefined;
-    this.expanded = false;
     document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.removeEventListener('keydown', this.onDocumentKeyDown);
     if (current === this) current = undefined;

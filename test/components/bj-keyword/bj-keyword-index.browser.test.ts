@@ -10,6 +10,7 @@ import {
   countFetches,
   freshIndexUrl,
   moveTo,
+  observeRequests,
   parkMouse,
   part,
   prepareIndex,
@@ -109,6 +110,7 @@ describe('<bj-keyword> loading the index', () => {
   it('makes no request before the first interaction and one request for 1,000 keywords', async () => {
     const url = freshIndexUrl();
     const fetches = countFetches(url);
+    const requests = observeRequests(url);
     try {
       const names = ['regulatory sandbox', '监管沙盒', 'Sandbox Supervision', 'every microgram counts'];
       const items = Array.from({ length: 1000 }, (_, i) => names[i % names.length]!);
@@ -123,7 +125,8 @@ describe('<bj-keyword> loading the index', () => {
       expect(all).to.have.length(1000);
       await Promise.all(all.map((k) => k.updateComplete));
       await sleep(200);
-      expect(fetches.count(), 'no request before any interaction').to.equal(0);
+      expect(fetches.count(), 'no fetch before any interaction').to.equal(0);
+      expect(await requests.count(), 'no request before any interaction').to.equal(0);
 
       for (const el of all.slice(0, 4)) {
         await moveTo(trigger(el));
@@ -132,9 +135,11 @@ describe('<bj-keyword> loading the index', () => {
       }
       all[7]!.focus();
       await waitContent(all[7]!);
-      expect(fetches.count(), 'one request for the whole page').to.equal(1);
+      expect(fetches.count(), 'one fetch for the whole page').to.equal(1);
+      expect(await requests.count(), 'one request for the whole page').to.equal(1);
     } finally {
       fetches.restore();
+      requests.stop();
     }
   });
 

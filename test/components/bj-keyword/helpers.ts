@@ -4,38 +4,45 @@ import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { PolicyIndex } from '../../../src/search/index.js';
 
-/**
- * The built index (`npm run build:index` writes dist/bj-index.json). The test server turns every
- * `.json` it serves into a JS module (esbuild's json loader), so the file is imported once and
- * served again as JSON from `blob:` URLs. `INDEX` is set by `prepareIndex()` (call it in `before`).
- */
-export let INDEX = '';
-let json = '';
+/** The built index (`npm run build:index` writes dist/bj-index.json), served from the repo root. */
+export const INDEX = new URL('/dist/bj-index.json', location.href).href;
 let cached: PolicyIndex | undefined;
 
+/** Reads the index once for expectations derived from the data (call in `before`). */
 export async function prepareIndex(): Promise<void> {
-  if (INDEX) return;
-  const path = '/dist/bj-index.json';
-  let data: unknown;
-  try {
-    data = ((await import(/* @vite-ignore */ path)) as { default: unknown }).default;
-  } catch (cause) {
-    throw new Error(`bj: ${path} is missing or unreadable; run \`npm run build:index\` first`, { cause });
-  }
-  json = JSON.stringify(data);
-  cached = PolicyIndex.fromJSON(data);
-  INDEX = freshIndexUrl();
+  if (cached) return;
+  const res = await fetch(INDEX);
+  if (!res.ok) throw new Error(`bj: ${INDEX} answered HTTP ${res.status}; run \`npm run build:index\` first`);
+  cached = PolicyIndex.fromJSON(await res.json());
 }
 
-/** The same index the element reads, for expectations derived from the data. */
+/** The same index the element reads. */
 export function testIndex(): PolicyIndex {
   if (!cached) throw new Error('call prepareIndex() in before()');
   return cached;
 }
 
-/** A URL of the good index that nothing on the page has fetched yet. */
+let fresh = 0;
+/** An address of the good index that nothing on the page has requested yet. */
 export function freshIndexUrl(): string {
-  return URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  return `${INDEX}?fresh=${Date.now()}-${++fresh}`;
+}
+
+/** Counts the network requests (Resource Timing) for URLs containing `needle` from now on. */
+export function observeRequests(needle: string): { count: () => Promise<number>; stop: () => void } {
+  const seen: string[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name.includes(needle)) seen.push(e.name);
+  });
+  observer.observe({ type: 'resource' });
+  return {
+    count: async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      for (const e of observer.takeRecords()) if (e.name.includes(needle)) seen.push(e.name);
+      return seen.length;
+    },
+    stop: () => observer.disconnect(),
+  };
 }
 
 export const trigger = (el: BjKeyword): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!;
@@ -69,7 +76,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function waitShown(el: BjKeyword, message = 'popover opens'): Promise<void> {
   await waitUntil(() => isShown(el), message, { timeout: 5000 });
   // Let the short fade-in finish, so colours are measured as people see them.
-  await Promise.all(panel(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
+  const animations = Promise.all(panel(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await Promise.race([animations, sleep(1000)]);
 }
 
 export async function waitHidden(el: BjKeyword, message = 'popover closes'): Promise<void> {
