@@ -272,6 +272,9 @@ export class BjKeyword extends LitElement {
   private setup(): void {
     if (current && current !== this) current.hide();
     current = this;
+    // One UI locale per page (@lit/localize): the open popover's language wins, so a keyword in an
+    // English paragraph of a Chinese page speaks English.
+    void applyLocale(this);
     if (!this.stopFloating && this.trigger && this.panel) {
       this.stopFloating = openFloating(this.trigger, this.panel);
       document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
@@ -458,9 +461,9 @@ export class BjKeyword extends LitElement {
 
   private renderSource(entry: TermEntry): TemplateResult {
     const where = entry.source.url || entry.source.publisher;
+    const label = msg('Source:', { id: 'keyword.source' });
     return html`<p part="source">
-      ${msg('Source:', { id: 'keyword.source' })}
-      <span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${entry.number !== undefined
+      ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${entry.number !== undefined
         ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}`
         : nothing}${where ? html` · <span lang=${langAttr(guessLang(where))}>${where}</span>` : nothing}${entry
         .source.date

@@ -55,6 +55,25 @@ describe('<bj-keyword> content', () => {
     expect(text(part(tw, 'source'))).to.contain('來源');
   });
 
+  it('on a bilingual page, the open popover speaks the language around its keyword', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div lang="en">
+      <p lang="zh-Hans"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>
+      <p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
+    </div>`);
+    const [zh, en] = [...wrap.querySelectorAll('bj-keyword')] as [BjKeyword, BjKeyword];
+    for (const [el, more, title] of [
+      [zh, '展开', '监管沙盒'],
+      [en, 'More', 'Regulatory sandbox'],
+      [zh, '展开', '监管沙盒'],
+    ] as const) {
+      el.show();
+      await waitShown(el);
+      await waitContent(el);
+      await waitUntil(() => text(part(el, 'more')) === more, `${title}: ${more}`);
+      expect(text(part(el, 'title'))).to.equal(title);
+    }
+  });
+
   it('shows only the published language for an English-only keyword, whatever display says', async () => {
     const microgram = testIndex().lookupTerm('every microgram counts')!;
     expect(microgram.title.zh, 'the source has no Chinese for this keyword').to.equal(undefined);
