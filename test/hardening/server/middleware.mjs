@@ -3,14 +3,20 @@
 // simulate every way loading the index can fail:
 //
 //   /__bj/file/<repo path>                 the file as it is (JSON as application/json)
+//
+// Paths with an extension get 'Cache-Control: public, max-age=31536000' from the test runner, so
+// the switchable index has none (the same URL must answer differently from one try to the next).
 //   /__bj/status/<code>                    an empty answer with that HTTP status
 //   /__bj/slow?ms=N&file=<repo path>       the file after N ms
 //   /__bj/truncated?file=<repo path>       the first half of the file
-//   /__bj/switch/<key>/index.json          answers as the mode last set for <key> (default 404):
+//   /__bj/switch/<key>/index               answers as the mode last set for <key> (default 404):
 //   /__bj/switch/<key>/set?mode=M&file=F   sets it; M = good | 404 | 500 | reset | slow | json |
 //                                          truncated | schema-version | library-version | format
 //                                          (slow waits `ms`, default 10000)
+//   /__bj/hits/<key>                       {hits}: how often <key>'s index was asked for
+//   /__bj/closed-port                      {port}: a 127.0.0.1 port nothing listens on (just closed)
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,7 +85,7 @@ export async function hardeningMiddleware(ctx, next) {
     if (rest.startsWith('status/')) return await answer(ctx, rest.slice('status/'.length));
     if (rest === 'slow') return await answer(ctx, 'slow', q.file, ms);
     if (rest === 'truncated') return await answer(ctx, 'truncated', q.file);
-    const m = /^switch\/([\w-]+)\/(index\.json|set)$/.exec(rest);
+    const m = /^switch\/([\w-]+)\/(index|set)$/.exec(rest);
     if (m) {
       const [, key, action] = m;
       if (action === 'set') {
@@ -90,6 +96,17 @@ export async function hardeningMiddleware(ctx, next) {
       s.hits = (s.hits ?? 0) + 1;
       switches.set(key, s);
       return await answer(ctx, s.mode, s.file, s.ms ?? 10000);
+    }
+    if (rest === 'closed-port') {
+      const port = await new Promise((resolve, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+          const { port: p } = probe.address();
+          probe.close(() => resolve(p));
+        });
+      });
+      return json(ctx, JSON.stringify({ port }));
     }
     const h = /^hits\/([\w-]+)$/.exec(rest);
     if (h) return json(ctx, JSON.stringify({ hits: switches.get(h[1])?.hits ?? 0 }));
