@@ -27,8 +27,14 @@ if (want('chromium')) {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
+      // One page at a time: a page that is not in front is `hidden`, and its animation frames and
+      // timers stall, which breaks real-input tests (hover delays, popover placement).
+      concurrency: 1,
     }),
   );
 }
