@@ -4,6 +4,9 @@
 //   node bench/run.mjs                 all suites (builds dist/ first when missing or stale)
 //   node bench/run.mjs --only size,page
 //   node bench/run.mjs --no-build      use dist/ as it is
+//   node bench/run.mjs --update-readme also writes the summary into README.md (between the
+//                                      bench:start / bench:end markers)
+//   node bench/run.mjs --readme-from bench/results.json   only rewrite README.md from a results file
 //
 // Each suite is a small script in bench/ (run alone: `node --expose-gc --import tsx bench/<name>.mjs`),
 // started here in a child process of its own. Prints one table and the targets (✓/✗, never a
@@ -17,6 +20,7 @@ import { dist, root, scratch } from './lib/data.mjs';
 import { formatValue, log, table } from './lib/report.mjs';
 
 const started = Date.now();
+const README = path.join(root, 'README.md');
 /** The whole run should stay under 5 minutes on 2 cores; growth (last) gets what is left. */
 const BUDGET_MS = 285_000;
 const SUITES = ['size', 'index', 'query', 'browser', 'transfer', 'page', 'growth'];
@@ -24,6 +28,12 @@ const SUITES = ['size', 'index', 'query', 'browser', 'transfer', 'page', 'growth
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : SUITES;
 const noBuild = args.includes('--no-build');
+
+if (args.includes('--readme-from')) {
+  const saved = JSON.parse(readFileSync(path.resolve(args[args.indexOf('--readme-from') + 1]), 'utf8'));
+  updateReadme(saved);
+  process.exit(0);
+}
 
 // 1. dist/ up to date (npm run build) ------------------------------------------------------------
 const OUTPUTS = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'bj-index.json'].map((f) => path.join(dist, f));
@@ -122,5 +132,42 @@ for (const s of results) for (const n of s.notes ?? []) lines.push(`- ${s.suite}
 lines.push(`- Baseline: plain MiniSearch 7, default options (\`new MiniSearch({fields, storeFields})\`, default tokenizer) on the same documents, in the same process/page; "fuzzy" = \`{fuzzy: 0.2, prefix: true}\`.`);
 lines.push(`- Medians of repeated runs; KB = 1024 bytes. ${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg} at the end; ${env.build}; ${seconds.toFixed(0)} s in all.`);
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ env, targets, suites: results }, null, 2));
+const saved = { env, targets, suites: results };
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(saved, null, 2));
+if (args.includes('--update-readme')) updateReadme(saved);
 log(`bench: wrote bench/results.json (${seconds.toFixed(0)} s)`);
+
+// README "Performance" block: the targets and the main figures (the full table is in results.json).
+function updateReadme({ env, targets, suites }) {
+  const rows = new Map(suites.flatMap((s) => s.rows.map((r) => [r.id, r])));
+  const pick = [
+    'size.es', 'size.search', 'size.index',
+    'transfer.before.total', 'transfer.before.index', 'transfer.hover', 'transfer.search',
+    'index.build', 'browser.load', 'browser.ready', 'browser.query.p50', 'browser.query.p95', 'browser.query.first', 'browser.relevance',
+    'page.upgrade', 'page.popover', 'page.annotate',
+    ...suites.filter((s) => s.suite === 'growth').flatMap((s) => s.rows.map((r) => r.id).filter((id) => /\.(gzip|ready|p95|heap|core|shard)(\.est)?$|limit|^growth\.\d+$/.test(id))),
+  ];
+  const chosen = pick.map((id) => rows.get(id)).filter(Boolean);
+  const lines = [
+    `Measured by \`npm run bench\` on ${env.date.slice(0, 10)} at ${env.commit} (${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg}; ${Math.round(env.seconds)} s in all).`,
+    '\`node bench/run.mjs --update-readme\` refreshes this block; [bench/README.md](bench/README.md) says what each figure measures, \`bench/results.json\` holds all of them.',
+    'Baseline: plain MiniSearch 7 with default options on the same documents, in the same process or page ("fuzzy": \`{fuzzy: 0.2, prefix: true}\`). Medians unless marked; KB = 1024 bytes.',
+    '',
+    '| Target (default corpus) | Measured | |',
+    '| --- | --- | :---: |',
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? '✓' : '✗'} |`),
+    '',
+    table([{ title: 'Main figures', rows: chosen }]).split('\n').filter((l) => !l.startsWith('| **')).join('\n'),
+  ];
+  const text = readFileSync(README, 'utf8'); // re-read right before writing: others edit README too
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) {
+    log('bench: README.md has no bench:start/bench:end markers; not updated');
+    return;
+  }
+  writeFileSync(README, `${text.slice(0, a + start.length)}\n${lines.join('\n')}\n${text.slice(b)}`);
+  log('bench: README.md Performance block updated');
+}

@@ -1,5 +1,5 @@
 // Shard prototype (bench only; the production index format is unchanged): split a built index into
-//   - a keyword core: the keywords, sources, documents and variants, no passages. What <bj-keyword>
+//   - a keyword core: the keywords, sources and variants, no passages or documents. What <bj-keyword>
 //     and <bj-annotate> need; its size does not grow with the passages.
 //   - passage shards of PER_SHARD passages, each itself a valid bj-index (format unchanged), fetched
 //     only by the search box (in parallel, results merged), never by popovers;
@@ -17,7 +17,7 @@ const gz = (s) => gzipSync(s, { level: 9 }).length;
 export function split(built, perShard = PER_SHARD) {
   const terms = built.entries.filter((e) => e.kind === 'term');
   const passages = built.entries.filter((e) => e.kind === 'passage');
-  const core = { ...built, entries: terms };
+  const core = { ...built, documents: [], entries: terms };
   const shards = [];
   for (let i = 0; i < passages.length; i += perShard) {
     const entries = passages.slice(i, i + perShard);
