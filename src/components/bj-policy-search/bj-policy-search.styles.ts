@@ -1,0 +1,368 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_text: var(--bj-text, #1b1f24);
+    --_muted: var(--bj-muted, #57606a);
+    --_surface: var(--bj-surface, #ffffff);
+    --_border: var(--bj-border, #8c959f);
+    --_accent: var(--bj-accent, #0b5cad);
+    --_active: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    --_mark: var(--bj-mark, #ffe58a);
+    --_mark-text: var(--_text);
+    --_radius: var(--bj-radius, 0.375rem);
+    display: block;
+    position: relative;
+    max-width: 100%;
+    font-family: var(--bj-font, inherit);
+    color: var(--_text);
+    line-height: 1.45;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--bj-text, #e6edf3);
+      --_muted: var(--bj-muted, #a5b0bb);
+      --_surface: var(--bj-surface, #161b22);
+      --_border: var(--bj-border, #6e7781);
+      --_accent: var(--bj-accent, #6cb6ff);
+      --_active: color-mix(in srgb, var(--_accent) 22%, var(--_surface));
+      --_mark: var(--bj-mark, #7a5d00);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  label[part='label'] {
+    display: block;
+    margin-block-end: 0.25rem;
+    font-weight: 600;
+  }
+  .field {
+    position: relative;
+  }
+  .icon {
+    position: absolute;
+    inset-inline-start: 0.6rem;
+    top: 50%;
+    width: 1.1rem;
+    height: 1.1rem;
+    transform: translateY(-50%);
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 2;
+    stroke-linecap: round;
+    pointer-events: none;
+  }
+  input {
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 2.2rem 0.75rem;
+    font: inherit;
+    font-size: max(1rem, 16px);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  :host([shortcut]) input {
+    padding-inline-end: 6.5rem;
+  }
+  input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+  input:focus-visible,
+  button:focus-visible,
+  .seg input:focus-visible + span,
+  h2:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .hint {
+    position: absolute;
+    inset-inline-end: 0.5rem;
+    top: 50%;
+    transform: translateY(-50%);
+    display: flex;
+    gap: 0.25rem;
+    pointer-events: none;
+  }
+  input:focus ~ .hint {
+    display: none;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.8em;
+    padding: 0 0.35em;
+    color: var(--_muted);
+    border: 1px solid var(--_border);
+    border-radius: 0.25rem;
+  }
+  @media (hover: none) and (pointer: coarse) {
+    .hint {
+      display: none;
+    }
+    :host([shortcut]) input {
+      padding-inline-end: 0.75rem;
+    }
+  }
+  .panel {
+    position: absolute;
+    inset-inline: 0;
+    top: calc(100% + 0.25rem);
+    z-index: var(--bj-z, 1000);
+    max-height: var(--bj-popup-max-height, min(70vh, 34rem));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 0.5rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+  }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0 0 0.5rem;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .seg {
+    position: relative;
+    cursor: pointer;
+  }
+  .seg input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    min-height: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .seg span {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    min-height: 2rem;
+    padding: 0.2rem 0.7rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  .seg input:checked + span {
+    color: var(--_surface);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+    opacity: 0.85;
+  }
+  [role='listbox'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.125rem;
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.15rem 0.5rem;
+    align-items: baseline;
+    min-height: 2.75rem;
+    padding: 0.5rem;
+    color: inherit;
+    text-decoration: none;
+    border-radius: calc(var(--_radius) - 0.125rem);
+    border-inline-start: 3px solid transparent;
+    cursor: pointer;
+  }
+  .option:hover {
+    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+  }
+  .option[aria-selected='true'] {
+    background: var(--_active);
+    border-inline-start-color: var(--_accent);
+  }
+  .option .place,
+  .option .snippet {
+    grid-column: 1 / -1;
+  }
+  .kind {
+    justify-self: start;
+    font-size: 0.75em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    padding: 0 0.45em;
+    border-radius: 0.25rem;
+    border: 1px solid currentColor;
+    white-space: nowrap;
+  }
+  .kind-term {
+    color: var(--_accent);
+  }
+  .kind-passage {
+    color: var(--_muted);
+  }
+  .titles {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .title {
+    font-weight: 600;
+  }
+  .alt {
+    color: var(--_muted);
+  }
+  .place {
+    font-size: 0.85em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .snippet {
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  mark {
+    color: var(--_mark-text);
+    background: var(--_mark);
+    border-radius: 0.15em;
+    padding: 0 0.05em;
+  }
+  button {
+    font: inherit;
+    min-height: 2rem;
+    padding: 0.25rem 0.75rem;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .more {
+    display: block;
+    width: 100%;
+    margin-block-start: 0.5rem;
+  }
+  .empty p {
+    margin: 0.25rem 0 0.5rem;
+  }
+  .none {
+    font-weight: 600;
+  }
+  .suggest {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .chip {
+    border-radius: 999px;
+  }
+  .tip,
+  .loading,
+  .meta,
+  .source,
+  .aliases {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid #b3261e;
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+  }
+  .error p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+  .details {
+    margin-block-start: 0.75rem;
+    padding: 0.75rem 1rem 1rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  .details h2 {
+    margin: 0.75rem 0 0.25rem;
+    font-size: 1.25em;
+  }
+  .details h2 .alt {
+    font-weight: 400;
+  }
+  .details .text p {
+    margin: 0.5rem 0;
+  }
+  .details .text + .text {
+    border-block-start: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+    padding-block-start: 0.25rem;
+  }
+  .details a {
+    color: var(--_accent);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .option,
+    .seg span {
+      transition: background-color 80ms linear;
+    }
+  }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .option[aria-selected='true'] .alt,
+    .option[aria-selected='true'] .place,
+    .option[aria-selected='true'] .kind {
+      color: HighlightText;
+    }
+    .seg input:checked + span {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+    mark {
+      forced-color-adjust: none;
+      background: Mark;
+      color: MarkText;
+    }
+    .panel {
+      border-color: CanvasText;
+    }
+  }
+`;

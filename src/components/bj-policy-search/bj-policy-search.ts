@@ -1,0 +1,503 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { PolicyIndex } from '../../search/index.js';
+import { BjError, type SearchResult } from '../../search/types.js';
+import { resolveIndexUrl } from '../../shared/config.js';
+import { tag } from '../../shared/define.js';
+import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
+import { loadIndex, peekIndex } from '../../shared/index-store.js';
+import { applyLocale, contentLangFor, localeFor } from '../../shared/locale.js';
+import { styles } from './bj-policy-search.styles.js';
+import { detailsTitle, renderDetails, renderResult } from './result-view.js';
+import { isApple, isSearchShortcut } from './shortcut.js';
+import { fillHrefTemplate, readUrlQuery, writeUrlQuery } from './url-state.js';
+
+type Filter = 'all' | 'term' | 'passage';
+const FILTERS: Filter[] = ['all', 'term', 'passage'];
+/** The live region waits this long after the last change, so that typing does not chatter. */
+const ANNOUNCE_DELAY_MS = 500;
+/** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
+const URL_DELAY_MS = 250;
+/** Results asked of the index per query; filters and "Show more" work on these. */
+const MAX_RESULTS = 200;
+
+/**
+ * A bilingual search box for keywords and policy passages: an APG combobox (list autocomplete
+ * with manual selection) with results as you type, a kind filter, "did you mean" suggestions and
+ * an in-place details view of the chosen keyword or passage.
+ *
+ * Keys in the box: Down/Up move through the results (wrapping; Down opens the list), Alt+Down
+ * opens it, Enter chooses, Escape closes the list and a second Escape clears the box. Home/End,
+ * Left/Right and every text-editing key stay with the text box (as in the APG example, they move
+ * the caret and return visual focus to the box). With `href-template` each option is itself a link
+ * (`<a role="option">`), so Enter and clicks follow it, and Ctrl/middle-click open a new tab.
+ *
+ * @summary Search Beijing's policy keywords and passages in English, Chinese or pinyin.
+ * @tagname bj-policy-search
+ *
+ * @fires bj-search - After every search: `{query, count}`.
+ * @fires bj-select - When a result is chosen: `{record, result}`.
+ * @fires bj-error - When the index cannot be loaded: `{code, message, url}`.
+ *
+ * @csspart label - The visible label.
+ * @csspart input - The text box (`role="combobox"`).
+ * @csspart hint - The keyboard shortcut hint (with `shortcut`).
+ * @csspart panel - The popup holding filter, results and messages.
+ * @csspart filter - The kind filter (radio group).
+ * @csspart listbox - The results list.
+ * @csspart option - One result.
+ * @csspart kind - The "Keyword" / "Policy" badge of a result.
+ * @csspart mark - A highlighted match.
+ * @csspart empty - The "no results" message with suggestions.
+ * @csspart more - The "Show more" button.
+ * @csspart error - The load error message with its Retry button.
+ * @csspart details - The details view of a chosen result.
+ * @csspart back - The "Back to results" button of the details view.
+ * @csspart status - The live region (visually hidden).
+ *
+ * @cssprop --bj-font - Font family (default: inherited).
+ * @cssprop --bj-text - Text colour.
+ * @cssprop --bj-muted - Secondary text colour.
+ * @cssprop --bj-surface - Background of box, popup and details.
+ * @cssprop --bj-border - Border colour.
+ * @cssprop --bj-accent - Focus ring, active option and badges.
+ * @cssprop --bj-mark - Background of highlighted matches.
+ * @cssprop --bj-radius - Corner radius.
+ * @cssprop --bj-z - z-index of the popup.
+ * @cssprop --bj-popup-max-height - Maximum height of the popup before it scrolls.
+ */
+@localized()
+@tag('bj-policy-search')
+export class BjPolicySearch extends LitElement {
+  static override styles = styles;
+
+  /** URL of the index JSON; default: `<meta name="bj-index">`, then `bj-index.json` next to the script. */
+  @property() index?: string;
+  /** Placeholder of the box; default: a localised "English, Chinese or pinyin". */
+  @property() placeholder?: string;
+  /** Visible label; default: a localised "Search policies and keywords". */
+  @property() label?: string;
+  /** How many results show at once ("Show more" adds as many again). */
+  @property({ type: Number }) limit = 12;
+  /** Opt-in page shortcut: `/` (outside text fields) and Ctrl+K / ⌘K focus the box; a hint shows. */
+  @property({ type: Boolean }) shortcut = false;
+  /** Opt-in: keep the query in `?q=` of the page address and restore it on load. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Load the index with the page instead of on first focus or typing. */
+  @property({ type: Boolean }) preload = false;
+  /** Makes results links, e.g. `/policy/{id}`; `{kind}` is `term` or `passage`; `{id}` is URL-encoded. */
+  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  /** Whether the results popup is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private value = '';
+  @state() private resultQuery = '';
+  @state() private results: SearchResult[] = [];
+  @state() private filter: Filter = 'all';
+  @state() private active = -1;
+  @state() private shown = 0;
+  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private suggestions: string[] = [];
+  @state() private chosen?: SearchResult;
+  @state() private announcement = '';
+  @query('#input') private input!: HTMLInputElement;
+
+  private seq = 0;
+  private lastIssued: string | undefined;
+  private composing = false;
+  private reported?: Promise<unknown>;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private urlTimer?: ReturnType<typeof setTimeout>;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void applyLocale(this);
+    document.addEventListener('keydown', this.onDocumentKeyDown);
+    document.addEventListener('pointerdown', this.onDocumentPointerDown);
+    const restored = this.syncUrl ? readUrlQuery() : '';
+    if (restored) {
+      this.value = restored;
+      void this.runSearch(restored, { force: true, open: true });
+    } else if (this.preload) {
+      void this.warmUp();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown);
+    clearTimeout(this.announceTimer);
+    clearTimeout(this.urlTimer);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected && old !== value) void applyLocale(this).then(() => this.requestUpdate());
+  }
+
+  /** Moves focus to the text box. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  /** Runs `query` as if typed, and opens the results. */
+  async search(query: string): Promise<void> {
+    this.value = query;
+    this.chosen = undefined;
+    await this.runSearch(query, { force: true, open: true });
+  }
+
+  private get primaryLang() {
+    return contentLangFor(localeFor(this));
+  }
+
+  private get filtered(): SearchResult[] {
+    return this.filter === 'all' ? this.results : this.results.filter((r) => r.kind === this.filter);
+  }
+
+  private get visible(): SearchResult[] {
+    return this.filtered.slice(0, this.shown);
+  }
+
+  private indexUrl(): string {
+    return resolveIndexUrl(this.index);
+  }
+
+  /** The index, loading it if needed; reports a failed load once (`bj-error`) and rethrows. */
+  private async getIndex(): Promise<PolicyIndex> {
+    const url = this.indexUrl();
+    const ready = peekIndex(url);
+    if (ready) return ready;
+    if (this.phase !== 'error') this.phase = 'loading';
+    const pending = loadIndex(url);
+    try {
+      return await pending;
+    } catch (error) {
+      if (this.reported !== pending) {
+        this.reported = pending;
+        const err = error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`);
+        reportError(this, err, { url });
+      }
+      throw error;
+    }
+  }
+
+  private async warmUp(): Promise<void> {
+    if (peekIndex(this.indexUrl())) return;
+    try {
+      await this.getIndex();
+      if (this.phase !== 'ready') this.phase = 'ready';
+    } catch {
+      this.phase = 'error';
+      this.announce(this.errorText());
+    }
+  }
+
+  private async runSearch(query: string, { force = false, open = true } = {}): Promise<void> {
+    const q = query.trim();
+    if (!force && q === this.lastIssued) return;
+    this.lastIssued = q;
+    const seq = ++this.seq;
+    this.scheduleUrl(q);
+    if (!q) {
+      Object.assign(this, { results: [], resultQuery: '', suggestions: [], active: -1, open: false });
+      this.announce('');
+      return;
+    }
+    let index: PolicyIndex;
+    try {
+      index = peekIndex(this.indexUrl()) ?? (await this.getIndex());
+    } catch {
+      if (seq === this.seq) {
+        this.phase = 'error';
+        this.announce(this.errorText());
+      }
+      return;
+    }
+    // A newer query was issued while this one waited for the index: never overwrite it.
+    if (seq !== this.seq) return;
+    const results = index.search(q, { kind: 'all', limit: MAX_RESULTS });
+    this.phase = 'ready';
+    this.results = results;
+    this.resultQuery = q;
+    this.active = -1;
+    this.shown = this.limit;
+    this.suggestions = results.length ? [] : index.suggest(q).filter((s) => s !== q).slice(0, 5);
+    if (open) this.open = true;
+    emit<BjSearchDetail>(this, 'bj-search', { query: q, count: results.length });
+    this.announce(this.countText());
+  }
+
+  private scheduleUrl(q: string): void {
+    if (!this.syncUrl) return;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => writeUrlQuery(q), URL_DELAY_MS);
+  }
+
+  private announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => (this.announcement = text), ANNOUNCE_DELAY_MS);
+  }
+
+  private countText(): string {
+    const n = this.filtered.length;
+    const q = this.resultQuery;
+    if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
+    if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
+    return msg(str`${n} results`, { id: 'policy-search.status.many' });
+  }
+
+  private errorText(): string {
+    return msg('The search index could not be loaded. Check your connection and try again.', { id: 'policy-search.error' });
+  }
+
+  private choose(result: SearchResult, i: number): void {
+    if (this.hrefTemplate) {
+      // The option is a link: a real click follows it (and lets the page intercept it).
+      this.renderRoot.querySelector<HTMLElement>(`#opt-${i}`)?.click();
+      return;
+    }
+    this.select(result);
+  }
+
+  private select(result: SearchResult): void {
+    emit<BjSelectDetail>(this, 'bj-select', { record: result.entry, result });
+    this.open = false;
+    if (this.hrefTemplate) return;
+    this.chosen = result;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#details-title')?.focus());
+  }
+
+  private back(): void {
+    const at = this.chosen ? this.visible.indexOf(this.chosen) : -1;
+    this.chosen = undefined;
+    this.open = this.resultQuery !== '';
+    this.active = at;
+    this.input.focus();
+  }
+
+  private openList(): void {
+    if (this.resultQuery) this.open = true;
+  }
+
+  private close(): void {
+    this.open = false;
+    this.active = -1;
+  }
+
+  private retry(): void {
+    this.phase = 'loading';
+    this.input.focus();
+    if (this.value.trim()) void this.runSearch(this.value, { force: true });
+    else void this.warmUp();
+  }
+
+  private setFilter(filter: Filter): void {
+    this.filter = filter;
+    this.active = -1;
+    this.shown = this.limit;
+    this.announce(this.countText());
+  }
+
+  private onInput(e: InputEvent): void {
+    this.value = this.input.value;
+    this.chosen = undefined;
+    if (this.composing || e.isComposing) return;
+    void this.runSearch(this.value);
+  }
+
+  private onCompositionStart(): void {
+    this.composing = true;
+  }
+
+  private onCompositionEnd(): void {
+    this.composing = false;
+    this.value = this.input.value;
+    void this.runSearch(this.value);
+  }
+
+  private onFocus(): void {
+    if (this.phase !== 'error') void this.warmUp();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.isComposing || e.keyCode === 229) return;
+    const n = this.visible.length;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        const down = e.key === 'ArrowDown';
+        if (e.altKey) {
+          if (down) this.openList();
+          else this.close();
+        } else if (!this.open) {
+          this.openList();
+          this.active = this.open && n ? (down ? 0 : n - 1) : -1;
+        } else if (n) {
+          this.active = down ? (this.active + 1) % n : this.active <= 0 ? n - 1 : this.active - 1;
+        }
+        break;
+      }
+      case 'Enter':
+        if (this.open && this.active >= 0 && this.active < n) {
+          e.preventDefault();
+          this.choose(this.visible[this.active], this.active);
+        }
+        break;
+      case 'Escape':
+        if (this.open) {
+          e.preventDefault();
+          this.close();
+        } else if (this.value) {
+          e.preventDefault();
+          this.value = '';
+          this.chosen = undefined;
+          void this.runSearch('');
+        }
+        break;
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.active = -1; // visual focus back to the box; the caret moves as usual
+        break;
+    }
+  }
+
+  private onDocumentKeyDown = (e: KeyboardEvent): void => {
+    if (!this.shortcut || !isSearchShortcut(e)) return;
+    if (e.composedPath().includes(this.input) && e.key === '/') return;
+    e.preventDefault();
+    this.input.focus();
+    this.input.select();
+  };
+
+  private onDocumentPointerDown = (e: PointerEvent): void => {
+    if (this.open && !e.composedPath().includes(this)) this.close();
+  };
+
+  private onFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && !this.renderRoot.contains(to) && !this.contains(to)) this.close();
+  }
+
+  private onPanelMouseDown(e: MouseEvent): void {
+    // Clicks on the popup's background keep focus (and the arrow keys) in the box.
+    if (!(e.target as Element).closest('button, label, input')) e.preventDefault();
+  }
+
+  private onDetailsKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.back();
+    }
+  }
+
+  private renderOption(r: SearchResult, i: number): TemplateResult {
+    const selected = i === this.active ? 'true' : 'false';
+    const body = renderResult(r, this.primaryLang);
+    const click = (e: MouseEvent) => {
+      if (!this.hrefTemplate) e.preventDefault();
+      this.select(r);
+    };
+    const keepFocus = (e: Event) => e.preventDefault();
+    return this.hrefTemplate
+      ? html`<a id="opt-${i}" role="option" class="option" part="option" tabindex="-1" aria-selected=${selected}
+          href=${fillHrefTemplate(this.hrefTemplate, r.kind, r.id)} @mousedown=${keepFocus} @click=${click}>${body}</a>`
+      : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected}
+          @mousedown=${keepFocus} @click=${click}>${body}</div>`;
+  }
+
+  private renderFilter(): TemplateResult {
+    const count = (f: Filter) => (f === 'all' ? this.results.length : this.results.filter((r) => r.kind === f).length);
+    const name = (f: Filter) =>
+      f === 'all' ? msg('All', { id: 'policy-search.filter.all' }) : f === 'term' ? msg('Keywords', { id: 'policy-search.filter.term' }) : msg('Policies', { id: 'policy-search.filter.passage' });
+    return html`<fieldset class="filter" part="filter">
+      <legend class="visually-hidden">${msg('Show', { id: 'policy-search.filter.legend' })}</legend>
+      ${FILTERS.map(
+        (f) => html`<label class="seg"><input type="radio" name="kind" value=${f} .checked=${live(this.filter === f)}
+            @change=${() => this.setFilter(f)} /><span>${name(f)} <span class="count">${count(f)}</span></span></label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    return html`<div class="empty" part="empty">
+      <p class="none">${msg(str`No results for “${this.resultQuery}”.`, { id: 'policy-search.empty' })}</p>
+      ${this.suggestions.length
+        ? html`<p class="suggest">${msg('Did you mean:', { id: 'policy-search.suggest' })}
+            ${this.suggestions.map((s) => html`<button type="button" class="chip" @click=${() => { void this.search(s); this.input.focus(); }}>${s}</button>`)}</p>`
+        : nothing}
+      <p class="tip">${msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
+    </div>`;
+  }
+
+  private renderPanel(): TemplateResult {
+    const visible = this.visible;
+    const more = this.filtered.length - visible.length;
+    const empty = this.resultQuery !== '' && this.filtered.length === 0;
+    const loading = this.phase === 'loading' && this.resultQuery === '' && this.value.trim() !== '';
+    // tabindex=-1: Firefox would make the scrolling panel a tab stop between the box and the filter.
+    return html`<div class="panel" part="panel" tabindex="-1" ?hidden=${!this.open} @mousedown=${this.onPanelMouseDown}>
+      ${this.results.length ? this.renderFilter() : nothing}
+      <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
+        ${visible.map((r, i) => this.renderOption(r, i))}
+      </div>
+      ${more > 0
+        ? html`<button type="button" class="more" part="more" @click=${() => (this.shown += this.limit)}>
+            ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}</button>`
+        : nothing}
+      ${empty ? this.renderEmpty() : nothing}
+      ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderDetailsView(result: SearchResult): TemplateResult {
+    return html`<section class="details" part="details" aria-labelledby="details-title" @keydown=${this.onDetailsKeyDown}>
+      <button type="button" class="back" part="back" @click=${this.back}>
+        <span aria-hidden="true">←</span> ${msg('Back to results', { id: 'policy-search.back' })}</button>
+      <h2 id="details-title" tabindex="-1">${detailsTitle(result.entry, this.primaryLang, result.title)}</h2>
+      ${renderDetails(result.entry, this.primaryLang)}
+    </section>`;
+  }
+
+  override render(): TemplateResult {
+    const hint = this.shortcut && !this.value;
+    return html`<div class="base" @focusout=${this.onFocusOut}>
+      <label id="label" for="input" part="label">${this.label ?? msg('Search policies and keywords', { id: 'policy-search.label' })}</label>
+      <div class="field">
+        <svg class="icon" aria-hidden="true" viewBox="0 0 24 24"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="m15.5 15.5 5 5"></path></svg>
+        <input id="input" part="input" type="text" role="combobox" aria-autocomplete="list" aria-controls="listbox"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-activedescendant=${this.open && this.active >= 0 ? `opt-${this.active}` : nothing}
+          aria-keyshortcuts=${this.shortcut ? '/ Control+K Meta+K' : nothing}
+          autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"
+          placeholder=${this.placeholder ?? msg('English, 中文 or pinyin', { id: 'policy-search.placeholder' })}
+          .value=${live(this.value)} @input=${this.onInput} @keydown=${this.onKeyDown} @focus=${this.onFocus}
+          @click=${this.openList} @compositionstart=${this.onCompositionStart} @compositionend=${this.onCompositionEnd} />
+        ${hint ? html`<span class="hint" part="hint" aria-hidden="true"><kbd>/</kbd><kbd>${isApple() ? '⌘' : 'Ctrl'} K</kbd></span>` : nothing}
+        ${this.renderPanel()}
+      </div>
+      ${this.phase === 'error'
+        ? html`<div class="error" part="error"><p>${this.errorText()}</p>
+            <button type="button" @click=${this.retry}>${msg('Retry', { id: 'policy-search.retry' })}</button></div>`
+        : nothing}
+      ${this.chosen ? this.renderDetailsView(this.chosen) : nothing}
+      <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bj-policy-search': BjPolicySearch;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Rendering pieces of `<bj-policy-search>`: one result inside an option, and the details panel of a
+ * chosen keyword or passage. Data text only ever goes through Lit text bindings; highlights are
+ * `<mark>` elements built from the text segments `snippet()`/`highlight()` return.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { highlight, snippet } from '../../search/snippet.js';
+import type { Bilingual, ContentLang, Entry, MatchRange, PassageEntry, SearchResult, TermEntry } from '../../search/types.js';
+import { langAttr } from '../../shared/locale.js';
+
+/** How many characters of context a result's snippet shows. */
+export const SNIPPET_LENGTH = 160;
+
+interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+const other = (lang: ContentLang): ContentLang => (lang === 'en' ? 'zh' : 'en');
+
+/** Text segments as text and `<mark>` elements. */
+export function marked(segments: readonly Segment[]): unknown[] {
+  return segments.map((s) => (s.mark ? html`<mark part="mark">${s.text}</mark>` : s.text));
+}
+
+function rangesOf(matches: readonly MatchRange[], field: MatchRange['field']): MatchRange[] {
+  return matches.filter((m) => m.field === field);
+}
+
+/** The localised name of a result kind. */
+export function kindLabel(kind: Entry['kind']): string {
+  return kind === 'term' ? msg('Keyword', { id: 'policy-search.kind.term' }) : msg('Policy', { id: 'policy-search.kind.passage' });
+}
+
+/** The title in the reading language first, the other language beside it; each with its own lang. */
+export function titles(title: Bilingual, primary: ContentLang, matches: readonly MatchRange[] = []): TemplateResult {
+  const first = title[primary] !== undefined ? primary : other(primary);
+  const second = other(first);
+  const part = (lang: ContentLang, cls: string) => {
+    const text = title[lang];
+    if (text === undefined) return nothing;
+    return html`<span class=${cls} lang=${langAttr(lang)}>${marked(highlight(text, rangesOf(matches, `title.${lang}`)))}</span>`;
+  };
+  return html`${part(first, 'title')}${title[second] !== undefined ? html` ${part(second, 'alt')}` : nothing}`;
+}
+
+/** The heading path of a passage, outermost first ("II. Main Tasks › (I) …"), in the passage's language. */
+export function placeOf(entry: PassageEntry): TemplateResult {
+  return html`${entry.headings.map(
+    (h, i) => html`${i ? html`<span class="sep" aria-hidden="true"> › </span>` : nothing}<span lang=${langAttr(entry.lang)}>${h}</span>`,
+  )}`;
+}
+
+/** The inside of one option: kind, titles, place (passages) and a highlighted snippet. */
+export function renderResult(result: SearchResult, primary: ContentLang): TemplateResult {
+  const segments = snippet(result.text, rangesOf(result.matches, 'text'), SNIPPET_LENGTH);
+  return html`<span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span>
+    <span class="titles">${titles(result.title, primary, result.matches)}</span>
+    ${result.entry.kind === 'passage' && result.entry.headings.length ? html`<span class="place">${placeOf(result.entry)}</span>` : nothing}
+    ${segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing}`;
+}
+
+function paragraphs(lines: readonly string[] | undefined, lang: ContentLang): TemplateResult | typeof nothing {
+  if (!lines?.length) return nothing;
+  return html`<div class="text" lang=${langAttr(lang)}>${lines.map((p) => html`<p>${p}</p>`)}</div>`;
+}
+
+function sourceLine(entry: Entry, primary: ContentLang): TemplateResult {
+  const s = entry.source;
+  const lang: ContentLang = s.title[primary] !== undefined ? primary : other(primary);
+  const title = html`<cite lang=${langAttr(lang)}>${s.title[lang]}</cite>`;
+  const link = s.url && /^https?:\/\//.test(s.url) ? html`<a href=${s.url} rel="noopener">${title}</a>` : title;
+  const extra = [s.publisher, s.date].filter(Boolean).join(', ');
+  return html`<p class="source">${msg('Source:', { id: 'policy-search.details.source' })} ${link}${extra ? html` (<span>${extra}</span>)` : nothing}</p>`;
+}
+
+function termDetails(entry: TermEntry, primary: ContentLang): TemplateResult {
+  const order: ContentLang[] = [primary, other(primary)];
+  const number = entry.number !== undefined ? msg(str`no. ${entry.number}`, { id: 'policy-search.details.number' }) : '';
+  const aliases = order.flatMap((lang) => entry.aliases[lang].map((a) => ({ a, lang })));
+  return html`<p class="meta"><span class="kind kind-term">${kindLabel('term')}</span> <span lang="en">${entry.edition}</span>${number ? `, ${number}` : ''}${
+    entry.section ? html` · ${titles(entry.section, primary)}` : nothing
+  }</p>
+    ${order.map((lang) => paragraphs(entry.definition[lang], lang))}
+    ${aliases.length
+      ? html`<p class="aliases">${msg('Also written as:', { id: 'policy-search.details.aliases' })} ${aliases.map(
+          ({ a, lang }, i) => html`${i ? ', ' : ''}<span lang=${langAttr(lang)}>${a}</span>`,
+        )}</p>`
+      : nothing}
+    ${sourceLine(entry, primary)}`;
+}
+
+function passageDetails(entry: PassageEntry, primary: ContentLang): TemplateResult {
+  return html`<p class="meta"><span class="kind kind-passage">${kindLabel('passage')}</span></p>
+    ${entry.headings.length ? html`<p class="place">${msg('Section:', { id: 'policy-search.details.in' })} ${placeOf(entry)}</p>` : nothing}
+    ${paragraphs([entry.text], entry.lang)}
+    ${sourceLine(entry, primary)}`;
+}
+
+/** The body of the details panel (under its heading). */
+export function renderDetails(entry: Entry, primary: ContentLang): TemplateResult {
+  return entry.kind === 'term' ? termDetails(entry, primary) : passageDetails(entry, primary);
+}
+
+/** The heading text of the details panel. */
+export function detailsTitle(entry: Entry, primary: ContentLang, title?: Bilingual): TemplateResult {
+  if (entry.kind === 'term') return titles(entry.title, primary);
+  return titles(title ?? entry.document.title, primary);
+}

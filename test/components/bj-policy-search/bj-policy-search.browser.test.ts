@@ -1,0 +1,395 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/components/bj-policy-search/bj-policy-search.js';
+import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
+import type { BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
+import { clearIndexCache } from '../../../src/shared/index-store.js';
+import {
+  activeOption,
+  blobUrl,
+  combobox,
+  hostileJson,
+  isOpen,
+  jsonResponse,
+  options,
+  part,
+  prepareIndex,
+  root,
+  seen,
+  sleep,
+  statusText,
+  stubFetch,
+  testIndex,
+  waitOptions,
+  waitStatus,
+} from './helpers.js';
+
+/** What the index itself returns for `query`, to compare with what the element shows. */
+const expected = (query: string, kind: 'all' | 'term' | 'passage' = 'all') => testIndex().search(query, { kind, limit: 200 });
+
+async function searchBox(attrs: { limit?: number; href?: string } = {}): Promise<BjPolicySearch> {
+  return fixture<BjPolicySearch>(
+    html`<bj-policy-search index=${blobUrl()} limit=${attrs.limit ?? 12} href-template=${attrs.href ?? ''}></bj-policy-search>`,
+  );
+}
+
+async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
+  combobox(el).focus();
+  await sendKeys({ type: text });
+}
+
+describe('<bj-policy-search> keyboard (APG combobox)', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  it('is a labelled combobox that controls a listbox in the same shadow root', async () => {
+    const el = await searchBox();
+    const input = combobox(el);
+    const label = part(el, 'label')!;
+    expect(seen(label)).to.equal('Search policies and keywords');
+    expect(label.getAttribute('for')).to.equal(input.id);
+    expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).getElementById(input.getAttribute('aria-controls')!)!.getAttribute('role')).to.equal('listbox');
+    expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+  });
+
+  it('types, moves with Down/Up (wrapping), chooses with Enter, closes with Escape and clears with a second Escape', async () => {
+    const el = await searchBox({ limit: 5 });
+    await typeInto(el, 'regulatory');
+    const want = expected('regulatory').slice(0, 5);
+    expect(want.length).to.be.greaterThan(1);
+    const opts = await waitOptions(el);
+    expect(opts.length).to.equal(want.length);
+    expect(combobox(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(activeOption(el)?.id).to.equal(undefined);
+
+    await sendKeys({ press: 'ArrowDown' });
+    expect(activeOption(el)?.id).to.equal('opt-0');
+    expect(options(el)[0]!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(activeOption(el)?.id).to.equal('opt-1');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(activeOption(el)?.id, 'Up from the first wraps to the last').to.equal(`opt-${want.length - 1}`);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(activeOption(el)?.id, 'Down from the last wraps to the first').to.equal('opt-0');
+    expect(root(el).activeElement?.id, 'focus stays in the box').to.equal('input');
+
+    const selected = oneEvent(el, 'bj-select') as Promise<CustomEvent<BjSelectDetail>>;
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await selected;
+    expect(detail.record.id).to.equal(want[0]!.id);
+    expect(detail.result?.id).to.equal(want[0]!.id);
+    await waitUntil(() => part(el, 'details') !== null, 'details view opens');
+    expect(isOpen(el)).to.equal(false);
+    expect(root(el).activeElement?.id, 'focus moves to the details heading').to.equal('details-title');
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => part(el, 'details') === null && isOpen(el), 'Escape in details goes back to the results');
+    expect(root(el).activeElement?.id).to.equal('input');
+
+    await sendKeys({ press: 'Escape' });
+    expect(isOpen(el)).to.equal(false);
+    expect(combobox(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(combobox(el).value).to.equal('regulatory');
+    await sendKeys({ press: 'Escape' });
+    expect(combobox(el).value).to.equal('');
+  });
+
+  it('opens with Down and Alt+Down, and leaves Home/End, Left/Right and Backspace to the text', async () => {
+    const el = await searchBox();
+    await typeInto(el, 'sandbox');
+    await waitOptions(el);
+    await sendKeys({ press: 'Escape' });
+    expect(isOpen(el)).to.equal(false);
+
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Alt' });
+    expect(isOpen(el), 'Alt+Down opens').to.equal(true);
+    expect(activeOption(el)?.id, 'Alt+Down does not move into the list').to.equal(undefined);
+
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(isOpen(el), 'Down opens').to.equal(true);
+    expect(activeOption(el)?.id, 'Down opens on the first option').to.equal('opt-0');
+
+    await sendKeys({ press: 'Home' });
+    expect(activeOption(el)?.id, 'Home returns visual focus to the box').to.equal(undefined);
+    await sendKeys({ type: 'x' });
+    expect(combobox(el).value, 'Home moved the caret to the start').to.equal('xsandbox');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'Backspace' });
+    expect(combobox(el).value, 'Left and Backspace edit the text').to.equal('xsandbx');
+  });
+
+  it('chooses with a click too', async () => {
+    const el = await searchBox();
+    await typeInto(el, 'sandbox');
+    const [first] = await waitOptions(el);
+    const selected = oneEvent(el, 'bj-select') as Promise<CustomEvent<BjSelectDetail>>;
+    first!.click();
+    expect((await selected).detail.record.id).to.equal(expected('sandbox')[0]!.id);
+  });
+
+  it('makes each option a link with href-template, and Enter follows it', async () => {
+    const el = await searchBox({ href: '/policy/{kind}/{id}?from=search' });
+    await typeInto(el, 'sandbox');
+    const opts = await waitOptions(el);
+    const want = expected('sandbox');
+    opts.forEach((o, i) => {
+      expect(o.localName).to.equal('a');
+      expect(o.getAttribute('href')).to.equal(`/policy/${want[i]!.kind}/${encodeURIComponent(want[i]!.id)}?from=search`);
+      expect(o.tabIndex, 'options are not tab stops').to.equal(-1);
+    });
+    let followed = '';
+    const stop = (e: Event) => {
+      const a = e.composedPath()[0];
+      if (a instanceof HTMLAnchorElement) {
+        followed = a.getAttribute('href')!;
+        e.preventDefault(); // keep the test page
+      }
+    };
+    document.addEventListener('click', stop);
+    try {
+      const selected = oneEvent(el, 'bj-select') as Promise<CustomEvent<BjSelectDetail>>;
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail.record.id).to.equal(want[0]!.id);
+      expect(followed).to.equal(opts[0]!.getAttribute('href'));
+    } finally {
+      document.removeEventListener('click', stop);
+    }
+  });
+});
+
+describe('<bj-policy-search> results', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  it('labels keywords and policy passages, shows both titles with their lang, the heading path and marks', async () => {
+    const el = await searchBox({ limit: 50 });
+    await typeInto(el, 'regulatory');
+    const opts = await waitOptions(el);
+    const want = expected('regulatory');
+    expect(opts.length).to.equal(want.length);
+    opts.forEach((o, i) => {
+      const r = want[i]!;
+      expect(seen(o.querySelector('[part~="kind"]'))).to.equal(r.kind === 'term' ? 'Keyword' : 'Policy');
+      const en = o.querySelector('.titles [lang="en"]');
+      if (r.title.en) expect(seen(en)).to.equal(r.title.en);
+      if (r.title.zh) expect(seen(o.querySelector('.titles [lang="zh-Hans"]'))).to.equal(r.title.zh);
+      if (r.entry.kind === 'passage' && r.entry.headings.length) {
+        expect(seen(o.querySelector('.place'))).to.equal(r.entry.headings.join(' › '));
+      }
+    });
+    const marks = [...root(el).querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase());
+    expect(marks.length).to.be.greaterThan(0);
+    expect(marks.some((m) => m.startsWith('regulat'))).to.equal(true);
+  });
+
+  it('announces result counts politely, without chattering while typing, and says so when nothing matches', async () => {
+    const el = await searchBox();
+    const region = root(el).querySelector('[role="status"]')!;
+    let changes = 0;
+    new MutationObserver(() => changes++).observe(region, { childList: true, subtree: true, characterData: true });
+    await typeInto(el, 'regulatory');
+    const n = expected('regulatory').length;
+    expect(await waitStatus(el, /result/)).to.equal(`${n} results`);
+    expect(changes, 'one announcement for ten keystrokes').to.be.lessThan(3);
+
+    for (let i = 0; i < 'regulatory'.length; i++) await sendKeys({ press: 'Backspace' });
+    await typeInto(el, 'sanbdox');
+    expect(expected('sanbdox')).to.have.length(0);
+    expect(await waitStatus(el, /No results/)).to.equal('No results for “sanbdox”');
+    const empty = part(el, 'empty')!;
+    expect(seen(empty)).to.contain('No results for “sanbdox”.');
+    expect(seen(empty)).to.match(/pinyin/);
+    const suggestions = [...empty.querySelectorAll('button')];
+    expect(suggestions.map((b) => seen(b))).to.deep.equal(testIndex().suggest('sanbdox'));
+
+    const searched = oneEvent(el, 'bj-search') as Promise<CustomEvent<BjSearchDetail>>;
+    suggestions[0]!.click();
+    const { detail } = await searched;
+    expect(detail.query).to.equal(testIndex().suggest('sanbdox')[0]);
+    expect(combobox(el).value).to.equal(detail.query);
+    expect(detail.count).to.equal(expected(detail.query).length);
+    await waitOptions(el);
+    expect(await waitStatus(el, /results?$/)).to.match(/^\d+ results?$/);
+  });
+
+  it('filters All / Keywords / Policies with counts, by keyboard', async () => {
+    const el = await searchBox({ limit: 50 });
+    await typeInto(el, 'regulatory');
+    await waitOptions(el);
+    const radios = [...part(el, 'filter')!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const labels = radios.map((r) => seen(r.closest('label')));
+    expect(labels).to.deep.equal([
+      `All ${expected('regulatory').length}`,
+      `Keywords ${expected('regulatory', 'term').length}`,
+      `Policies ${expected('regulatory', 'passage').length}`,
+    ]);
+    expect(radios[0]!.checked).to.equal(true);
+
+    await sendKeys({ press: 'Tab' });
+    expect((root(el).activeElement as HTMLInputElement | null)?.value, 'Tab goes from the box to the filter').to.equal('all');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => radios[1]!.checked, 'Keywords chosen');
+    expect(isOpen(el), 'the list stays open while focus is in the filter').to.equal(true);
+    expect(options(el).map((o) => seen(o.querySelector('[part~="kind"]')))).to.deep.equal(
+      expected('regulatory', 'term').map(() => 'Keyword'),
+    );
+    await waitStatus(el, new RegExp(`^${expected('regulatory', 'term').length} results?$`));
+
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => radios[2]!.checked, 'Policies chosen');
+    expect(options(el).length).to.equal(expected('regulatory', 'passage').length);
+    expect(options(el).every((o) => seen(o.querySelector('[part~="kind"]')) === 'Policy')).to.equal(true);
+  });
+
+  it('shows more results on request', async () => {
+    const el = await searchBox({ limit: 5 });
+    await typeInto(el, 'regulatory');
+    await waitOptions(el);
+    const total = expected('regulatory').length;
+    expect(total).to.be.greaterThan(5);
+    expect(options(el)).to.have.length(5);
+    part(el, 'more')!.click();
+    await waitUntil(() => options(el).length === Math.min(10, total), 'five more');
+  });
+
+  it('shows a keyword with its full bilingual definition, and a passage with its text and place', async () => {
+    const el = await searchBox();
+    await typeInto(el, 'sandbox');
+    await waitOptions(el);
+    const term = expected('sandbox').find((r) => r.entry.kind === 'term')!.entry;
+    if (term.kind !== 'term') throw new Error('unreachable');
+    const at = expected('sandbox').findIndex((r) => r.id === term.id);
+    options(el)[at]!.click();
+    await waitUntil(() => part(el, 'details') !== null);
+    const details = part(el, 'details')!;
+    expect(seen(details.querySelector('h2'))).to.equal(`${term.title.en} ${term.title.zh}`);
+    const paras = (lang: string) => [...details.querySelectorAll(`.text[lang="${lang}"] p`)].map((p) => p.textContent);
+    expect(paras('en')).to.deep.equal(term.definition.en);
+    expect(paras('zh-Hans')).to.deep.equal(term.definition.zh);
+
+    const back = part(el, 'back')!;
+    back.click();
+    await waitUntil(() => part(el, 'details') === null && isOpen(el), 'Back returns to the results');
+    expect(root(el).activeElement?.id).to.equal('input');
+
+    const passage = expected('sandbox').find((r) => r.entry.kind === 'passage')!.entry;
+    if (passage.kind !== 'passage') throw new Error('unreachable');
+    options(el)[expected('sandbox').findIndex((r) => r.id === passage.id)]!.click();
+    await waitUntil(() => part(el, 'details') !== null);
+    const d2 = part(el, 'details')!;
+    expect(seen(d2.querySelector('h2'))).to.contain(passage.document.title.en!);
+    expect(seen(d2.querySelector('.place'))).to.contain(passage.headings.join(' › '));
+    expect(seen(d2.querySelector(`.text[lang="${passage.lang === 'zh' ? 'zh-Hans' : 'en'}"]`))).to.equal(passage.text);
+  });
+
+  it('shows markup in the data as text and never creates elements from it', async () => {
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl(await hostileJson())}></bj-policy-search>`);
+    delete (window as { __bjHacked?: string }).__bjHacked;
+    await typeInto(el, 'script sandbox');
+    const opts = await waitOptions(el);
+    expect(opts.length).to.equal(2);
+    expect(seen(opts[0])).to.contain('<script>window.__bjHacked = "script"</script>');
+    const tags = (n: ParentNode) => new Set([...n.querySelectorAll('*')].map((e) => e.localName));
+    const allowed = new Set(['div', 'span', 'mark', 'a', 'p', 'button', 'h2', 'section', 'cite', 'label', 'input', 'fieldset', 'legend', 'svg', 'circle', 'path', 'kbd']);
+    const unexpected = () => [...tags(root(el))].filter((t) => !allowed.has(t));
+    expect(unexpected()).to.deep.equal([]);
+    expect([...root(el).querySelectorAll('mark')].some((m) => /script/i.test(m.textContent!))).to.equal(true);
+
+    opts[0]!.click();
+    await waitUntil(() => part(el, 'details') !== null);
+    expect(seen(part(el, 'details'))).to.contain('<img src=x onerror=');
+    expect(unexpected()).to.deep.equal([]);
+    expect(part(el, 'details')!.querySelector('a'), 'a javascript: source URL is not a link').to.equal(null);
+    await sleep(50);
+    expect((window as { __bjHacked?: string }).__bjHacked).to.equal(undefined);
+  });
+});
+
+describe('<bj-policy-search> as you type', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  it('never lets an older query, still waiting for the index, overwrite a newer one', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const restore = stubFetch({
+      '/slow/bj-index.json': async () => {
+        await gate;
+        return jsonResponse();
+      },
+      '/fast/bj-index.json': () => jsonResponse(),
+    });
+    try {
+      const el = await fixture<BjPolicySearch>(html`<bj-policy-search index="/slow/bj-index.json"></bj-policy-search>`);
+      const searches: string[] = [];
+      el.addEventListener('bj-search', (e) => searches.push(e.detail.query));
+      await typeInto(el, 'hotline');
+      await sleep(50);
+      expect(options(el)).to.have.length(0);
+      el.index = '/fast/bj-index.json'; // e.g. the page switched indexes while the first one hung
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: ' sandbox' });
+      await waitOptions(el);
+      const want = expected('hotlin sandbox').map((r) => r.id);
+      const shown = () => options(el).map((o) => seen(o));
+      const before = shown();
+      expect(before.length).to.equal(Math.min(12, want.length));
+
+      release(); // the first index arrives now, after the newer results
+      await sleep(200);
+      expect(shown(), 'what the user sees still belongs to the newest query').to.deep.equal(before);
+      expect(searches.at(-1)).to.equal('hotlin sandbox');
+      expect(searches.filter((q) => 'hotline'.startsWith(q) && q !== 'hotlin'), 'no search on the slow index reported').to.deep.equal([]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('does not search in the middle of an IME composition, and searches once when it ends', async () => {
+    for (const order of ['input after compositionend (Chromium)', 'input before compositionend (Firefox)']) {
+      clearIndexCache();
+      const el = await searchBox();
+      const input = combobox(el);
+      input.focus();
+      const searches: string[] = [];
+      el.addEventListener('bj-search', (e) => searches.push(e.detail.query));
+      const compose = (value: string) => {
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { data: value, inputType: 'insertCompositionText', isComposing: true, bubbles: true, composed: true }));
+      };
+      input.dispatchEvent(new CompositionEvent('compositionstart', { data: '', bubbles: true }));
+      compose('j');
+      compose('jian');
+      compose('jian g');
+      await sleep(300);
+      expect(searches, `${order}: no search mid-composition`).to.deep.equal([]);
+      expect(options(el)).to.have.length(0);
+
+      const end = () => input.dispatchEvent(new CompositionEvent('compositionend', { data: '监管', bubbles: true }));
+      const commit = () => {
+        input.value = '监管';
+        input.dispatchEvent(new InputEvent('input', { data: '监管', inputType: 'insertCompositionText', isComposing: order.includes('before'), bubbles: true, composed: true }));
+      };
+      if (order.includes('after')) {
+        input.value = '监管';
+        end();
+        commit();
+      } else {
+        commit();
+        end();
+      }
+      await waitOptions(el);
+      await sleep(100);
+      expect(searches, `${order}: exactly one search when the composition ends`).to.deep.equal(['监管']);
+      expect(options(el).length).to.equal(Math.min(12, expected('监管').length));
+    }
+  });
+});
