@@ -11,7 +11,7 @@ import './boot.js';
 
 export { VERSION } from './boot.js';
 export { BjKeyword } from './components/bj-keyword/bj-keyword.js';
-// (pending) export { BjPolicySearch } from './components/bj-policy-search/bj-policy-search.js';
+export { BjPolicySearch } from './components/bj-policy-search/bj-policy-search.js';
 export { BjAnnotate } from './components/bj-annotate/bj-annotate.js';
 export { resolveIndexUrl, DEFAULT_INDEX_FILE } from './shared/config.js';
 export type { PageConfig } from './shared/config.js';
