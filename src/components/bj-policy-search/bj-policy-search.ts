@@ -107,7 +107,6 @@ export class BjPolicySearch extends LitElement {
   private seq = 0;
   private lastIssued: string | undefined;
   private composing = false;
-  private reported?: Promise<unknown>;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
 
@@ -180,8 +179,9 @@ export class BjPolicySearch extends LitElement {
     try {
       return await pending;
     } catch (error) {
-      if (this.reported !== pending) {
-        this.reported = pending;
+      // Report when search becomes unavailable (and after each Retry), not for every keystroke.
+      if (this.phase !== 'error') {
+        this.phase = 'error';
         const err = error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`);
         reportError(this, err, { url });
       }

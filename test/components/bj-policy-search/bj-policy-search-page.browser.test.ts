@@ -1,0 +1,301 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../../src/components/bj-policy-search/bj-policy-search.js';
+import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
+import type { BjErrorDetail } from '../../../src/shared/events.js';
+import { clearIndexCache } from '../../../src/shared/index-store.js';
+import {
+  blobUrl,
+  combobox,
+  isOpen,
+  jsonResponse,
+  options,
+  part,
+  prepareIndex,
+  root,
+  seen,
+  sleep,
+  statusText,
+  stubFetch,
+  testIndex,
+  waitOptions,
+  waitStatus,
+} from './helpers.js';
+
+const expected = (query: string) => testIndex().search(query, { limit: 200 });
+
+async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
+  combobox(el).focus();
+  await sendKeys({ type: text });
+}
+
+/** Counts requests for `path` and answers them with the good index. */
+function countingIndex(path: string): { count: () => number; restore: () => void } {
+  let n = 0;
+  const restore = stubFetch({
+    [path]: () => {
+      n++;
+      return jsonResponse();
+    },
+  });
+  return { count: () => n, restore };
+}
+
+describe('<bj-policy-search> loading and failure', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  it('loads the index on first focus, not with the page; with preload at once', async () => {
+    const lazy = countingIndex('/lazy/bj-index.json');
+    try {
+      const el = await fixture<BjPolicySearch>(html`<bj-policy-search index="/lazy/bj-index.json"></bj-policy-search>`);
+      await sleep(100);
+      expect(lazy.count(), 'nothing fetched before the user comes').to.equal(0);
+      combobox(el).focus();
+      await waitUntil(() => lazy.count() === 1, 'focus loads the index');
+      await sendKeys({ type: 'sandbox' });
+      await waitOptions(el);
+      expect(lazy.count(), 'one request').to.equal(1);
+    } finally {
+      lazy.restore();
+    }
+    const eager = countingIndex('/eager/bj-index.json');
+    try {
+      await fixture<BjPolicySearch>(html`<bj-policy-search preload index="/eager/bj-index.json"></bj-policy-search>`);
+      await waitUntil(() => eager.count() === 1, 'preload loads at once');
+    } finally {
+      eager.restore();
+    }
+  });
+
+  it('says the index could not be loaded, offers Retry, fires bj-error, and Retry works once the index is there', async () => {
+    let published = false;
+    const restore = stubFetch({
+      '/flaky/bj-index.json': () => (published ? jsonResponse() : new Response('not here', { status: 404, statusText: 'Not Found' })),
+    });
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const el = await fixture<BjPolicySearch>(html`<bj-policy-search index="/flaky/bj-index.json"></bj-policy-search>`);
+      const failed = oneEvent(el, 'bj-error') as Promise<CustomEvent<BjErrorDetail>>;
+      let errors = 0;
+      el.addEventListener('bj-error', () => errors++);
+      await typeInto(el, 'sandbox');
+      const { detail } = await failed;
+      expect(detail.code).to.equal('http');
+      expect(detail.message).to.match(/^bj: .*404/);
+      expect(detail.url).to.match(/\/flaky\/bj-index\.json$/);
+      await waitUntil(() => part(el, 'error') !== null, 'error message appears');
+      const error = part(el, 'error')!;
+      expect(seen(error)).to.contain('The search index could not be loaded');
+      const retry = error.querySelector('button')!;
+      expect(seen(retry)).to.equal('Retry');
+      await waitStatus(el, /could not be loaded/);
+      expect(options(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      published = true;
+      retry.click();
+      await waitOptions(el, 'Retry loads the index and shows the results');
+      expect(part(el, 'error')).to.equal(null);
+      expect(options(el).length).to.equal(expected('sandbox').length);
+      expect(warnings.length, 'one warning, not one per keystroke').to.equal(1);
+      expect(errors, 'one bj-error, not one per keystroke').to.equal(1);
+    } finally {
+      console.warn = warn;
+      restore();
+    }
+  });
+
+  it('tries again on the next keystroke after a failure', async () => {
+    let published = false;
+    const restore = stubFetch({
+      '/flaky2/bj-index.json': () => (published ? jsonResponse() : new Response('', { status: 503 })),
+    });
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture<BjPolicySearch>(html`<bj-policy-search index="/flaky2/bj-index.json"></bj-policy-search>`);
+      await typeInto(el, 'sandbo');
+      await waitUntil(() => part(el, 'error') !== null, 'error message appears');
+      published = true;
+      await sendKeys({ type: 'x' });
+      await waitOptions(el);
+      expect(part(el, 'error')).to.equal(null);
+    } finally {
+      console.warn = warn;
+      restore();
+    }
+  });
+});
+
+describe('<bj-policy-search> shareable state (sync-url)', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+  let original = '';
+  beforeEach(() => (original = location.href));
+  afterEach(() => history.replaceState(history.state, '', original));
+
+  it('restores the query from ?q= on load and runs it', async () => {
+    const url = new URL(location.href);
+    url.searchParams.set('q', 'sandbox');
+    history.replaceState(history.state, '', url);
+    const searched = new Promise<CustomEvent>((resolve) => document.addEventListener('bj-search', resolve as EventListener, { once: true }));
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search sync-url index=${blobUrl()}></bj-policy-search>`);
+    expect(combobox(el).value).to.equal('sandbox');
+    expect((await searched).detail.query).to.equal('sandbox');
+    const opts = await waitOptions(el);
+    expect(opts.length).to.equal(expected('sandbox').length);
+  });
+
+  it('keeps the query in ?q= as the user types, preserving other parameters and the hash', async () => {
+    const url = new URL(location.href);
+    url.searchParams.set('page', '2');
+    url.hash = 'results';
+    history.replaceState(history.state, '', url);
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search sync-url index=${blobUrl()}></bj-policy-search>`);
+    const historyLength = history.length;
+    await typeInto(el, 'hotline');
+    await waitUntil(() => new URL(location.href).searchParams.get('q') === 'hotline', '?q= follows the box');
+    const now = new URL(location.href);
+    expect(now.searchParams.get('page')).to.equal('2');
+    expect(now.hash).to.equal('#results');
+    expect(history.length, 'no history entry per keystroke').to.equal(historyLength);
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !new URL(location.href).searchParams.has('q'), 'clearing the box removes ?q=');
+    expect(new URL(location.href).searchParams.get('page')).to.equal('2');
+  });
+
+  it('leaves the address alone without sync-url', async () => {
+    const before = location.href;
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()}></bj-policy-search>`);
+    await typeInto(el, 'hotline');
+    await waitOptions(el);
+    await sleep(400);
+    expect(location.href).to.equal(before);
+  });
+});
+
+describe('<bj-policy-search> keyboard shortcut', () => {
+  before(prepareIndex);
+
+  it('focuses the box on "/" outside text fields and on Ctrl+K, and shows a hint', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <button id="elsewhere">elsewhere</button><input id="other" aria-label="other field" />
+      <bj-policy-search shortcut index=${blobUrl()}></bj-policy-search>
+    </div>`);
+    const el = wrap.querySelector('bj-policy-search')!;
+    await el.updateComplete;
+    const hint = part(el, 'hint')!;
+    expect(seen(hint)).to.match(/^\/\s*(Ctrl|⌘) K$/);
+    expect(combobox(el).getAttribute('aria-keyshortcuts')).to.contain('Control+K');
+
+    wrap.querySelector<HTMLButtonElement>('#elsewhere')!.focus();
+    await sendKeys({ press: '/' });
+    expect(document.activeElement === el && root(el).activeElement?.id === 'input', '"/" focuses the box').to.equal(true);
+    expect(combobox(el).value, 'the "/" is not typed').to.equal('');
+
+    const other = wrap.querySelector<HTMLInputElement>('#other')!;
+    other.focus();
+    await sendKeys({ press: '/' });
+    expect(document.activeElement === other, '"/" in another field stays there').to.equal(true);
+    expect(other.value).to.equal('/');
+
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'k' });
+    await sendKeys({ up: 'Control' });
+    expect(document.activeElement === el && root(el).activeElement?.id === 'input', 'Ctrl+K focuses the box').to.equal(true);
+  });
+
+  it('does nothing without the shortcut attribute', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><button>b</button><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
+    const el = wrap.querySelector('bj-policy-search')!;
+    wrap.querySelector('button')!.focus();
+    await sendKeys({ press: '/' });
+    expect(document.activeElement === el).to.equal(false);
+    expect(part(el, 'hint')).to.equal(null);
+  });
+});
+
+describe('<bj-policy-search> language', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+  afterEach(async () => {
+    // Put the page's single @lit/localize locale back to English for the next tests.
+    const reset = await fixture<BjPolicySearch>(html`<bj-policy-search lang="en"></bj-policy-search>`);
+    await waitUntil(() => seen(part(reset, 'label')) === 'Search policies and keywords');
+  });
+
+  it('speaks simplified Chinese and reads Chinese titles first', async () => {
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search lang="zh-Hans" index=${blobUrl()}></bj-policy-search>`);
+    await waitUntil(() => seen(part(el, 'label')) === '搜索政策和关键词', 'localised label');
+    await typeInto(el, '监管沙盒');
+    const [first] = await waitOptions(el);
+    const r = expected('监管沙盒')[0]!;
+    expect(seen(first!.querySelector('[part~="kind"]'))).to.equal(r.kind === 'term' ? '关键词' : '政策');
+    const titles = [...first!.querySelectorAll('.titles > [lang]')].map((t) => t.getAttribute('lang'));
+    expect(titles).to.deep.equal(['zh-Hans', 'en']);
+    expect(await waitStatus(el, /条结果/)).to.equal(`${expected('监管沙盒').length} 条结果`);
+  });
+
+  it('speaks traditional Chinese when the page is zh-TW', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-TW"><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
+    const el = wrap.querySelector('bj-policy-search')!;
+    await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label');
+    await typeInto(el, 'qqzzxxyy');
+    await waitStatus(el, /沒有找到/);
+    expect(statusText(el)).to.equal('沒有找到與「qqzzxxyy」相關的結果');
+  });
+});
+
+describe('<bj-policy-search> accessibility and layout', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('passes axe closed, with results open, with no results, and in the details view', async () => {
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search shortcut index=${blobUrl()}></bj-policy-search>`);
+    await expect(el).to.be.accessible();
+    await typeInto(el, 'regulatory');
+    await waitOptions(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await expect(el).to.be.accessible();
+    for (let i = 0; i < 'regulatory'.length; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'sanbdox' });
+    await waitUntil(() => part(el, 'empty') !== null, 'no-results state');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ type: 'sandbox' });
+    await waitOptions(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'details') !== null, 'details view');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 px without sideways scrolling, with touch targets of at least 24 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()} style="margin: 0 8px"></bj-policy-search>`);
+    await typeInto(el, 'service package');
+    await waitOptions(el);
+    expect(document.documentElement.scrollWidth, 'no horizontal scroll').to.be.at.most(320);
+    const panel = part(el, 'panel')!.getBoundingClientRect();
+    expect(panel.right).to.be.at.most(320);
+    const targets = [
+      combobox(el),
+      ...part(el, 'filter')!.querySelectorAll('label'),
+      ...options(el),
+      ...(part(el, 'more') ? [part(el, 'more')!] : []),
+    ];
+    for (const t of targets) {
+      const r = t.getBoundingClientRect();
+      expect(r.height, `${t.localName} height`).to.be.at.least(24);
+      expect(r.width, `${t.localName} width`).to.be.at.least(24);
+      expect(r.right, `${t.localName} inside the viewport`).to.be.at.most(320);
+    }
+    expect(isOpen(el)).to.equal(true);
+  });
+});
