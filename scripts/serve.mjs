@@ -67,6 +67,7 @@ function handler(base) {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     const url = req.url ?? '/';
+    if (url === '/' || url.startsWith('/?')) return send(res, 302, '', { Location: '/demo/' });
     let file = resolvePath(base, url);
     if (!file) return send(res, 403, 'Forbidden\n');
     let stat;
