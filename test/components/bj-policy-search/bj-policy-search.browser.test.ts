@@ -17,7 +17,6 @@ import {
   root,
   seen,
   sleep,
-  statusText,
   stubFetch,
   testIndex,
   waitOptions,
