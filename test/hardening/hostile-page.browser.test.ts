@@ -5,7 +5,7 @@
  * top inside `overflow: hidden` containers next to a sticky header with the highest z-index
  * (`elementFromPoint` at the panel's centre hits the panel, not the header).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { resetMouse, sendKeys, setViewport } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/bj-policy-widgets.js';
