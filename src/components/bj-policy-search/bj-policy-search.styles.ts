@@ -165,23 +165,30 @@ export const styles = css`
     opacity: 0;
     cursor: pointer;
   }
-  .seg span {
+  .seg > span {
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
     min-height: 2rem;
-    padding: 0.2rem 0.7rem;
+    padding: 0.2rem 0.6rem;
+    font-size: 0.9375em;
     border: 1px solid var(--_border);
     border-radius: 999px;
   }
   .seg input:checked + span {
+    font-weight: 600;
     color: var(--_surface);
     background: var(--_accent);
     border-color: var(--_accent);
   }
   .count {
     font-variant-numeric: tabular-nums;
-    opacity: 0.85;
+    font-size: 0.85em;
+    min-width: 1.4em;
+    padding: 0 0.3em;
+    text-align: center;
+    border-radius: 999px;
+    background: color-mix(in srgb, currentColor 14%, transparent);
   }
   [role='listbox'] {
     display: flex;
@@ -189,12 +196,11 @@ export const styles = css`
     gap: 0.125rem;
   }
   .option {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.15rem 0.5rem;
-    align-items: baseline;
+    display: flex;
+    flex-direction: column;
+    gap: 0.15rem;
     min-height: 2.75rem;
-    padding: 0.5rem;
+    padding: 0.5rem 0.625rem;
     color: inherit;
     text-decoration: none;
     border-radius: calc(var(--_radius) - 0.125rem);
@@ -208,16 +214,29 @@ export const styles = css`
     background: var(--_active);
     border-inline-start-color: var(--_accent);
   }
+  .head {
+    overflow-wrap: anywhere;
+  }
   .option .place,
   .option .snippet {
-    grid-column: 1 / -1;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+  }
+  .option .place {
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
   }
   .kind {
-    justify-self: start;
-    font-size: 0.75em;
+    display: inline-block;
+    margin-inline-end: 0.4em;
+    vertical-align: 0.1em;
+    font-size: 0.8em;
     font-weight: 600;
-    letter-spacing: 0.02em;
-    padding: 0 0.45em;
+    line-height: 1.3;
+    padding: 0 0.4em;
     border-radius: 0.25rem;
     border: 1px solid currentColor;
     white-space: nowrap;
@@ -333,11 +352,14 @@ export const styles = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     .option,
-    .seg span {
+    .seg > span {
       transition: background-color 80ms linear;
     }
   }
   @media (forced-colors: active) {
+    .option {
+      border-inline-start-color: Canvas;
+    }
     .option[aria-selected='true'] {
       outline: 2px solid Highlight;
       outline-offset: -2px;

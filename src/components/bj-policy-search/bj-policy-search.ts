@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { PolicyIndex } from '../../search/index.js';
@@ -68,8 +68,9 @@ const MAX_RESULTS = 200;
  * @cssprop --bj-z - z-index of the popup.
  * @cssprop --bj-popup-max-height - Maximum height of the popup before it scrolls.
  */
-@localized()
+// @tag outermost: elements already in the page upgrade at define time and must be @localized by then.
 @tag('bj-policy-search')
+@localized()
 export class BjPolicySearch extends LitElement {
   static override styles = styles;
 
@@ -139,6 +140,12 @@ export class BjPolicySearch extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected && old !== value) void applyLocale(this).then(() => this.requestUpdate());
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('active' as keyof BjPolicySearch) || changed.has('open')) && this.open && this.active >= 0) {
+      this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   /** Moves focus to the text box. */

@@ -48,16 +48,38 @@ export function titles(title: Bilingual, primary: ContentLang, matches: readonly
 /** The heading path of a passage, outermost first ("II. Main Tasks › (I) …"), in the passage's language. */
 export function placeOf(entry: PassageEntry): TemplateResult {
   return html`${entry.headings.map(
-    (h, i) => html`${i ? html`<span class="sep" aria-hidden="true"> › </span>` : nothing}<span lang=${langAttr(entry.lang)}>${h}</span>`,
+    (h, i) => html`${i ? SEP : nothing}<span lang=${langAttr(entry.lang)}>${h}</span>`,
   )}`;
 }
 
-/** The inside of one option: kind, titles, place (passages) and a highlighted snippet. */
+/** One title in the reading language (else the other), highlighted. */
+function oneTitle(title: Bilingual, primary: ContentLang, matches: readonly MatchRange[]): TemplateResult {
+  const lang = title[primary] !== undefined ? primary : other(primary);
+  return html`<span lang=${langAttr(lang)}>${marked(highlight(title[lang] ?? '', rangesOf(matches, `title.${lang}`)))}</span>`;
+}
+
+const SEP = html`<span class="sep" aria-hidden="true"> › </span>`;
+
+/**
+ * The inside of one option: kind badge and titles, where it is (passages) and a highlighted snippet.
+ * A passage is titled by its own heading, with the document and the outer headings below it, so that
+ * a list of passages from one document does not repeat the document's title as every title.
+ */
 export function renderResult(result: SearchResult, primary: ContentLang): TemplateResult {
   const segments = snippet(result.text, rangesOf(result.matches, 'text'), SNIPPET_LENGTH);
-  return html`<span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span>
-    <span class="titles">${titles(result.title, primary, result.matches)}</span>
-    ${result.entry.kind === 'passage' && result.entry.headings.length ? html`<span class="place">${placeOf(result.entry)}</span>` : nothing}
+  const e = result.entry;
+  const byHeading = e.kind === 'passage' && e.headings.length > 0;
+  const head = byHeading
+    ? html`<span class="title" lang=${langAttr(e.lang)}>${e.headings[e.headings.length - 1]}</span>`
+    : titles(result.title, primary, result.matches);
+  const place = byHeading
+    ? html`<span class="place">${oneTitle(result.title, primary, result.matches)}${e.headings
+        .slice(0, -1)
+        .map((h) => html`${SEP}<span lang=${langAttr(e.lang)}>${h}</span>`)}</span>`
+    : nothing;
+  return html`<span class="head"><span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span>
+      <span class="titles">${head}</span></span>
+    ${place}
     ${segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing}`;
 }
 

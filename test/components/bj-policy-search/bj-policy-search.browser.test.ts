@@ -177,11 +177,15 @@ describe('<bj-policy-search> results', () => {
     opts.forEach((o, i) => {
       const r = want[i]!;
       expect(seen(o.querySelector('[part~="kind"]'))).to.equal(r.kind === 'term' ? 'Keyword' : 'Policy');
-      const en = o.querySelector('.titles [lang="en"]');
-      if (r.title.en) expect(seen(en)).to.equal(r.title.en);
-      if (r.title.zh) expect(seen(o.querySelector('.titles [lang="zh-Hans"]'))).to.equal(r.title.zh);
       if (r.entry.kind === 'passage' && r.entry.headings.length) {
-        expect(seen(o.querySelector('.place'))).to.equal(r.entry.headings.join(' › '));
+        // A passage is titled by its heading; the document and outer headings say where it is.
+        const h = r.entry.headings;
+        const lang = r.entry.lang === 'zh' ? 'zh-Hans' : 'en';
+        expect(seen(o.querySelector(`.titles [lang="${lang}"]`))).to.equal(h[h.length - 1]);
+        expect(seen(o.querySelector('.place'))).to.equal([r.title.en ?? r.title.zh, ...h.slice(0, -1)].join(' › '));
+      } else {
+        if (r.title.en) expect(seen(o.querySelector('.titles [lang="en"]'))).to.equal(r.title.en);
+        if (r.title.zh) expect(seen(o.querySelector('.titles [lang="zh-Hans"]'))).to.equal(r.title.zh);
       }
     });
     const marks = [...root(el).querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase());
