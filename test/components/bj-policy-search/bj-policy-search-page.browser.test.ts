@@ -240,6 +240,18 @@ describe('<bj-policy-search> language', () => {
     expect(await waitStatus(el, /条结果/)).to.equal(`${expected('监管沙盒').length} 条结果`);
   });
 
+  it('is localised when the tag is in the page before the script (as a webmaster pastes it)', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="pasted" style="width: 600px; height: 300px"></iframe>`);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.srcdoc = `<!doctype html><html lang="zh-Hans"><body><bj-policy-search></bj-policy-search>
+      <script type="module" src="${new URL('/src/components/bj-policy-search/bj-policy-search.ts', location.href).href}"></script></body></html>`;
+    await loaded;
+    await waitUntil(() => {
+      const label = frame.contentDocument?.querySelector('bj-policy-search')?.shadowRoot?.querySelector('label');
+      return label?.textContent?.trim() === '搜索政策和关键词';
+    }, 'the pasted element speaks the page language', { timeout: 5000 });
+  });
+
   it('speaks traditional Chinese when the page is zh-TW', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-TW"><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
     const el = wrap.querySelector('bj-policy-search')!;
