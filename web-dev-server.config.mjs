@@ -5,5 +5,5 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 export default {
   port: 8765,
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, json: false, tsconfig: './tsconfig.json', target: 'es2022' })],
 };
