@@ -172,6 +172,10 @@ export const styles = css`
   [part~='passage-snippet'] {
     display: block;
   }
+  /* Each data field is its own bidi island: an override left open in one cannot reverse the next. */
+  span[lang] {
+    unicode-bidi: isolate;
+  }
   mark {
     background: var(--_mark);
     color: inherit;
