@@ -1,13 +1,39 @@
 /**
- * UI locale for the elements (`@lit/localize`, runtime mode; en, zh-Hans, zh-Hant).
- * The locale comes from the element's `lang`, else the nearest ancestor's (crossing shadow roots),
- * else `<html lang>`, falling back zh-Hant-TW → zh-Hant → zh → en. All locale templates are
- * bundled (they are a few hundred bytes), so switching never fetches anything.
+ * UI locale for the elements (`@lit/localize`, runtime mode; en, zh-Hans, zh-Hant), and the
+ * content language that decides which language's text comes first.
  *
- * `@lit/localize` has one active locale per page: when elements disagree, the one resolved
- * last wins (documented limitation).
+ * ## The rule: UI strings follow the element or the page; content order follows the text around
+ *
+ * `@lit/localize` has ONE active locale per page, so a per-paragraph UI language cannot work:
+ * a keyword in a zh-Hant paragraph of an English page used to switch every element's labels to
+ * traditional Chinese when its popover opened. So:
+ *
+ * - **UI locale** (labels, buttons, status messages: everything from `msg()`) is
+ *   {@link uiLocaleFor}: the element's OWN `lang` attribute if set, else the page locale
+ *   (`<html lang>`, else `navigator.language`), matched by {@link matchLocale}
+ *   (zh-Hant-TW → zh-Hant → zh → en, Pagefind's chain). An element makes its UI locale the
+ *   page's active one with {@link applyUiLocale} when it shows strings (a keyword: when its
+ *   popover opens). Two elements with different own `lang`s on one page therefore take turns:
+ *   the one shown last wins (the library's limitation).
+ * - **Content order** (which language's title and definition come first) is
+ *   {@link contentLangOf}: the nearest `lang` from the element upwards, crossing shadow roots,
+ *   then `<html lang>`. A keyword in a Chinese paragraph of an English page shows the Chinese
+ *   title first, with English labels. Content text always carries its own `lang` ({@link langAttr}).
+ *
+ * `localeFor`/`applyLocale` (nearest ancestor's `lang` decides the UI locale too) are the older
+ * rule, kept for `<bj-policy-search>`, which still uses them.
+ *
+ * ## Re-rendering on a locale change: {@link localized}
+ *
+ * Every element that calls `msg()` is decorated with `@localized()` from THIS module (not the one
+ * from `@lit/localize`, which adds one `window` listener per element: with 2,000 keywords,
+ * adding them was the largest cost of upgrading a page). Here one `window` listener serves all
+ * connected localized elements and calls `requestUpdate()` on each when a new locale is ready.
+ *
+ * All locale templates are bundled (they are a few hundred bytes), so switching never fetches.
  */
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import type { ReactiveControllerHost, ReactiveElement } from 'lit';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import * as zhHans from '../generated/locales/zh-Hans.js';
 import * as zhHant from '../generated/locales/zh-Hant.js';
@@ -25,6 +51,38 @@ const { getLocale, setLocale } = configureLocalization({
 
 export { getLocale };
 
+/** The connected `@localized()` elements; one shared `window` listener re-renders them. */
+const hosts = new Set<ReactiveControllerHost>();
+let listening = false;
+
+function onLocaleStatus(event: Event): void {
+  if ((event as CustomEvent<{ status: string }>).detail.status !== 'ready') return;
+  for (const host of hosts) host.requestUpdate();
+}
+
+/**
+ * Class decorator: the element re-renders when the page's UI locale changes (a drop-in for
+ * `@lit/localize`'s `@localized()`, with one shared listener instead of one per element).
+ */
+export const localized =
+  () =>
+  (ctor: typeof ReactiveElement): void => {
+    ctor.addInitializer((host) => {
+      host.addController({
+        hostConnected: () => {
+          hosts.add(host);
+          if (!listening && typeof window !== 'undefined') {
+            listening = true;
+            window.addEventListener(LOCALE_STATUS_EVENT, onLocaleStatus);
+          }
+        },
+        hostDisconnected: () => {
+          hosts.delete(host);
+        },
+      });
+    });
+  };
+
 /** Maps any BCP 47 tag to a UI locale: zh-TW/HK/MO and *-Hant → zh-Hant; other zh → zh-Hans; else en. */
 export function matchLocale(tag: string | null | undefined): UiLocale {
   const t = (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
@@ -33,7 +91,12 @@ export function matchLocale(tag: string | null | undefined): UiLocale {
   return 'zh-Hans';
 }
 
-/** The nearest `lang` from `el` upwards, crossing shadow roots; `<html lang>` last. */
+/** The page's language: `<html lang>`, else the browser's, else `en`. */
+export function pageLang(): string {
+  return document.documentElement.lang || navigator.language || 'en';
+}
+
+/** The nearest `lang` from `el` upwards, crossing shadow roots; {@link pageLang} last. */
 export function nearestLang(el: Element): string {
   let node: Element | null = el;
   while (node) {
@@ -45,15 +108,32 @@ export function nearestLang(el: Element): string {
       node = root instanceof ShadowRoot ? root.host : null;
     }
   }
-  return document.documentElement.lang || navigator.language || 'en';
+  return pageLang();
 }
 
-/** The UI locale for `el`. */
+/** The UI locale for `el`: its own `lang` attribute, else the page's (see the rule above). */
+export function uiLocaleFor(el: Element): UiLocale {
+  return matchLocale(el.getAttribute('lang') || pageLang());
+}
+
+/** Makes `el`'s UI locale ({@link uiLocaleFor}) the page's active one; `@localized()` elements re-render. */
+export async function applyUiLocale(el: Element): Promise<UiLocale> {
+  const wanted = uiLocaleFor(el);
+  if (getLocale() !== wanted) await setLocale(wanted);
+  return wanted;
+}
+
+/** The content language to lead with for `el`: from the nearest `lang` (the text around it). */
+export function contentLangOf(el: Element): ContentLang {
+  return contentLangFor(matchLocale(nearestLang(el)));
+}
+
+/** Older rule: the UI locale from the nearest ancestor's `lang` (used by `<bj-policy-search>`). */
 export function localeFor(el: Element): UiLocale {
   return matchLocale(nearestLang(el));
 }
 
-/** Makes `el`'s locale the active one (re-rendering every `@localized()` element if it changes). */
+/** Older rule: makes {@link localeFor}`(el)` the active locale. */
 export async function applyLocale(el: Element): Promise<UiLocale> {
   const wanted = localeFor(el);
   if (getLocale() !== wanted) await setLocale(wanted);

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -9,7 +9,7 @@ import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjShowDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
-import { applyLocale, contentLangFor, langAttr, localeFor } from '../../shared/locale.js';
+import { applyUiLocale, contentLangOf, langAttr, localized } from '../../shared/locale.js';
 import { openFloating, supportsPopover } from '../../shared/popover.js';
 import { styles } from './bj-keyword.styles.js';
 import {
@@ -53,6 +53,13 @@ type Status = 'idle' | 'loading' | 'ready' | 'error' | 'unknown';
  *
  * The index (one request per page, shared) loads on the first hover, focus or tap of any keyword,
  * or at once when any keyword has `preload`.
+ *
+ * Languages (see `src/shared/locale.ts`): the popover's labels follow the keyword's own `lang`,
+ * else the page's `<html lang>`; the `lang` of the text around the keyword (e.g. its paragraph)
+ * decides only which language's title and definition come first.
+ *
+ * Until it is first used, a keyword renders only its trigger (the popover, floating-ui and the
+ * document listeners come with the first opening), so thousands of keywords upgrade quickly.
  *
  * @summary Bilingual definition popover for a Beijing policy keyword.
  * @tagname bj-keyword
@@ -134,16 +141,23 @@ export class BjKeyword extends LitElement {
   private pinned = false;
   private pointerFocus = false;
   private stopFloating?: () => void;
+  /** The popover DOM exists (rendered at the first opening, or once a preloaded entry is found). */
+  private panelRendered = false;
+  /** The listeners needed only after a first hover or focus are attached. */
+  private armed = false;
+  private slotWatched = false;
 
   constructor() {
     super();
+    // Three listeners until the first hover or focus (see arm()): upgrading many keywords is cheap.
     this.addEventListener('pointerenter', this.onPointerEnter);
-    this.addEventListener('pointerleave', this.onPointerLeave);
+    this.addEventListener('focusin', this.onFocusIn);
+    this.addEventListener('click', this.onClick);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void applyLocale(this);
+    if (this.resolvedFor) this.watchSlot();
     if (this.preload) void this.ensureEntry();
   }
 
@@ -156,16 +170,12 @@ export class BjKeyword extends LitElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    this.renderRoot.addEventListener('focusin', this.onFocusIn as EventListener);
-    this.renderRoot.addEventListener('focusout', this.onFocusOut as EventListener);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('term') || changed.has('index')) && this.hasUpdated) this.forget();
     if (changed.has('open') && this.open && this.status === 'idle') void this.ensureEntry();
     if (this.open && this.status === 'unknown') this.open = false;
     if (changed.has('open') && !this.open) this.expanded = false;
+    if (this.open || this.status === 'ready') this.panelRendered = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -225,6 +235,7 @@ export class BjKeyword extends LitElement {
   }
 
   private resolve(index: PolicyIndex, url: string, key: string): void {
+    this.watchSlot();
     this.resolvedFor = `${url}\n${key}`;
     const entry = (this.term ? index.term(key.trim()) : undefined) ?? index.lookupTerm(key);
     if (!entry) {
@@ -272,9 +283,9 @@ export class BjKeyword extends LitElement {
   private setup(): void {
     if (current && current !== this) current.hide();
     current = this;
-    // One UI locale per page (@lit/localize): the open popover's language wins, so a keyword in an
-    // English paragraph of a Chinese page speaks English.
-    void applyLocale(this);
+    // One UI locale per page (@lit/localize): the keyword's own lang, else the page's; the
+    // paragraph's lang only orders the content (src/shared/locale.ts).
+    void applyUiLocale(this);
     if (!this.stopFloating && this.trigger && this.panel) {
       this.stopFloating = openFloating(this.trigger, this.panel);
       document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
@@ -311,7 +322,30 @@ export class BjKeyword extends LitElement {
     }, this.hideDelay);
   }
 
+  /** Attaches the listeners that only matter after a first hover or focus. */
+  private arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    this.addEventListener('pointerleave', this.onPointerLeave);
+    this.addEventListener('pointerdown', this.onPointerDown);
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('focusout', this.onFocusOut);
+  }
+
+  /** Once a keyword was looked up, a change of its text means looking it up again. */
+  private watchSlot(): void {
+    if (this.slotWatched || !this.renderRoot) return;
+    this.slotWatched = true;
+    this.renderRoot.addEventListener('slotchange', this.onSlotChange);
+  }
+
+  /** Whether `e` happened on (or inside) the trigger, as opposed to the popover. */
+  private onTrigger(e: Event): boolean {
+    return Boolean(this.trigger) && e.composedPath().includes(this.trigger!);
+  }
+
   private onPointerEnter = (e: PointerEvent): void => {
+    this.arm();
     if (e.pointerType === 'touch' || this.status === 'unknown') return;
     this.hovering = true;
     clearTimeout(this.hideTimer);
@@ -328,11 +362,12 @@ export class BjKeyword extends LitElement {
     if (this.open) this.scheduleHide();
   };
 
-  private onTriggerPointerDown = (): void => {
-    this.pointerFocus = true;
+  private onPointerDown = (e: PointerEvent): void => {
+    if (this.onTrigger(e)) this.pointerFocus = true;
   };
 
-  private onTriggerClick = (): void => {
+  private onClick = (e: MouseEvent): void => {
+    if (!this.onTrigger(e)) return;
     this.pointerFocus = false;
     if (this.status === 'unknown') return;
     if (this.open && this.pinned) {
@@ -343,17 +378,18 @@ export class BjKeyword extends LitElement {
     this.pinned = true;
   };
 
-  private onTriggerKeyDown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if ((e.key !== 'Enter' && e.key !== ' ') || e.composedPath()[0] !== this.trigger) return;
     e.preventDefault();
     if (this.open) this.hide();
     else this.show();
   };
 
   private onFocusIn = (e: FocusEvent): void => {
+    this.arm();
     const fromPointer = this.pointerFocus;
     this.pointerFocus = false;
-    if (e.target !== this.trigger || fromPointer || this.open) return;
+    if (e.composedPath()[0] !== this.trigger || fromPointer || this.open) return;
     this.show();
   };
 
@@ -383,7 +419,7 @@ export class BjKeyword extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (this.status === 'unknown') return html`<slot @slotchange=${this.onSlotChange}></slot>`;
+    if (this.status === 'unknown') return html`<slot></slot>`;
     const ready = this.status === 'ready' && this.entry;
     return html`<span
         id="trigger"
@@ -392,13 +428,14 @@ export class BjKeyword extends LitElement {
         tabindex="0"
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="popover"
-        aria-describedby=${ifDefined(ready ? 'definition' : undefined)}
-        @pointerdown=${this.onTriggerPointerDown}
-        @click=${this.onTriggerClick}
-        @keydown=${this.onTriggerKeyDown}
-        ><slot @slotchange=${this.onSlotChange}></slot></span
-      ><div
+        aria-controls=${ifDefined(this.panelRendered ? 'popover' : undefined)}
+        aria-describedby=${ifDefined(ready && this.panelRendered ? 'definition' : undefined)}
+        ><slot></slot></span
+      >${this.panelRendered ? this.renderPanel(Boolean(ready)) : nothing}`;
+  }
+
+  private renderPanel(ready: boolean): TemplateResult {
+    return html`<div
         id="popover"
         part="popover"
         popover=${ifDefined(supportsPopover ? 'manual' : undefined)}
@@ -420,7 +457,7 @@ export class BjKeyword extends LitElement {
   }
 
   private renderEntry(entry: TermEntry): TemplateResult {
-    const pageLang = contentLangFor(localeFor(this));
+    const pageLang = contentLangOf(this);
     const langs = languagesFor(entry, this.display, pageLang);
     const [lead, second] = langs as [ContentLang, ContentLang | undefined];
     const leadTitle = entry.title[lead] ?? entry.title[second ?? lead] ?? entry.id;
@@ -475,7 +512,7 @@ export class BjKeyword extends LitElement {
   private renderRelated(entry: TermEntry): TemplateResult | typeof nothing {
     const count = this.passages.length;
     if (!count) return nothing;
-    const pageLang = contentLangFor(localeFor(this));
+    const pageLang = contentLangOf(this);
     return html`<div part="related">
       <p part="related-heading" id="related-heading">
         ${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}

@@ -39,38 +39,56 @@ describe('<bj-keyword> content', () => {
     expect(source).to.contain((sandbox.source.url || sandbox.source.publisher)!);
   });
 
-  it('on a Chinese page: Chinese first and the interface in Chinese (simplified and traditional)', async () => {
+  it('on a Chinese page (<html lang>): Chinese first and the interface in Chinese (simplified and traditional)', async () => {
     const sandbox = testIndex().term('regulatory-sandbox')!;
-    const el = await open(html`<p lang="zh-CN"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>`);
-    expect(text(part(el, 'title'))).to.equal(sandbox.title.zh);
-    expect(part(el, 'title')!.lang).to.equal('zh-Hans');
-    expect(text(part(el, 'alt-title'))).to.equal(sandbox.title.en);
-    await waitUntil(() => text(part(el, 'more')) === '展开', 'localised More');
-    expect(text(part(el, 'source'))).to.contain(`第 ${sandbox.number} 条`);
-    const first = el.shadowRoot!.querySelector('[part~="definition"] p') as HTMLElement;
-    expect(first.lang).to.equal('zh-Hans');
+    const page = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'zh-CN';
+      const el = await open(html`<p><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>`);
+      expect(text(part(el, 'title'))).to.equal(sandbox.title.zh);
+      expect(part(el, 'title')!.lang).to.equal('zh-Hans');
+      expect(text(part(el, 'alt-title'))).to.equal(sandbox.title.en);
+      await waitUntil(() => text(part(el, 'more')) === '展开', 'localised More');
+      expect(text(part(el, 'source'))).to.contain(`第 ${sandbox.number} 条`);
+      const first = el.shadowRoot!.querySelector('[part~="definition"] p') as HTMLElement;
+      expect(first.lang).to.equal('zh-Hans');
 
-    const tw = await open(html`<p lang="zh-TW"><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>`);
-    await waitUntil(() => text(part(tw, 'more')) === '展開', 'traditional More');
-    expect(text(part(tw, 'source'))).to.contain('來源');
+      document.documentElement.lang = 'zh-TW';
+      const tw = await open(html`<p><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>`);
+      await waitUntil(() => text(part(tw, 'more')) === '展開', 'traditional More');
+      expect(text(part(tw, 'source'))).to.contain('來源');
+    } finally {
+      document.documentElement.lang = page;
+    }
   });
 
-  it('on a bilingual page, the open popover speaks the language around its keyword', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en">
-      <p lang="zh-Hans"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>
-      <p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
-    </div>`);
-    const [zh, en] = [...wrap.querySelectorAll('bj-keyword')] as [BjKeyword, BjKeyword];
-    for (const [el, more, title] of [
-      [zh, '展开', '监管沙盒'],
-      [en, 'More', 'Regulatory sandbox'],
-      [zh, '展开', '监管沙盒'],
-    ] as const) {
-      el.show();
-      await waitShown(el);
-      await waitContent(el);
-      await waitUntil(() => text(part(el, 'more')) === more, `${title}: ${more}`);
-      expect(text(part(el, 'title'))).to.equal(title);
+  it('on a bilingual page: the paragraph orders the languages, the page (or the keyword\'s own lang) the labels', async () => {
+    const page = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'en';
+      const wrap = await fixture<HTMLElement>(html`<div>
+        <p lang="zh-Hans"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>
+        <p lang="zh-Hant"><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>
+        <p lang="en"><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
+        <p lang="en"><bj-keyword lang="zh-Hant" index=${INDEX}>監管沙盒</bj-keyword></p>
+      </div>`);
+      const [hans, hant, en, own] = [...wrap.querySelectorAll('bj-keyword')] as BjKeyword[];
+      // A keyword in a Chinese paragraph of an English page: Chinese title first, English labels; its
+      // opening never switches the page's labels to Chinese (one UI locale per page).
+      for (const [el, more, title] of [
+        [hans, 'More', '监管沙盒'],
+        [own, '展開', '监管沙盒'],
+        [hant, 'More', '监管沙盒'],
+        [en, 'More', 'Regulatory sandbox'],
+      ] as const) {
+        el!.show();
+        await waitShown(el!);
+        await waitContent(el!);
+        await waitUntil(() => text(part(el!, 'more')) === more, `${title}: ${more}`);
+        expect(text(part(el!, 'title'))).to.equal(title);
+      }
+    } finally {
+      document.documentElement.lang = page;
     }
   });
 
