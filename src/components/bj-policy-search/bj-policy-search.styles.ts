@@ -40,6 +40,11 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* Each data field is its own bidi island: an open override (U+202E) in one cannot reverse the next. */
+  [lang],
+  .data {
+    unicode-bidi: isolate;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

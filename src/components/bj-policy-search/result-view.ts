@@ -94,7 +94,7 @@ function sourceLine(entry: Entry, primary: ContentLang): TemplateResult {
   const title = html`<cite lang=${langAttr(lang)}>${s.title[lang]}</cite>`;
   const link = s.url && /^https?:\/\//.test(s.url) ? html`<a href=${s.url} rel="noopener">${title}</a>` : title;
   const extra = [s.publisher, s.date].filter(Boolean).join(', ');
-  return html`<p class="source">${msg('Source:', { id: 'policy-search.details.source' })} ${link}${extra ? html` (<span>${extra}</span>)` : nothing}</p>`;
+  return html`<p class="source">${msg('Source:', { id: 'policy-search.details.source' })} ${link}${extra ? html` (<span class="data">${extra}</span>)` : nothing}</p>`;
 }
 
 function termDetails(entry: TermEntry, primary: ContentLang): TemplateResult {
