@@ -18,20 +18,17 @@ interface Hostility {
   name: string;
   css: string;
   dir?: 'rtl';
-  /** FINDINGS: bj-policy-search results inherit font-size 0 (see /work/team/FINDINGS.md); skipped until fixed. */
-  searchPending?: boolean;
 }
 
 const HOSTILE: Hostility[] = [
   { name: '`all: unset` on every ancestor', css: '.hostile, .hostile * { all: unset; }' },
   { name: '`all: unset !important` on every ancestor', css: '.hostile, .hostile * { all: unset !important; }' },
-  { name: '`font-size: 0` on the ancestors', css: '.hostile, .hostile div { font-size: 0 !important; line-height: 0 !important; }', searchPending: true },
+  { name: '`font-size: 0` on the ancestors', css: '.hostile, .hostile div { font-size: 0 !important; line-height: 0 !important; }' },
   {
     name: '`!important` rules on the elements, buttons and inputs',
     css: `bj-keyword, bj-policy-search { all: unset !important; color: transparent !important; font: 0/0 serif !important; }
       button, input, [role="button"], [popover], [role="listbox"] { display: none !important; visibility: hidden !important; opacity: 0 !important; }
       * { z-index: 2147483647 !important; }`,
-    searchPending: true,
   },
   { name: 'a right-to-left ancestor', css: '.hostile { text-align: right; }', dir: 'rtl' },
 ];
@@ -89,8 +86,7 @@ describe('hostile pages', function () {
       expect(hits(panel), 'elementFromPoint at the popover centre is the popover').to.equal(true);
     });
 
-    // FINDINGS: bj-policy-search results inherit font-size 0 from the page (searchPending cases)
-    (h.searchPending ? it.skip : it)(`<bj-policy-search> under ${h.name}: the box and results are readable and usable`, async () => {
+    it(`<bj-policy-search> under ${h.name}: the box and results are readable and usable`, async () => {
       const wrap = await fixture<HTMLElement>(staticHtml`<div>
         <style>${unsafeStatic(h.css)}</style>
         <div class="hostile" dir=${h.dir ?? 'ltr'} lang="en"><div><div>

@@ -45,6 +45,13 @@ export const styles = css`
   .data {
     unicode-bidi: isolate;
   }
+  /* Page CSS reaches the host only: this floor keeps the box, results and details readable under
+     font-size: 0 ancestors, or font: 0/0 and color: transparent with !important on the host. */
+  .base {
+    font-size: max(0.875rem, 1em);
+    line-height: 1.45;
+    color: var(--_text);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
