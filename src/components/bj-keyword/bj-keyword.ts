@@ -28,7 +28,8 @@ const RELATED_SHOWN = 3;
 /** The one open keyword popover on the page. */
 let current: BjKeyword | undefined;
 
-type Status = 'idle' | 'loading' | 'ready' | 'error' | 'unknown';
+/** Lookup state; `undefined` until the first lookup (and after the text, `term` or `index` changed). */
+type Status = 'loading' | 'ready' | 'error' | 'unknown';
 
 /**
  * A keyword in running text that shows its official bilingual definition in a popover.
@@ -124,10 +125,12 @@ export class BjKeyword extends LitElement {
   /** Whether the popover is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @state() private status: Status = 'idle';
+  // Private fields have no initialisers (undefined = false/idle/none): nothing to run per element
+  // at upgrade time.
+  @state() private status?: Status;
   @state() private entry?: TermEntry;
-  @state() private passages: PassageEntry[] = [];
-  @state() private expanded = false;
+  @state() private passages?: PassageEntry[];
+  @state() private expanded?: boolean;
 
   @query('#trigger') private trigger?: HTMLElement;
   @query('#popover') private panel?: HTMLElement;
@@ -137,22 +140,21 @@ export class BjKeyword extends LitElement {
   private warnedFor?: string;
   private showTimer?: ReturnType<typeof setTimeout>;
   private hideTimer?: ReturnType<typeof setTimeout>;
-  private hovering = false;
-  private pinned = false;
-  private pointerFocus = false;
+  private hovering?: boolean;
+  private pinned?: boolean;
+  private pointerFocus?: boolean;
   private stopFloating?: () => void;
   /** The popover DOM exists (rendered at the first opening, or once a preloaded entry is found). */
-  private panelRendered = false;
+  private panelRendered?: boolean;
   /** The listeners needed only after a first hover or focus are attached. */
-  private armed = false;
-  private slotWatched = false;
+  private armed?: boolean;
+  private slotWatched?: boolean;
 
   constructor() {
     super();
-    // Three listeners until the first hover or focus (see arm()): upgrading many keywords is cheap.
-    this.addEventListener('pointerenter', this.onPointerEnter);
-    this.addEventListener('focusin', this.onFocusIn);
-    this.addEventListener('click', this.onClick);
+    // Three listeners until the first hover or focus (see arm()), all one shared function (no
+    // closures per element): upgrading thousands of keywords stays cheap.
+    for (const type of ['pointerenter', 'focusin', 'click']) this.addEventListener(type, BjKeyword.onHostEvent);
   }
 
   override connectedCallback(): void {
@@ -172,7 +174,7 @@ export class BjKeyword extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('term') || changed.has('index')) && this.hasUpdated) this.forget();
-    if (changed.has('open') && this.open && this.status === 'idle') void this.ensureEntry();
+    if (changed.has('open') && this.open && !this.status) void this.ensureEntry();
     if (this.open && this.status === 'unknown') this.open = false;
     if (changed.has('open') && !this.open) this.expanded = false;
     if (this.open || this.status === 'ready') this.panelRendered = true;
@@ -240,7 +242,7 @@ export class BjKeyword extends LitElement {
     const entry = (this.term ? index.term(key.trim()) : undefined) ?? index.lookupTerm(key);
     if (!entry) {
       this.entry = undefined;
-      this.passages = [];
+      this.passages = undefined;
       this.status = 'unknown';
       this.hide();
       if (this.warnedFor !== this.resolvedFor) {
@@ -267,8 +269,8 @@ export class BjKeyword extends LitElement {
   private forget(): void {
     this.resolvedFor = undefined;
     this.entry = undefined;
-    this.passages = [];
-    this.status = 'idle';
+    this.passages = undefined;
+    this.status = undefined;
     if (this.open) void this.ensureEntry();
   }
 
@@ -288,8 +290,8 @@ export class BjKeyword extends LitElement {
     void applyUiLocale(this);
     if (!this.stopFloating && this.trigger && this.panel) {
       this.stopFloating = openFloating(this.trigger, this.panel);
-      document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-      document.addEventListener('keydown', this.onDocumentKeyDown);
+      document.addEventListener('pointerdown', BjKeyword.onDocumentEvent, true);
+      document.addEventListener('keydown', BjKeyword.onDocumentEvent);
       emit<BjShowDetail>(this, 'bj-show', this.detail());
     }
   }
@@ -298,9 +300,11 @@ export class BjKeyword extends LitElement {
     this.stopFloating?.();
     const wasOpen = Boolean(this.stopFloating);
     this.stopFloating = undefined;
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    document.removeEventListener('keydown', this.onDocumentKeyDown);
-    if (current === this) current = undefined;
+    if (current === this) {
+      current = undefined;
+      document.removeEventListener('pointerdown', BjKeyword.onDocumentEvent, true);
+      document.removeEventListener('keydown', BjKeyword.onDocumentEvent);
+    }
     if (notify && wasOpen) emit<BjShowDetail>(this, 'bj-hide', this.detail());
   }
 
@@ -326,17 +330,16 @@ export class BjKeyword extends LitElement {
   private arm(): void {
     if (this.armed) return;
     this.armed = true;
-    this.addEventListener('pointerleave', this.onPointerLeave);
-    this.addEventListener('pointerdown', this.onPointerDown);
-    this.addEventListener('keydown', this.onKeyDown);
-    this.addEventListener('focusout', this.onFocusOut);
+    for (const type of ['pointerleave', 'pointerdown', 'keydown', 'focusout']) {
+      this.addEventListener(type, BjKeyword.onHostEvent);
+    }
   }
 
   /** Once a keyword was looked up, a change of its text means looking it up again. */
   private watchSlot(): void {
     if (this.slotWatched || !this.renderRoot) return;
     this.slotWatched = true;
-    this.renderRoot.addEventListener('slotchange', this.onSlotChange);
+    this.renderRoot.addEventListener('slotchange', BjKeyword.onSlotChange);
   }
 
   /** Whether `e` happened on (or inside) the trigger, as opposed to the popover. */
@@ -344,7 +347,43 @@ export class BjKeyword extends LitElement {
     return Boolean(this.trigger) && e.composedPath().includes(this.trigger!);
   }
 
-  private onPointerEnter = (e: PointerEvent): void => {
+  /** The listener of every keyword's own events: `this` is the keyword. */
+  private static onHostEvent(this: BjKeyword, e: Event): void {
+    switch (e.type) {
+      case 'pointerenter':
+        return this.onPointerEnter(e as PointerEvent);
+      case 'pointerleave':
+        return this.onPointerLeave(e as PointerEvent);
+      case 'pointerdown':
+        if (this.onTrigger(e)) this.pointerFocus = true;
+        return;
+      case 'click':
+        return this.onClick(e);
+      case 'keydown':
+        return this.onKeyDown(e as KeyboardEvent);
+      case 'focusin':
+        return this.onFocusIn(e);
+      case 'focusout':
+        return this.onFocusOut(e as FocusEvent);
+    }
+  }
+
+  /** Outside tap and Escape, for the one open keyword (added on opening, removed on closing). */
+  private static onDocumentEvent(e: Event): void {
+    if (!current) return;
+    if (e.type === 'keydown') current.onDocumentKeyDown(e as KeyboardEvent);
+    else if (!e.composedPath().includes(current)) current.hide();
+  }
+
+  /** `this` is the keyword's shadow root. */
+  private static onSlotChange(this: ShadowRoot): void {
+    const keyword = this.host as BjKeyword;
+    if (!keyword.term && keyword.resolvedFor && !keyword.resolvedFor.endsWith(`\n${keyword.lookupKey()}`)) {
+      keyword.forget();
+    }
+  }
+
+  private onPointerEnter(e: PointerEvent): void {
     this.arm();
     if (e.pointerType === 'touch' || this.status === 'unknown') return;
     this.hovering = true;
@@ -353,20 +392,16 @@ export class BjKeyword extends LitElement {
     void this.ensureEntry();
     clearTimeout(this.showTimer);
     this.showTimer = setTimeout(() => this.openNow(), this.showDelay);
-  };
+  }
 
-  private onPointerLeave = (e: PointerEvent): void => {
+  private onPointerLeave(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.hovering = false;
     clearTimeout(this.showTimer);
     if (this.open) this.scheduleHide();
-  };
+  }
 
-  private onPointerDown = (e: PointerEvent): void => {
-    if (this.onTrigger(e)) this.pointerFocus = true;
-  };
-
-  private onClick = (e: MouseEvent): void => {
+  private onClick(e: Event): void {
     if (!this.onTrigger(e)) return;
     this.pointerFocus = false;
     if (this.status === 'unknown') return;
@@ -376,48 +411,42 @@ export class BjKeyword extends LitElement {
     }
     this.show();
     this.pinned = true;
-  };
+  }
 
-  private onKeyDown = (e: KeyboardEvent): void => {
+  private onKeyDown(e: KeyboardEvent): void {
     if ((e.key !== 'Enter' && e.key !== ' ') || e.composedPath()[0] !== this.trigger) return;
     e.preventDefault();
     if (this.open) this.hide();
     else this.show();
-  };
+  }
 
-  private onFocusIn = (e: FocusEvent): void => {
+  private onFocusIn(e: Event): void {
     this.arm();
     const fromPointer = this.pointerFocus;
     this.pointerFocus = false;
     if (e.composedPath()[0] !== this.trigger || fromPointer || this.open) return;
     this.show();
-  };
+  }
 
-  private onFocusOut = (e: FocusEvent): void => {
+  private onFocusOut(e: FocusEvent): void {
     const next = e.relatedTarget as Node | null;
     if (next && (next === this || this.renderRoot.contains(next))) return;
     if (!this.hovering) this.hide();
-  };
+  }
 
-  private onDocumentPointerDown = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.hide();
-  };
-
-  private onDocumentKeyDown = (e: KeyboardEvent): void => {
+  private onDocumentKeyDown(e: KeyboardEvent): void {
     if (e.key !== 'Escape' || !this.open) return;
     const active = (this.renderRoot as ShadowRoot).activeElement;
     if (active && active !== this.trigger) this.trigger?.focus();
     this.hide();
-  };
-
-  private onSlotChange = (): void => {
-    if (!this.term && this.resolvedFor && !this.resolvedFor.endsWith(`\n${this.lookupKey()}`)) this.forget();
-  };
+  }
 
   private onToggleMore(): void {
     this.expanded = !this.expanded;
   }
 
+  // aria-controls names the popover before it exists (it is created at the first opening), which
+  // ARIA allows while aria-expanded is false; aria-describedby only once the definition is there.
   override render(): TemplateResult {
     if (this.status === 'unknown') return html`<slot></slot>`;
     const ready = this.status === 'ready' && this.entry;
@@ -428,7 +457,7 @@ export class BjKeyword extends LitElement {
         tabindex="0"
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${ifDefined(this.panelRendered ? 'popover' : undefined)}
+        aria-controls="popover"
         aria-describedby=${ifDefined(ready && this.panelRendered ? 'definition' : undefined)}
         ><slot></slot></span
       >${this.panelRendered ? this.renderPanel(Boolean(ready)) : nothing}`;
@@ -510,7 +539,7 @@ export class BjKeyword extends LitElement {
   }
 
   private renderRelated(entry: TermEntry): TemplateResult | typeof nothing {
-    const count = this.passages.length;
+    const count = this.passages?.length ?? 0;
     if (!count) return nothing;
     const pageLang = contentLangOf(this);
     return html`<div part="related">
@@ -518,7 +547,7 @@ export class BjKeyword extends LitElement {
         ${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}
       </p>
       <ul aria-labelledby="related-heading">
-        ${this.passages.slice(0, RELATED_SHOWN).map((p) => {
+        ${this.passages!.slice(0, RELATED_SHOWN).map((p) => {
           const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
           const heading = p.headings[p.headings.length - 1];
           return html`<li part="passage">
