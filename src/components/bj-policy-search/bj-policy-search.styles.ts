@@ -140,19 +140,41 @@ export const styles = css`
       padding-inline-end: 0.75rem;
     }
   }
+  /* The popup: top layer (Popover API) or, without it, fixed with a high z-index (.bj-fallback).
+     floating-ui sets left/top and max-height (the room below or above the box); the element sets
+     the width to the box's. The inner .scroll keeps the --bj-popup-max-height cap and scrolls. */
   .panel {
-    position: absolute;
-    inset-inline: 0;
-    top: calc(100% + 0.25rem);
-    z-index: var(--bj-z, 1000);
-    max-height: var(--bj-popup-max-height, min(70vh, 34rem));
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    padding: 0.5rem;
+    position: fixed;
+    inset: auto;
+    top: 0;
+    left: 0;
+    margin: 0;
+    z-index: var(--bj-z, 2147483647);
+    flex-direction: column;
+    min-width: min(18rem, calc(100vw - 1rem));
+    max-width: calc(100vw - 1rem);
+    overflow: hidden;
+    padding: 0;
+    color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+  }
+  /* Two rules: a browser without :popover-open would drop a list holding it. */
+  .panel:popover-open {
+    display: flex;
+  }
+  .panel.bj-fallback {
+    display: flex;
+  }
+  .scroll {
+    flex: 1 1 auto;
+    min-height: 0;
+    max-height: var(--bj-popup-max-height, min(70vh, 34rem));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 0.5rem;
   }
   .filter {
     display: flex;
@@ -338,11 +360,7 @@ export const styles = css`
     flex: 1 1 12rem;
   }
   .details {
-    margin-block-start: 0.75rem;
-    padding: 0.75rem 1rem 1rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    padding: 0.25rem 0.5rem 0.5rem;
     overflow-wrap: anywhere;
   }
   .details h2 {

@@ -9,6 +9,7 @@ import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { applyLocale, contentLangFor, localeFor } from '../../shared/locale.js';
+import { openFloating, supportsPopover } from '../../shared/popover.js';
 import { styles } from './bj-policy-search.styles.js';
 import { detailsTitle, renderDetails, renderResult } from './result-view.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
@@ -26,7 +27,9 @@ const MAX_RESULTS = 200;
 /**
  * A bilingual search box for keywords and policy passages: an APG combobox (list autocomplete
  * with manual selection) with results as you type, a kind filter, "did you mean" suggestions and
- * an in-place details view of the chosen keyword or passage.
+ * a details view of the chosen keyword or passage. The popup (results, "no results" or details) is a
+ * top-layer popover under the box as wide as the box, so `overflow: hidden` containers and
+ * z-indexed headers of the page neither clip nor cover it.
  *
  * Keys in the box: Down/Up move through the results (wrapping; Down opens the list), Alt+Down
  * opens it, Enter chooses, Escape closes the list and a second Escape clears the box. Home/End,
@@ -44,7 +47,7 @@ const MAX_RESULTS = 200;
  * @csspart label - The visible label.
  * @csspart input - The text box (`role="combobox"`).
  * @csspart hint - The keyboard shortcut hint (with `shortcut`).
- * @csspart panel - The popup holding filter, results and messages.
+ * @csspart panel - The popup holding filter, results and messages, or the details view.
  * @csspart filter - The kind filter (radio group).
  * @csspart listbox - The results list.
  * @csspart option - One result.
@@ -53,7 +56,7 @@ const MAX_RESULTS = 200;
  * @csspart empty - The "no results" message with suggestions.
  * @csspart more - The "Show more" button.
  * @csspart error - The load error message with its Retry button.
- * @csspart details - The details view of a chosen result.
+ * @csspart details - The details view of a chosen result (in the popup).
  * @csspart back - The "Back to results" button of the details view.
  * @csspart status - The live region (visually hidden).
  *
@@ -65,7 +68,7 @@ const MAX_RESULTS = 200;
  * @cssprop --bj-accent - Focus ring, active option and badges.
  * @cssprop --bj-mark - Background of highlighted matches.
  * @cssprop --bj-radius - Corner radius.
- * @cssprop --bj-z - z-index of the popup.
+ * @cssprop --bj-z - z-index of the popup where the Popover API is missing (default 2147483647).
  * @cssprop --bj-popup-max-height - Maximum height of the popup before it scrolls.
  */
 // @tag outermost: elements already in the page upgrade at define time and must be @localized by then.
@@ -90,7 +93,7 @@ export class BjPolicySearch extends LitElement {
   @property({ type: Boolean }) preload = false;
   /** Makes results links, e.g. `/policy/{id}`; `{kind}` is `term` or `passage`; `{id}` is URL-encoded. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
-  /** Whether the results popup is shown. */
+  /** Whether the popup (results, "no results" or details) is shown. */
   @property({ type: Boolean, reflect: true }) open = false;
 
   @state() private value = '';
@@ -104,12 +107,16 @@ export class BjPolicySearch extends LitElement {
   @state() private chosen?: SearchResult;
   @state() private announcement = '';
   @query('#input') private input!: HTMLInputElement;
+  @query('.panel') private panel!: HTMLElement;
 
   private seq = 0;
   private lastIssued: string | undefined;
   private composing = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
+  /** Hides the popup and stops following the box (set while it is shown). */
+  private stopFloating?: () => void;
+  private widthObserver?: ResizeObserver;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -127,6 +134,7 @@ export class BjPolicySearch extends LitElement {
     } else if (this.preload) {
       void this.warmUp();
     }
+    if (this.hasUpdated) this.syncPanel();
   }
 
   override disconnectedCallback(): void {
@@ -135,6 +143,7 @@ export class BjPolicySearch extends LitElement {
     document.removeEventListener('pointerdown', this.onDocumentPointerDown);
     clearTimeout(this.announceTimer);
     clearTimeout(this.urlTimer);
+    this.syncPanel();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -143,6 +152,7 @@ export class BjPolicySearch extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) this.syncPanel();
     if ((changed.has('active' as keyof BjPolicySearch) || changed.has('open')) && this.open && this.active >= 0) {
       this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
     }
@@ -276,9 +286,12 @@ export class BjPolicySearch extends LitElement {
 
   private select(result: SearchResult): void {
     emit<BjSelectDetail>(this, 'bj-select', { record: result.entry, result });
-    this.open = false;
-    if (this.hrefTemplate) return;
+    if (this.hrefTemplate) {
+      this.close();
+      return;
+    }
     this.chosen = result;
+    this.open = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#details-title')?.focus());
   }
 
@@ -297,6 +310,25 @@ export class BjPolicySearch extends LitElement {
   private close(): void {
     this.open = false;
     this.active = -1;
+    this.chosen = undefined;
+  }
+
+  /** Shows the popup in the top layer under the box, as wide as the box, while `open` and connected. */
+  private syncPanel(): void {
+    const want = this.open && this.isConnected && this.panel !== null;
+    if (want && !this.stopFloating) {
+      const { input, panel } = this;
+      const fit = () => (panel.style.width = `${input.getBoundingClientRect().width}px`);
+      fit();
+      this.widthObserver = new ResizeObserver(fit);
+      this.widthObserver.observe(input);
+      this.stopFloating = openFloating(input, panel, { placement: 'bottom-start', gap: 4 });
+    } else if (!want && this.stopFloating) {
+      this.stopFloating();
+      this.stopFloating = undefined;
+      this.widthObserver?.disconnect();
+      this.widthObserver = undefined;
+    }
   }
 
   private retry(): void {
@@ -342,6 +374,7 @@ export class BjPolicySearch extends LitElement {
       case 'ArrowUp': {
         e.preventDefault();
         const down = e.key === 'ArrowDown';
+        if (this.chosen) this.close(); // from the details view back to the list
         if (e.altKey) {
           if (down) this.openList();
           else this.close();
@@ -397,8 +430,8 @@ export class BjPolicySearch extends LitElement {
   }
 
   private onPanelMouseDown(e: MouseEvent): void {
-    // Clicks on the popup's background keep focus (and the arrow keys) in the box.
-    if (!(e.target as Element).closest('button, label, input')) e.preventDefault();
+    // Clicks on the list's background keep focus (and the arrow keys) in the box; details text stays selectable.
+    if (!this.chosen && !(e.target as Element).closest('button, label, input')) e.preventDefault();
   }
 
   private onDetailsKeyDown(e: KeyboardEvent): void {
@@ -447,14 +480,12 @@ export class BjPolicySearch extends LitElement {
     </div>`;
   }
 
-  private renderPanel(): TemplateResult {
+  private renderResults(): TemplateResult {
     const visible = this.visible;
     const more = this.filtered.length - visible.length;
     const empty = this.resultQuery !== '' && this.filtered.length === 0;
     const loading = this.phase === 'loading' && this.resultQuery === '' && this.value.trim() !== '';
-    // tabindex=-1: Firefox would make the scrolling panel a tab stop between the box and the filter.
-    return html`<div class="panel" part="panel" tabindex="-1" ?hidden=${!this.open} @mousedown=${this.onPanelMouseDown}>
-      ${this.results.length ? this.renderFilter() : nothing}
+    return html`${this.results.length ? this.renderFilter() : nothing}
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
         ${visible.map((r, i) => this.renderOption(r, i))}
       </div>
@@ -463,7 +494,22 @@ export class BjPolicySearch extends LitElement {
             ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}</button>`
         : nothing}
       ${empty ? this.renderEmpty() : nothing}
-      ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}
+      ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
+  }
+
+  /**
+   * The popup: a manual popover (top layer) that `syncPanel` shows under the box, or — without the
+   * Popover API — a fixed panel that `openFloating` unhides. It stays in this shadow root, so the
+   * box's `aria-controls`/`aria-activedescendant` reach the listbox.
+   */
+  private renderPanel(): TemplateResult {
+    // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
+    return html`<div class="panel" part="panel" popover="manual" ?hidden=${!supportsPopover} @mousedown=${this.onPanelMouseDown}>
+      <div class="scroll" tabindex="-1">
+        ${this.chosen
+          ? html`${this.renderDetailsView(this.chosen)}<div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+          : this.renderResults()}
+      </div>
     </div>`;
   }
 
@@ -483,8 +529,8 @@ export class BjPolicySearch extends LitElement {
       <div class="field">
         <svg class="icon" aria-hidden="true" viewBox="0 0 24 24"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="m15.5 15.5 5 5"></path></svg>
         <input id="input" part="input" type="text" role="combobox" aria-autocomplete="list" aria-controls="listbox"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-activedescendant=${this.open && this.active >= 0 ? `opt-${this.active}` : nothing}
+          aria-expanded=${this.open && !this.chosen ? 'true' : 'false'}
+          aria-activedescendant=${this.open && !this.chosen && this.active >= 0 ? `opt-${this.active}` : nothing}
           aria-keyshortcuts=${this.shortcut ? '/ Control+K Meta+K' : nothing}
           autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"
           placeholder=${this.placeholder ?? msg('English, 中文 or pinyin', { id: 'policy-search.placeholder' })}
@@ -497,7 +543,6 @@ export class BjPolicySearch extends LitElement {
         ? html`<div class="error" part="error"><p>${this.errorText()}</p>
             <button type="button" @click=${this.retry}>${msg('Retry', { id: 'policy-search.retry' })}</button></div>`
         : nothing}
-      ${this.chosen ? this.renderDetailsView(this.chosen) : nothing}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
     </div>`;
   }

@@ -257,7 +257,8 @@ describe('<bj-policy-search> language', () => {
     const el = wrap.querySelector('bj-policy-search')!;
     await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label');
     await typeInto(el, 'qqzzxxyy');
-    await waitStatus(el, /沒有找到/);
+    // Wait for the whole query: on a slow machine the partial "q" may be announced first.
+    await waitStatus(el, /qqzzxxyy/);
     expect(statusText(el)).to.equal('沒有找到與「qqzzxxyy」相關的結果');
   });
 });
@@ -309,5 +310,79 @@ describe('<bj-policy-search> accessibility and layout', () => {
       expect(r.right, `${t.localName} inside the viewport`).to.be.at.most(320);
     }
     expect(isOpen(el)).to.equal(true);
+  });
+});
+
+describe('<bj-policy-search> popup placement', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  const CLIP = 'overflow: hidden; height: 6rem; padding: 0.5rem';
+
+  it('shows the popup in the top layer under the box, as wide as the box, and hides it on Escape', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style=${CLIP}><bj-policy-search index=${blobUrl()} style="width: 30rem"></bj-policy-search></div>`);
+    const el = wrap.querySelector('bj-policy-search')!;
+    await typeInto(el, 'regulatory');
+    await waitOptions(el);
+    const panel = part(el, 'panel')!;
+    expect(panel.matches(':popover-open'), 'top layer').to.equal(true);
+    const box = combobox(el).getBoundingClientRect();
+    await waitUntil(() => Math.abs(panel.getBoundingClientRect().top - box.bottom - 4) < 1, 'placed under the box');
+    const r = panel.getBoundingClientRect();
+    expect(r.left).to.be.closeTo(box.left, 1);
+    expect(r.width, 'as wide as the box').to.be.closeTo(box.width, 1);
+    expect(r.bottom, 'not clipped to the 6rem container').to.be.greaterThan(wrap.getBoundingClientRect().bottom + 100);
+
+    el.style.width = '24rem';
+    await waitUntil(() => Math.abs(panel.getBoundingClientRect().width - combobox(el).getBoundingClientRect().width) < 1, 'follows the box width');
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !panel.matches(':popover-open'), 'Escape hides the popup');
+    expect(isOpen(el)).to.equal(false);
+  });
+
+  it('shows "no results" and the details view in the same popup', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style=${CLIP}><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
+    const el = wrap.querySelector('bj-policy-search')!;
+    await typeInto(el, 'sanbdox');
+    await waitUntil(() => part(el, 'empty') !== null, 'no-results state');
+    const panel = part(el, 'panel')!;
+    expect(panel.contains(part(el, 'empty')) && panel.matches(':popover-open')).to.equal(true);
+    for (let i = 0; i < 'sanbdox'.length; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'sandbox' });
+    await waitOptions(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'details') !== null, 'details view');
+    const details = part(el, 'details')!;
+    expect(panel.contains(details) && panel.matches(':popover-open')).to.equal(true);
+    expect(details.getBoundingClientRect().height, 'not clipped to the container').to.be.greaterThan(150);
+    // A pointer press outside closes the popup, details included.
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await waitUntil(() => part(el, 'details') === null && !panel.matches(':popover-open'), 'closed from outside');
+  });
+
+  it('falls back to a fixed panel that still escapes overflow: hidden where the Popover API is missing', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="no popover" style="width: 700px; height: 500px"></iframe>`);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script>delete HTMLElement.prototype.popover;</script>
+      <div style="${CLIP}"><bj-policy-search index="${blobUrl()}"></bj-policy-search></div>
+      <script type="module" src="${new URL('/src/components/bj-policy-search/bj-policy-search.ts', location.href).href}"></script></body></html>`;
+    await loaded;
+    const el = await waitUntil(() => frame.contentDocument!.querySelector('bj-policy-search')?.shadowRoot, 'element upgrades', { timeout: 5000 })
+      .then(() => frame.contentDocument!.querySelector('bj-policy-search') as BjPolicySearch);
+    const panel = part(el, 'panel')!;
+    expect(panel.hidden, 'hidden before any search').to.equal(true);
+    await el.search('regulatory');
+    await waitUntil(() => options(el).length > 0 && !panel.hidden, 'results appear', { timeout: 5000 });
+    expect(panel.classList.contains('bj-fallback')).to.equal(true);
+    expect(frame.contentWindow!.getComputedStyle(panel).position).to.equal('fixed');
+    await waitUntil(() => panel.getBoundingClientRect().height > 200, 'not clipped to the 6rem container');
+    frame.contentWindow!.focus();
+    combobox(el).focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => panel.hidden, 'Escape hides it');
   });
 });

@@ -81,7 +81,9 @@ describe('<bj-policy-search> keyboard (APG combobox)', () => {
     expect(detail.record.id).to.equal(want[0]!.id);
     expect(detail.result?.id).to.equal(want[0]!.id);
     await waitUntil(() => part(el, 'details') !== null, 'details view opens');
-    expect(isOpen(el)).to.equal(false);
+    expect(isOpen(el), 'the details view takes the place of the list in the popup').to.equal(true);
+    expect(options(el)).to.deep.equal([]);
+    expect(combobox(el).getAttribute('aria-expanded'), 'the listbox is not shown').to.equal('false');
     expect(root(el).activeElement?.id, 'focus moves to the details heading').to.equal('details-title');
 
     await sendKeys({ press: 'Escape' });
