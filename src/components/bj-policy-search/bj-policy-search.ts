@@ -9,14 +9,13 @@ import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { applyLocale, contentLangFor, localeFor } from '../../shared/locale.js';
-import { openFloating, supportsPopover } from '../../shared/popover.js';
+import { supportsPopover } from '../../shared/popover.js';
 import { styles } from './bj-policy-search.styles.js';
-import { detailsTitle, renderDetails, renderResult } from './result-view.js';
+import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
+import { openUnder } from './popup.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
-import { fillHrefTemplate, readUrlQuery, writeUrlQuery } from './url-state.js';
+import { readUrlQuery, writeUrlQuery } from './url-state.js';
 
-type Filter = 'all' | 'term' | 'passage';
-const FILTERS: Filter[] = ['all', 'term', 'passage'];
 /** The live region waits this long after the last change, so that typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 500;
 /** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
@@ -115,8 +114,7 @@ export class BjPolicySearch extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
   /** Hides the popup and stops following the box (set while it is shown). */
-  private stopFloating?: () => void;
-  private widthObserver?: ResizeObserver;
+  private closePopup?: () => void;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -174,11 +172,11 @@ export class BjPolicySearch extends LitElement {
     return contentLangFor(localeFor(this));
   }
 
-  private get filtered(): SearchResult[] {
-    return this.filter === 'all' ? this.results : this.results.filter((r) => r.kind === this.filter);
+  private get filtered(): readonly SearchResult[] {
+    return ofKind(this.results, this.filter);
   }
 
-  private get visible(): SearchResult[] {
+  private get visible(): readonly SearchResult[] {
     return this.filtered.slice(0, this.shown);
   }
 
@@ -316,18 +314,11 @@ export class BjPolicySearch extends LitElement {
   /** Shows the popup in the top layer under the box, as wide as the box, while `open` and connected. */
   private syncPanel(): void {
     const want = this.open && this.isConnected && this.panel !== null;
-    if (want && !this.stopFloating) {
-      const { input, panel } = this;
-      const fit = () => (panel.style.width = `${input.getBoundingClientRect().width}px`);
-      fit();
-      this.widthObserver = new ResizeObserver(fit);
-      this.widthObserver.observe(input);
-      this.stopFloating = openFloating(input, panel, { placement: 'bottom-start', gap: 4 });
-    } else if (!want && this.stopFloating) {
-      this.stopFloating();
-      this.stopFloating = undefined;
-      this.widthObserver?.disconnect();
-      this.widthObserver = undefined;
+    if (want && !this.closePopup) {
+      this.closePopup = openUnder(this.input, this.panel);
+    } else if (!want && this.closePopup) {
+      this.closePopup();
+      this.closePopup = undefined;
     }
   }
 
@@ -434,66 +425,25 @@ export class BjPolicySearch extends LitElement {
     if (!this.chosen && !(e.target as Element).closest('button, label, input')) e.preventDefault();
   }
 
-  private onDetailsKeyDown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.back();
-    }
-  }
-
-  private renderOption(r: SearchResult, i: number): TemplateResult {
-    const selected = i === this.active ? 'true' : 'false';
-    const body = renderResult(r, this.primaryLang);
-    const click = (e: MouseEvent) => {
-      if (!this.hrefTemplate) e.preventDefault();
-      this.select(r);
-    };
-    const keepFocus = (e: Event) => e.preventDefault();
-    return this.hrefTemplate
-      ? html`<a id="opt-${i}" role="option" class="option" part="option" tabindex="-1" aria-selected=${selected}
-          href=${fillHrefTemplate(this.hrefTemplate, r.kind, r.id)} @mousedown=${keepFocus} @click=${click}>${body}</a>`
-      : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected}
-          @mousedown=${keepFocus} @click=${click}>${body}</div>`;
-  }
-
-  private renderFilter(): TemplateResult {
-    const count = (f: Filter) => (f === 'all' ? this.results.length : this.results.filter((r) => r.kind === f).length);
-    const name = (f: Filter) =>
-      f === 'all' ? msg('All', { id: 'policy-search.filter.all' }) : f === 'term' ? msg('Keywords', { id: 'policy-search.filter.term' }) : msg('Policies', { id: 'policy-search.filter.passage' });
-    return html`<fieldset class="filter" part="filter">
-      <legend class="visually-hidden">${msg('Show', { id: 'policy-search.filter.legend' })}</legend>
-      ${FILTERS.map(
-        (f) => html`<label class="seg"><input type="radio" name="kind" value=${f} .checked=${live(this.filter === f)}
-            @change=${() => this.setFilter(f)} /><span>${name(f)} <span class="count">${count(f)}</span></span></label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderEmpty(): TemplateResult {
-    return html`<div class="empty" part="empty">
-      <p class="none">${msg(str`No results for “${this.resultQuery}”.`, { id: 'policy-search.empty' })}</p>
-      ${this.suggestions.length
-        ? html`<p class="suggest">${msg('Did you mean:', { id: 'policy-search.suggest' })}
-            ${this.suggestions.map((s) => html`<button type="button" class="chip" @click=${() => { void this.search(s); this.input.focus(); }}>${s}</button>`)}</p>`
-        : nothing}
-      <p class="tip">${msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
-    </div>`;
-  }
-
   private renderResults(): TemplateResult {
     const visible = this.visible;
     const more = this.filtered.length - visible.length;
     const empty = this.resultQuery !== '' && this.filtered.length === 0;
     const loading = this.phase === 'loading' && this.resultQuery === '' && this.value.trim() !== '';
-    return html`${this.results.length ? this.renderFilter() : nothing}
+    const option = { primary: this.primaryLang, hrefTemplate: this.hrefTemplate, onSelect: (r: SearchResult) => this.select(r) };
+    const suggest = (s: string) => {
+      void this.search(s);
+      this.input.focus();
+    };
+    return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
-        ${visible.map((r, i) => this.renderOption(r, i))}
+        ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active }))}
       </div>
       ${more > 0
         ? html`<button type="button" class="more" part="more" @click=${() => (this.shown += this.limit)}>
             ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}</button>`
         : nothing}
-      ${empty ? this.renderEmpty() : nothing}
+      ${empty ? renderEmpty(this.resultQuery, this.suggestions, suggest) : nothing}
       ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
   }
 
@@ -507,19 +457,10 @@ export class BjPolicySearch extends LitElement {
     return html`<div class="panel" part="panel" popover="manual" ?hidden=${!supportsPopover} @mousedown=${this.onPanelMouseDown}>
       <div class="scroll" tabindex="-1">
         ${this.chosen
-          ? html`${this.renderDetailsView(this.chosen)}<div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+          ? html`${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}<div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
           : this.renderResults()}
       </div>
     </div>`;
-  }
-
-  private renderDetailsView(result: SearchResult): TemplateResult {
-    return html`<section class="details" part="details" aria-labelledby="details-title" @keydown=${this.onDetailsKeyDown}>
-      <button type="button" class="back" part="back" @click=${this.back}>
-        <span aria-hidden="true">←</span> ${msg('Back to results', { id: 'policy-search.back' })}</button>
-      <h2 id="details-title" tabindex="-1">${detailsTitle(result.entry, this.primaryLang, result.title)}</h2>
-      ${renderDetails(result.entry, this.primaryLang)}
-    </section>`;
   }
 
   override render(): TemplateResult {

@@ -1,0 +1,85 @@
+/**
+ * The popup's views in `<bj-policy-search>`: the kind filter, one option, the "no results" message
+ * with its suggestions, and the details view. Pure functions of the element's state; the element
+ * passes its handlers in. Data text only goes through Lit text bindings.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ContentLang, SearchResult } from '../../search/types.js';
+import { detailsTitle, renderDetails, renderResult } from './result-view.js';
+import { fillHrefTemplate } from './url-state.js';
+
+export type Filter = 'all' | 'term' | 'passage';
+export const FILTERS: readonly Filter[] = ['all', 'term', 'passage'];
+
+/** The results of one kind (or all). */
+export const ofKind = (results: readonly SearchResult[], filter: Filter): readonly SearchResult[] =>
+  filter === 'all' ? results : results.filter((r) => r.kind === filter);
+
+function filterName(f: Filter): string {
+  if (f === 'all') return msg('All', { id: 'policy-search.filter.all' });
+  return f === 'term' ? msg('Keywords', { id: 'policy-search.filter.term' }) : msg('Policies', { id: 'policy-search.filter.passage' });
+}
+
+/** The kind filter: a radio group with the count of each kind. */
+export function renderFilter(results: readonly SearchResult[], filter: Filter, onChange: (f: Filter) => void): TemplateResult {
+  return html`<fieldset class="filter" part="filter">
+    <legend class="visually-hidden">${msg('Show', { id: 'policy-search.filter.legend' })}</legend>
+    ${FILTERS.map(
+      (f) => html`<label class="seg"><input type="radio" name="kind" value=${f} .checked=${live(filter === f)}
+          @change=${() => onChange(f)} /><span>${filterName(f)} <span class="count">${ofKind(results, f).length}</span></span></label>`,
+    )}
+  </fieldset>`;
+}
+
+export interface OptionView {
+  active: boolean;
+  primary: ContentLang;
+  /** With a template, the option is a link (`<a role="option">`). */
+  hrefTemplate?: string;
+  onSelect: (result: SearchResult) => void;
+}
+
+/** One option, `#opt-<i>`; a press does not take focus from the box. */
+export function renderOption(r: SearchResult, i: number, view: OptionView): TemplateResult {
+  const selected = view.active ? 'true' : 'false';
+  const body = renderResult(r, view.primary);
+  const click = (e: MouseEvent) => {
+    if (!view.hrefTemplate) e.preventDefault();
+    view.onSelect(r);
+  };
+  const keepFocus = (e: Event) => e.preventDefault();
+  return view.hrefTemplate
+    ? html`<a id="opt-${i}" role="option" class="option" part="option" tabindex="-1" aria-selected=${selected}
+        href=${fillHrefTemplate(view.hrefTemplate, r.kind, r.id)} @mousedown=${keepFocus} @click=${click}>${body}</a>`
+    : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected}
+        @mousedown=${keepFocus} @click=${click}>${body}</div>`;
+}
+
+/** "No results for …", "Did you mean" buttons and a tip. */
+export function renderEmpty(query: string, suggestions: readonly string[], onSuggest: (s: string) => void): TemplateResult {
+  return html`<div class="empty" part="empty">
+    <p class="none">${msg(str`No results for “${query}”.`, { id: 'policy-search.empty' })}</p>
+    ${suggestions.length
+      ? html`<p class="suggest">${msg('Did you mean:', { id: 'policy-search.suggest' })}
+          ${suggestions.map((s) => html`<button type="button" class="chip" @click=${() => onSuggest(s)}>${s}</button>`)}</p>`
+      : nothing}
+    <p class="tip">${msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
+  </div>`;
+}
+
+/** The details view of a chosen result: Back button, focusable heading (`#details-title`), body. */
+export function renderDetailsView(result: SearchResult, primary: ContentLang, onBack: () => void): TemplateResult {
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    onBack();
+  };
+  return html`<section class="details" part="details" aria-labelledby="details-title" @keydown=${escape}>
+    <button type="button" class="back" part="back" @click=${onBack}>
+      <span aria-hidden="true">←</span> ${msg('Back to results', { id: 'policy-search.back' })}</button>
+    <h2 id="details-title" tabindex="-1">${detailsTitle(result.entry, primary, result.title)}</h2>
+    ${renderDetails(result.entry, primary)}
+  </section>`;
+}
