@@ -4,19 +4,9 @@ import '../../../src/components/bj-annotate/bj-annotate.js';
 import type { BjAnnotate } from '../../../src/components/bj-annotate/bj-annotate.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 
-/**
- * The built index, as a blob: URL. The test server turns every `.json` it serves into a JS module
- * (esbuild's json loader in web-test-runner.config.mjs), so the file is imported and served again
- * as JSON from memory.
- */
-let INDEX = '';
+/** The built index (`npm run build:index` writes it; `npm test` builds first). */
+const INDEX = '/dist/bj-index.json';
 let host: HTMLDivElement;
-
-before(async () => {
-  const path = '/dist/bj-index.json';
-  const module = (await import(/* @vite-ignore */ path)) as { default: unknown };
-  INDEX = URL.createObjectURL(new Blob([JSON.stringify(module.default)], { type: 'application/json' }));
-});
 
 beforeEach(() => {
   host = document.createElement('div');
