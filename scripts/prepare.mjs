@@ -18,7 +18,7 @@ if (process.env.npm_config_package_lock_only === 'true' || process.env.npm_confi
 }
 
 if (!existsSync(join(bin, process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild'))) {
-  console.error('bj: prepare needs esbuild, a devDependency, to bundle the bj-index CLI; run `npm ci` (without --omit=dev) and try again');
+  console.error('bj: prepare needs esbuild, a devDependency, to bundle the bj-index CLI; run `npm install` (without --omit=dev) and try again');
   process.exit(1);
 }
 
