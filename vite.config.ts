@@ -13,6 +13,7 @@
 import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import minifyLit from './scripts/vite-plugin-minify-lit.mjs';
 
 type Target = 'es' | 'iife' | 'search';
 
@@ -63,7 +64,8 @@ export default defineConfig((): UserConfig => {
       // `production`, never `development`: Lit's dev build warns on every page ("Lit is in dev mode").
       conditions: ['module', 'browser', 'production'],
     },
-    plugins: target.format === 'es' ? [minifyEs()] : [],
+    // minifyLit(): Lit css`…`/html`…` template text (esbuild leaves template literals as written).
+    plugins: [minifyLit(), ...(target.format === 'es' ? [minifyEs()] : [])],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
