@@ -20,9 +20,6 @@
  *   then `<html lang>`. A keyword in a Chinese paragraph of an English page shows the Chinese
  *   title first, with English labels. Content text always carries its own `lang` ({@link langAttr}).
  *
- * `localeFor`/`applyLocale` (nearest ancestor's `lang` decides the UI locale too) are the older
- * rule, kept for `<bj-policy-search>`, which still uses them.
- *
  * ## Re-rendering on a locale change: {@link localized}
  *
  * Every element that calls `msg()` is decorated with `@localized()` from THIS module (not the one
@@ -126,18 +123,6 @@ export async function applyUiLocale(el: Element): Promise<UiLocale> {
 /** The content language to lead with for `el`: from the nearest `lang` (the text around it). */
 export function contentLangOf(el: Element): ContentLang {
   return contentLangFor(matchLocale(nearestLang(el)));
-}
-
-/** Older rule: the UI locale from the nearest ancestor's `lang` (used by `<bj-policy-search>`). */
-export function localeFor(el: Element): UiLocale {
-  return matchLocale(nearestLang(el));
-}
-
-/** Older rule: makes {@link localeFor}`(el)` the active locale. */
-export async function applyLocale(el: Element): Promise<UiLocale> {
-  const wanted = localeFor(el);
-  if (getLocale() !== wanted) await setLocale(wanted);
-  return wanted;
 }
 
 /** Content language matching a UI locale: Chinese locales read Chinese content first. */

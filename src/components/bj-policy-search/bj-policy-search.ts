@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -8,7 +8,7 @@ import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
-import { applyLocale, contentLangFor, localeFor } from '../../shared/locale.js';
+import { applyUiLocale, contentLangOf, localized } from '../../shared/locale.js';
 import { supportsPopover } from '../../shared/popover.js';
 import { styles } from './bj-policy-search.styles.js';
 import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
@@ -122,7 +122,7 @@ export class BjPolicySearch extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void applyLocale(this);
+    void applyUiLocale(this);
     document.addEventListener('keydown', this.onDocumentKeyDown);
     document.addEventListener('pointerdown', this.onDocumentPointerDown);
     const restored = this.syncUrl ? readUrlQuery() : '';
@@ -146,7 +146,7 @@ export class BjPolicySearch extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && this.isConnected && old !== value) void applyLocale(this).then(() => this.requestUpdate());
+    if (name === 'lang' && this.isConnected && old !== value) void applyUiLocale(this).then(() => this.requestUpdate());
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -169,7 +169,7 @@ export class BjPolicySearch extends LitElement {
   }
 
   private get primaryLang() {
-    return contentLangFor(localeFor(this));
+    return contentLangOf(this);
   }
 
   private get filtered(): readonly SearchResult[] {
@@ -207,8 +207,10 @@ export class BjPolicySearch extends LitElement {
   private async warmUp(): Promise<void> {
     if (peekIndex(this.indexUrl())) return;
     try {
-      await this.getIndex();
+      const index = await this.getIndex();
       if (this.phase !== 'ready') this.phase = 'ready';
+      // Build the search engine now, in chunks, so the first keystroke does not pay for it.
+      await index.prepareSearch();
     } catch {
       this.phase = 'error';
       this.announce(this.errorText());

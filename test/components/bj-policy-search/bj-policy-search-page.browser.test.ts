@@ -253,13 +253,28 @@ describe('<bj-policy-search> language', () => {
   });
 
   it('speaks traditional Chinese when the page is zh-TW', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-TW"><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'zh-TW';
+    try {
+      const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()}></bj-policy-search>`);
+      await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label');
+      await typeInto(el, 'qqzzxxyy');
+      // Wait for the whole query: on a slow machine the partial "q" may be announced first.
+      await waitStatus(el, /qqzzxxyy/);
+      expect(statusText(el)).to.equal('沒有找到與「qqzzxxyy」相關的結果');
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+  });
+
+  it('inside a Chinese section of an English page: English labels, Chinese titles first', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-Hans"><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
     const el = wrap.querySelector('bj-policy-search')!;
-    await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label');
-    await typeInto(el, 'qqzzxxyy');
-    // Wait for the whole query: on a slow machine the partial "q" may be announced first.
-    await waitStatus(el, /qqzzxxyy/);
-    expect(statusText(el)).to.equal('沒有找到與「qqzzxxyy」相關的結果');
+    await waitUntil(() => seen(part(el, 'label')) === 'Search policies and keywords', 'page-language label');
+    await typeInto(el, 'regulatory sandbox');
+    const [first] = await waitOptions(el);
+    const titles = [...first!.querySelectorAll('.titles > [lang]')].map((t) => t.getAttribute('lang'));
+    expect(titles).to.deep.equal(['zh-Hans', 'en']);
   });
 });
 
