@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { CorpusFile } from '../search/types.js';
+import { editDistance } from '../search/text.js';
 import { describeJsonError } from './json-location.js';
 import { packageSchemaPath, packageVersion } from './package-info.js';
 
@@ -330,18 +331,6 @@ function closest(name: string, allowed: string[]): string | undefined {
     }
   }
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import {
   type StoredTerm,
 } from './format.js';
 import {
+  editDistance,
   findName,
   hanBigrams,
   hasHan,
@@ -231,19 +232,6 @@ function mergeRanges(field: MatchRange['field'], ranges: Array<[number, number]>
 function occurrences(hay: string, needle: string, into: Array<[number, number]>): void {
   if (!needle) return;
   for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) into.push([at, at + needle.length]);
-}
-
-/** Levenshtein distance (code units), for ranking suggestions. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 /** 1 for equal strings, falling with the edit distance relative to the longer one. */

@@ -281,3 +281,16 @@ export function findName(text: string, name: string, variants: VariantMap = {}):
   for (const m of text.matchAll(englishNamePattern(name))) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
+
+/** Levenshtein distance (code units), for ranking suggestions. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
