@@ -14,5 +14,9 @@ export { BjKeyword } from './components/bj-keyword/bj-keyword.js';
 export { BjPolicySearch } from './components/bj-policy-search/bj-policy-search.js';
 export { BjAnnotate } from './components/bj-annotate/bj-annotate.js';
 export { resolveIndexUrl, DEFAULT_INDEX_FILE } from './shared/config.js';
+// Headless annotation of any element (what <bj-annotate> does), with the page's shared index.
+export { annotate, Annotator } from './annotate/index.js';
+export type { AnnotateOptions, AnnotatorOptions, Annotation } from './annotate/index.js';
+export { loadIndex } from './shared/index-store.js';
 export type { PageConfig } from './shared/config.js';
 export type * from './shared/events.js';
