@@ -395,9 +395,11 @@ describe('<bj-policy-search> popup placement', () => {
     expect(panel.classList.contains('bj-fallback')).to.equal(true);
     expect(frame.contentWindow!.getComputedStyle(panel).position).to.equal('fixed');
     await waitUntil(() => panel.getBoundingClientRect().height > 200, 'not clipped to the 6rem container');
-    frame.contentWindow!.focus();
-    combobox(el).focus();
-    await sendKeys({ press: 'Escape' });
+    // Real-key Escape is covered in the main document; here keyboard focus would have to move into
+    // the iframe first, which Firefox does not do reliably, so the key goes straight to the box.
+    const input = combobox(el);
+    input.focus();
+    input.dispatchEvent(new (frame.contentWindow as typeof window).KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await waitUntil(() => panel.hidden, 'Escape hides it');
   });
 });
