@@ -3,7 +3,7 @@
  * Records are stored once: sources and documents by id, a keyword's `passages` derived on load from
  * the passages' `terms`. DOM-free and Node-free.
  */
-import type { Bilingual, BilingualParagraphs, ContentLang, SourceInfo } from './types.js';
+import type { Bilingual, ContentLang, SourceInfo, TermEntry } from './types.js';
 
 /** The `format` marker of a built index. */
 export const INDEX_FORMAT = 'bj-index';
@@ -20,15 +20,7 @@ export const LIBRARY_NAME = 'bj-policy-widgets';
 export const LIBRARY_VERSION = '0.1.0';
 
 /** A keyword as stored in the index: `source` by id, `passages` derived on load. */
-export interface StoredTerm {
-  kind: 'term';
-  id: string;
-  number?: number;
-  edition: string;
-  section?: Bilingual;
-  title: Bilingual;
-  definition: BilingualParagraphs;
-  aliases: { en: string[]; zh: string[] };
+export interface StoredTerm extends Omit<TermEntry, 'source' | 'passages'> {
   /** Source id (see `BuiltIndex.sources`). */
   source: string;
   /**
