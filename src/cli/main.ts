@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PolicyIndex } from '../search/index.js';
 import type { SearchOptions } from '../search/types.js';
 import { removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
@@ -16,6 +16,7 @@ import { displayPath, listCorpusFiles, loadCorpora, reason, UsageError } from '.
 import { describeJsonError } from './json-location.js';
 import { packageDataDir, packageIndexPath, packageVersion } from './package-info.js';
 import { formatHuman, toJsonResult } from './query-output.js';
+import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
 import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
 
 /** At most this many error lines are printed; the rest are counted. */
@@ -122,24 +123,102 @@ function capped(lines: string[]): string[] {
   return lines.length > MAX_ERRORS ? [...lines.slice(0, MAX_ERRORS), `bj: …and ${lines.length - MAX_ERRORS} more`] : lines;
 }
 
+/** Options of `build` and `validate` for a site's HTML pages (see site-pages.ts). */
+const SITE_OPTIONS = {
+  site: { type: 'string' },
+  'base-url': { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  content: { type: 'string' },
+  title: { type: 'string' },
+} as const;
+
+interface SiteValues {
+  site?: string;
+  'base-url'?: string;
+  exclude?: string[];
+  content?: string;
+  title?: string;
+}
+
+/** The `--site` options, checked; undefined without `--site`. Throws UsageError. */
+async function siteOptions(values: SiteValues, command: 'build' | 'validate'): Promise<SiteOptions | undefined> {
+  if (values.site === undefined) {
+    const stray = (['base-url', 'exclude', 'content', 'title'] as const).find((k) => values[k] !== undefined);
+    if (stray) throw new UsageError(`bj: --${stray} applies to HTML pages; add --site FOLDER (the built site) to use it`);
+    return undefined;
+  }
+  const base = values['base-url'];
+  if (base === undefined && command === 'build') {
+    throw new UsageError('bj: --site needs --base-url, the address the site is published at (e.g. --base-url https://example.gov.cn/), to link results to its pages');
+  }
+  const path = resolve(values.site);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`bj: --site ${JSON.stringify(values.site)} is not a folder; name the folder of the built site (e.g. public/)`);
+  checkSiteOptions(values);
+  return {
+    display: values.site,
+    path,
+    // validate never writes links, so an address is optional there.
+    baseUrl: checkBaseUrl(base ?? 'https://localhost/'),
+    exclude: values.exclude ?? [],
+    ...(values.content !== undefined ? { content: values.content } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
+  };
+}
+
+/** Reads the site's pages; prints the warnings; throws a Failure for unreadable pages and ids that corpus records use. */
+async function checkedSite(options: SiteOptions, corpora: CheckedCorpus[]): Promise<SiteResult> {
+  const site = await readSite(options);
+  for (const line of capped(site.warnings)) err(line);
+  if (site.errors.length > 0) {
+    throw new Failure([...capped(site.errors), `bj: ${count(site.errors.length, 'page')} of ${options.display} could not be read; fix them (or --exclude them) and run again`]);
+  }
+  const used = new Map<string, string>();
+  for (const { file, data } of corpora) {
+    data.terms?.forEach((t, i) => used.set(t.id, `${file} terms[${i}]`));
+    data.documents?.forEach((d, i) => {
+      used.set(`document:${d.id}`, `${file} documents[${i}]`);
+      d.passages.forEach((p, j) => used.set(p.id, `${file} documents[${i}].passages[${j}]`));
+    });
+  }
+  const clashes: string[] = [];
+  for (const d of site.corpus.data.documents ?? []) {
+    const page = site.pageOf.get(d.id) ?? options.display;
+    const fix = 'give the corpus record another id (page ids come from the page path)';
+    const doc = used.get(`document:${d.id}`);
+    if (doc) clashes.push(`bj: ${page}: document id "${d.id}" is already used by ${doc}; ${fix}`);
+    for (const p of d.passages) {
+      const where = used.get(p.id);
+      if (where) clashes.push(`bj: ${page}: passage id "${p.id}" is already used by ${where}; ${fix}`);
+    }
+  }
+  if (clashes.length > 0) throw new Failure(capped(clashes));
+  return site;
+}
+
 async function validate(args: string[]): Promise<number> {
-  const { values, positionals } = parse('validate', args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse('validate', args, { ...SITE_OPTIONS, help: { type: 'boolean', short: 'h' } });
   if (values.help) return help(['validate']);
+  const siteOpts = await siteOptions(values, 'validate');
   const { corpora, files } = await checkedCorpora(positionals);
   const { terms, passages } = countRecords(corpora);
-  out(`ok: ${count(files, 'file')}, ${count(terms, 'term')}, ${count(passages, 'passage')}\n`);
+  const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
+  const pages = site ? `; site: ${count(site.pages, 'page')}, ${count(site.passages, 'passage')}` : '';
+  out(`ok: ${count(files, 'file')}, ${count(terms, 'term')}, ${count(passages, 'passage')}${pages}\n`);
   return 0;
 }
 
 async function build(args: string[]): Promise<number> {
   const { values, positionals } = parse('build', args, {
     output: { type: 'string', short: 'o' },
+    ...SITE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return help(['build']);
   if (values.output === undefined || values.output === '') {
     throw new UsageError('bj: build needs an output file: add -o FILE, e.g. -o dist/bj-index.json');
   }
+  const siteOpts = await siteOptions(values, 'build');
   const output = values.output;
   const started = performance.now();
   // Ctrl-C or a kill while writing: remove the temp file, keep the old index.
@@ -152,12 +231,13 @@ async function build(args: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const { corpora, files } = await checkedCorpora(positionals);
+    const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
     let json: string;
     let hash: string;
     // Loaded only here: the builder sets up OpenCC and pinyin, which query and validate never need.
     const { buildIndex } = await import('../search/build.js');
     try {
-      const index = buildIndex(corpora, { libraryVersion: packageVersion() });
+      const index = buildIndex(site ? [...corpora, site.corpus] : corpora, { libraryVersion: packageVersion() });
       json = JSON.stringify(index);
       hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
     } catch (e) {
@@ -173,9 +253,10 @@ async function build(args: string[]): Promise<number> {
     const { terms, passages } = countRecords(corpora);
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const ms = Math.round(performance.now() - started);
+    const pages = site ? `, ${count(site.pages, 'page')}` : '';
     out(
-      `wrote ${output}: ${count(terms, 'term')}, ${count(passages, 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
-        `hash ${hash} (${count(files, 'file')}, ${ms} ms)\n`,
+      `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
+        `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)\n`,
     );
     return 0;
   } finally {

@@ -15,6 +15,8 @@ export interface JsonResult {
   /** Passages only: the document and the heading path. */
   document?: { id: string; title: Bilingual };
   headings?: string[];
+  /** Passages read from HTML pages: the link to the page and heading. */
+  url?: string;
 }
 
 export function toJsonResult(r: SearchResult): JsonResult {
@@ -31,6 +33,7 @@ export function toJsonResult(r: SearchResult): JsonResult {
   if (r.entry.kind === 'passage') {
     out.document = r.entry.document;
     out.headings = r.entry.headings;
+    if (r.entry.url !== undefined) out.url = r.entry.url;
   }
   return out;
 }
@@ -56,6 +59,7 @@ export function formatHuman(query: string, results: SearchResult[], options: Hum
       lines.push(`${' '.repeat(rank.length)} ${r.entry.headings.at(-1)}`);
     }
     lines.push(`${' '.repeat(rank.length)} ${snippet(r.text, r.matches, options)}`);
+    if (r.entry.kind === 'passage' && r.entry.url !== undefined) lines.push(`${' '.repeat(rank.length)} ${r.entry.url}`);
   });
   return `${lines.join('\n')}\n`;
 }

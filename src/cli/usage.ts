@@ -12,7 +12,8 @@ Usage:
   bj-index help [command]                show help for a command
 
 Inputs are corpus files or directories (a directory means its *.json files);
-the default is the package's data/ directory.
+the default is the package's data/ directory. With --site DIR, build and
+validate also read the built HTML pages of a site (see "bj-index help build").
 
 Options:
   -h, --help       show help
@@ -21,7 +22,7 @@ Options:
 Exit codes: 0 ok, 1 invalid data, index or failed build, 2 usage error.`;
 
 const HELP: Record<Exclude<Command, 'help'>, string> = {
-  build: `Usage: bj-index build [inputs...] -o FILE
+  build: `Usage: bj-index build [inputs...] [--site DIR --base-url URL] -o FILE
 
 Checks every corpus file (JSON syntax, data/schema/corpus.schema.json, ids unique
 across files), builds the search index and writes it to FILE atomically: on any
@@ -30,16 +31,40 @@ error, or Ctrl-C, FILE is left as it was.
 Inputs are corpus files or directories (a directory means its *.json files,
 sorted, not recursing); the default is the package's data/ directory.
 
-Options:
-  -o, --output FILE   where to write the index, e.g. dist/bj-index.json (required)
-  -h, --help          show this help
+With --site, the built HTML pages of a site (*.html, *.htm, in all subfolders)
+are indexed too: a passage per paragraph or list item, under its headings,
+linked to its page and to the id of the nearest heading that has one. A page's
+language is its lang attribute (zh, zh-* and en, en-*; others are skipped); its
+encoding a byte order mark, else its <meta charset>, else UTF-8 (GBK, GB2312
+and GB18030 included). Read only: <main> (else <body>), or --content, or the
+elements marked data-bj-body; never nav, header (but an article's own header
+gives its heading), footer, aside, script, style, template, noscript or
+elements marked data-bj-ignore. The title comes from
+<meta name="bj:title" content="…">, else --title, else <title>, else <h1>.
 
-Example:
-  bj-index build data -o dist/bj-index.json`,
-  validate: `Usage: bj-index validate [inputs...]
+Options:
+  -o, --output FILE     where to write the index, e.g. dist/bj-index.json (required)
+  --site DIR            folder of the site's built HTML pages, e.g. public/
+  --base-url URL        address DIR is published at, e.g. https://example.gov.cn/
+                        (required with --site; page links are URL + path in DIR,
+                        a folder's index.html is the folder's address)
+  --content SELECTOR    CSS selector of the content region, e.g. "main article";
+                        pages without a match are skipped (default: <main>, else <body>)
+  --title SELECTOR      element whose text is the title, e.g. "main h1"
+  --exclude PATTERN     skip pages: a glob ("drafts/**", "**/print.html") or a
+                        path prefix ("drafts/"), relative to DIR; repeatable
+                        (a page can leave itself out with <html data-bj-ignore>)
+  -h, --help            show this help
+
+Examples:
+  bj-index build data -o dist/bj-index.json
+  bj-index build data --site public --base-url https://example.gov.cn/ --exclude drafts/ -o public/bj-index.json`,
+  validate: `Usage: bj-index validate [inputs...] [--site DIR ...]
 
 Runs the same checks as "bj-index build" and writes nothing. Prints
-"ok: N files, T terms, P passages", or every problem found.
+"ok: N files, T terms, P passages", or every problem found. With --site it
+reads the pages too (the same --site, --content, --title and --exclude options
+as "bj-index build"; --base-url is optional) and adds "site: N pages, P passages".
 
 Options:
   -h, --help   show this help

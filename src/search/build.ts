@@ -79,10 +79,11 @@ export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): Bui
     });
     (data.documents ?? []).forEach((d, i) => {
       claim(`document:${d.id}`, `${file} documents[${i}] (${d.id}) field "id"`);
-      documents.push({ id: d.id, title: d.title, lang: d.lang, source: source.id });
+      documents.push({ id: d.id, title: d.title, lang: d.lang, source: source.id, ...(d.url !== undefined ? { url: d.url } : {}) });
       d.passages.forEach((p, j) => {
         claim(p.id, `${file} documents[${i}].passages[${j}] (${p.id}) field "id"`);
-        passages.push({ kind: 'passage', id: p.id, document: d.id, headings: p.headings, text: p.text, terms: [] });
+        const anchor = p.anchor !== undefined ? { anchor: p.anchor } : {};
+        passages.push({ kind: 'passage', id: p.id, document: d.id, headings: p.headings, text: p.text, terms: [], ...anchor });
       });
     });
   }

@@ -41,6 +41,12 @@ export interface StoredPassage {
   text: string;
   /** Ids of the keywords whose names occur in `text`, in corpus order. */
   terms: string[];
+  /**
+   * Passages read from HTML pages (`bj-index build --site`) only: the `id` of the nearest heading
+   * above the passage that has one, unescaped. The passage's link is its document's `url` + `#` +
+   * the anchor percent-encoded (`PassageEntry.url`); without an anchor, the document's `url`.
+   */
+  anchor?: string;
 }
 
 /** A policy document's metadata, shared by its passages. */
@@ -50,6 +56,12 @@ export interface StoredDocument {
   lang: ContentLang;
   /** Source id. */
   source: string;
+  /**
+   * Documents read from HTML pages (`bj-index build --site`) only: the page's absolute address
+   * (`--base-url` + its path in the site folder; `…/index.html` → `…/`). Added in library 0.1 without
+   * a format version bump: an optional field that readers without it ignore.
+   */
+  url?: string;
 }
 
 export type StoredEntry = StoredTerm | StoredPassage;

@@ -195,6 +195,7 @@ function malformedRecord(data: Record<string, unknown>): string | undefined {
   }
   for (const [i, d] of documents.entries()) {
     if (!isRecord(d) || typeof d.id !== 'string' || !isBilingual(d.title) || (d.lang !== 'en' && d.lang !== 'zh')) return `documents[${i}]`;
+    if (d.url !== undefined && typeof d.url !== 'string') return `documents[${i}].url`;
   }
   if (!Object.values(data.variants as object).every((v) => typeof v === 'string')) return 'variants';
   for (const [i, e] of entries.entries()) {
@@ -213,6 +214,7 @@ function malformedRecord(data: Record<string, unknown>): string | undefined {
       if (typeof e.document !== 'string' || typeof e.text !== 'string') return `${at}.text`;
       if (!isStrings(e.headings)) return `${at}.headings`;
       if (!isStrings(e.terms)) return `${at}.terms`;
+      if (e.anchor !== undefined && typeof e.anchor !== 'string') return `${at}.anchor`;
     } else return `${at}.kind`;
   }
   return undefined;
@@ -304,6 +306,7 @@ export class PolicyIndex {
           source: source(doc.source),
           terms: e.terms,
         };
+        if (doc.url !== undefined) passage.url = e.anchor ? `${doc.url}#${encodeURIComponent(e.anchor)}` : doc.url;
         passages.push(passage);
         this.entries.set(passage.id, passage);
       }

@@ -76,6 +76,11 @@ export interface DocumentRecord {
   titleNote?: string;
   /** Language of the passages. */
   lang: ContentLang;
+  /**
+   * Address of the web page the document was read from. Set only by `bj-index build --site` for
+   * HTML pages; corpus files do not have it (the schema refuses it).
+   */
+  url?: string;
   passages: PassageRecord[];
 }
 
@@ -86,6 +91,8 @@ export interface PassageRecord {
   /** Heading path as published, outermost first (e.g. `["II. Main Tasks", "(I) Create …"]`). */
   headings: string[];
   text: string;
+  /** `id` of the nearest heading above the passage on its page (`bj-index build --site` only). */
+  anchor?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,6 +124,12 @@ export interface PassageEntry {
   source: SourceInfo;
   /** Ids of keywords this passage discusses (through titles or aliases). */
   terms: string[];
+  /**
+   * Link to the passage on its web page: the page's address, plus `#` and the id of the nearest
+   * heading above it when one has an id. Only passages indexed from HTML pages
+   * (`bj-index build --site`) have one. Not checked to be http(s): check before making it a link.
+   */
+  url?: string;
 }
 
 export type Entry = TermEntry | PassageEntry;

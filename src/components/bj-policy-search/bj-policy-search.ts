@@ -14,7 +14,7 @@ import { styles } from './bj-policy-search.styles.js';
 import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
 import { openUnder } from './popup.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
-import { readUrlQuery, writeUrlQuery } from './url-state.js';
+import { readUrlQuery, resultHref, writeUrlQuery } from './url-state.js';
 
 /** The live region waits this long after the last change, so that typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 500;
@@ -34,7 +34,9 @@ const MAX_RESULTS = 200;
  * opens it, Enter chooses, Escape closes the list and a second Escape clears the box. Home/End,
  * Left/Right and every text-editing key stay with the text box (as in the APG example, they move
  * the caret and return visual focus to the box). With `href-template` each option is itself a link
- * (`<a role="option">`), so Enter and clicks follow it, and Ctrl/middle-click open a new tab.
+ * (`<a role="option">`), so Enter and clicks follow it, and Ctrl/middle-click open a new tab. A
+ * passage indexed from a web page (`bj-index build --site`) is always such a link, to its page and
+ * heading (http/https addresses only), whatever `href-template` says.
  *
  * @summary Search Beijing's policy keywords and passages in English, Chinese or pinyin.
  * @tagname bj-policy-search
@@ -90,7 +92,7 @@ export class BjPolicySearch extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Load the index with the page instead of on first focus or typing. */
   @property({ type: Boolean }) preload = false;
-  /** Makes results links, e.g. `/policy/{id}`; `{kind}` is `term` or `passage`; `{id}` is URL-encoded. */
+  /** Makes results links, e.g. `/policy/{id}`; `{kind}` is `term` or `passage`; `{id}` is URL-encoded. Passages from web pages link to their page instead. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
   /** Whether the popup (results, "no results" or details) is shown. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -276,7 +278,7 @@ export class BjPolicySearch extends LitElement {
   }
 
   private choose(result: SearchResult, i: number): void {
-    if (this.hrefTemplate) {
+    if (resultHref(result, this.hrefTemplate)) {
       // The option is a link: a real click follows it (and lets the page intercept it).
       this.renderRoot.querySelector<HTMLElement>(`#opt-${i}`)?.click();
       return;
@@ -286,7 +288,7 @@ export class BjPolicySearch extends LitElement {
 
   private select(result: SearchResult): void {
     emit<BjSelectDetail>(this, 'bj-select', { record: result.entry, result });
-    if (this.hrefTemplate) {
+    if (resultHref(result, this.hrefTemplate)) {
       this.close();
       return;
     }

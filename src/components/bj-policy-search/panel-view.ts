@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ContentLang, SearchResult } from '../../search/types.js';
 import { detailsTitle, renderDetails, renderResult } from './result-view.js';
-import { fillHrefTemplate } from './url-state.js';
+import { resultHref } from './url-state.js';
 
 export type Filter = 'all' | 'term' | 'passage';
 export const FILTERS: readonly Filter[] = ['all', 'term', 'passage'];
@@ -36,7 +36,7 @@ export function renderFilter(results: readonly SearchResult[], filter: Filter, o
 export interface OptionView {
   active: boolean;
   primary: ContentLang;
-  /** With a template, the option is a link (`<a role="option">`). */
+  /** With a template, the option is a link (`<a role="option">`); a passage from a web page always is (see `resultHref`). */
   hrefTemplate?: string;
   onSelect: (result: SearchResult) => void;
 }
@@ -45,14 +45,15 @@ export interface OptionView {
 export function renderOption(r: SearchResult, i: number, view: OptionView): TemplateResult {
   const selected = view.active ? 'true' : 'false';
   const body = renderResult(r, view.primary);
+  const href = resultHref(r, view.hrefTemplate);
   const click = (e: MouseEvent) => {
-    if (!view.hrefTemplate) e.preventDefault();
+    if (!href) e.preventDefault();
     view.onSelect(r);
   };
   const keepFocus = (e: Event) => e.preventDefault();
-  return view.hrefTemplate
+  return href
     ? html`<a id="opt-${i}" role="option" class="option" part="option" tabindex="-1" aria-selected=${selected}
-        href=${fillHrefTemplate(view.hrefTemplate, r.kind, r.id)} @mousedown=${keepFocus} @click=${click}>${body}</a>`
+        href=${href} @mousedown=${keepFocus} @click=${click}>${body}</a>`
     : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected}
         @mousedown=${keepFocus} @click=${click}>${body}</div>`;
 }

@@ -3,6 +3,7 @@
  * address. Writes use `history.replaceState` (no history entry per keystroke) and keep every
  * other parameter and the hash.
  */
+import type { SearchResult } from '../../search/types.js';
 
 /** The query in the page address, or '' when there is none. */
 export function readUrlQuery(param = 'q'): string {
@@ -16,6 +17,16 @@ export function writeUrlQuery(query: string, param = 'q'): void {
   if (value) url.searchParams.set(param, value);
   else url.searchParams.delete(param);
   if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+}
+
+/**
+ * Where a result links to: a passage indexed from a web page (`bj-index build --site`) to its page
+ * and heading, when that address is http(s); other results to the filled `template`, if there is one.
+ */
+export function resultHref(result: SearchResult, template?: string): string | undefined {
+  const url = result.entry.kind === 'passage' ? result.entry.url : undefined;
+  if (url !== undefined && /^https?:\/\/[^\s]+$/i.test(url)) return url;
+  return template ? fillHrefTemplate(template, result.kind, result.id) : undefined;
 }
 
 /** Fills `{id}` (URL-encoded) and `{kind}` (`term` or `passage`) in a link template. */

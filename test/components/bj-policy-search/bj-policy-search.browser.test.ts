@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
+import type { BuiltIndex } from '../../../src/search/format.js';
+import type { PassageEntry } from '../../../src/search/types.js';
 import type { BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 import {
@@ -9,6 +11,7 @@ import {
   blobUrl,
   combobox,
   hostileJson,
+  indexJson,
   isOpen,
   jsonResponse,
   options,
@@ -163,6 +166,80 @@ describe('<bj-policy-search> keyboard (APG combobox)', () => {
     } finally {
       document.removeEventListener('click', stop);
     }
+  });
+});
+
+describe('<bj-policy-search> results from a site\'s web pages (bj-index build --site)', () => {
+  before(prepareIndex);
+  beforeEach(() => clearIndexCache());
+
+  /**
+   * The built index with the documents of two "supervision" passages marked as read from web pages: the
+   * first with an https page and a heading anchor, the second with a javascript: address.
+   */
+  function siteIndex(): { json: string; linked: string; page: string; hostile: string } {
+    const data = JSON.parse(indexJson()) as BuiltIndex;
+    const passages = expected('supervision', 'passage');
+    const first = passages[0]!.entry as PassageEntry;
+    const second = passages.find((r) => (r.entry as PassageEntry).document.id !== first.document.id)!.entry as PassageEntry;
+    for (const d of data.documents) {
+      if (d.id === first.document.id) d.url = 'https://example.gov.cn/zh/policy.html';
+      if (d.id === second.document.id) d.url = 'javascript:alert(1)';
+    }
+    for (const e of data.entries) if (e.kind === 'passage' && e.id === first.id) e.anchor = 'open data';
+    return { json: JSON.stringify(data), linked: first.id, page: first.document.id, hostile: second.id };
+  }
+
+  it('makes a passage from a web page a link to its page and heading; others stay as they were', async () => {
+    const { json, linked, hostile } = siteIndex();
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl(json)} limit="50"></bj-policy-search>`);
+    await typeInto(el, 'supervision');
+    const opts = await waitOptions(el);
+    const ids = expected('supervision').map((r) => r.id);
+    const option = (id: string) => opts[ids.indexOf(id)]!;
+    expect(option(linked).localName).to.equal('a');
+    expect(option(linked).getAttribute('href')).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
+    expect(option(hostile).localName, 'a javascript: address is never a link').to.equal('div');
+    expect(opts[0]!.localName, 'a keyword without href-template is not a link').to.equal('div');
+    let followed = '';
+    const stop = (e: Event) => {
+      const a = e.composedPath()[0];
+      if (a instanceof HTMLAnchorElement) {
+        followed = a.getAttribute('href')!;
+        e.preventDefault(); // keep the test page
+      }
+    };
+    document.addEventListener('click', stop);
+    try {
+      const selected = oneEvent(el, 'bj-select') as Promise<CustomEvent<BjSelectDetail>>;
+      for (let i = 0; i <= ids.indexOf(linked); i++) await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail.record.id).to.equal(linked);
+      expect(followed).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
+    } finally {
+      document.removeEventListener('click', stop);
+    }
+  });
+
+  it('links a web page passage to its page even with href-template, which the other results use', async () => {
+    const { json, linked, page } = siteIndex();
+    const el = await fixture<BjPolicySearch>(
+      html`<bj-policy-search index=${blobUrl(json)} limit="50" href-template="/policy/{kind}/{id}"></bj-policy-search>`,
+    );
+    await typeInto(el, 'supervision');
+    const opts = await waitOptions(el);
+    const want = expected('supervision');
+    opts.forEach((o, i) => {
+      const r = want[i]!;
+      const onPage = r.entry.kind === 'passage' && r.entry.document.id === page;
+      const href =
+        r.id === linked
+          ? 'https://example.gov.cn/zh/policy.html#open%20data'
+          : onPage
+            ? 'https://example.gov.cn/zh/policy.html' // same page, no heading anchor
+            : `/policy/${r.kind}/${encodeURIComponent(r.id)}`;
+      expect(o.getAttribute('href')).to.equal(href);
+    });
   });
 });
 
