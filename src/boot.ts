@@ -34,10 +34,21 @@ const DEFINED_TWICE_NOTED = Symbol.for('bj-policy-widgets.defined-twice-noted');
 
 function ownScriptUrl(): string | undefined {
   if (FORMAT === 'iife') {
-    const script = typeof document !== 'undefined' ? document.currentScript : null;
+    const script = currentScript();
     return script instanceof HTMLScriptElement && script.src ? script.src : undefined;
   }
   return import.meta.url;
+}
+
+/**
+ * `document.currentScript` read through `Document.prototype`'s own getter: a page element with
+ * `name="currentScript"` (`<img name="currentScript">`, DOM clobbering) shadows the property on the
+ * document object, never the getter.
+ */
+export function currentScript(doc: Document | undefined = typeof document !== 'undefined' ? document : undefined): Element | null {
+  if (!doc) return null;
+  const getter = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get;
+  return getter ? (getter.call(doc) as Element | null) : null;
 }
 
 const scriptUrl = ownScriptUrl();

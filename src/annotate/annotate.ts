@@ -24,6 +24,7 @@
  * as before and `isEqualNode` with a clone taken before annotating is true. A text node the page
  * changed or moved in the meantime is merged back only with the pieces still beside it.
  */
+import { validSelector } from '../shared/settings.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
 
 export interface AnnotateOptions {
@@ -89,7 +90,11 @@ class Region implements Annotation {
     readonly options: AnnotateOptions,
   ) {
     this.tag = (options.tagName ?? 'bj-keyword').toLowerCase();
+    this.skipSelector = validSelector(options.skip, `the skip selector ${JSON.stringify(options.skip)}`);
   }
+
+  /** `options.skip` if the browser can parse it (an invalid one is ignored with a warning). */
+  private readonly skipSelector: string | undefined;
 
   /** True when `max` keywords are marked, or (first occurrences only) every keyword is. */
   get full(): boolean {
@@ -103,7 +108,7 @@ class Region implements Annotation {
     if (el.hasAttribute('data-bj-skip')) return true;
     const editable = el.getAttribute('contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return true;
-    return !!this.options.skip && el.matches(this.options.skip);
+    return !!this.skipSelector && el.matches(this.skipSelector);
   }
 
   /** True when `node` lies inside a skipped element between it and the root (or above the root). */

@@ -9,7 +9,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { CorpusFile } from '../search/types.js';
 import { editDistance } from '../search/text.js';
-import { describeJsonError } from './json-location.js';
+import { ID_NAMESPACE } from '../search/validate.js';
+import { describeJsonError, describeTooDeep, tooDeepOffset } from './json-location.js';
 import { packageSchemaPath, packageVersion } from './package-info.js';
 
 /** What checking one file gives: the parsed corpus, or at least one `bj:` error line. */
@@ -76,6 +77,8 @@ function checkWith(validate: ValidateFunction, readVersion: unknown, file: strin
   } catch (e) {
     return { errors: [`bj: ${file}: not valid JSON: ${describeJsonError(text, e)}; fix the file and run again`] };
   }
+  const deep = tooDeepOffset(text);
+  if (deep >= 0) return { errors: [`bj: ${file}: ${describeTooDeep(text, deep)}; fix the file and run again`] };
   if (validate(data)) return { data: data as CorpusFile };
   return { errors: formatSchemaErrors(file, data, validate.errors ?? [], readVersion) };
 }
@@ -353,6 +356,8 @@ export function checkAcrossFiles(corpora: CheckedCorpus[]): string[] {
     else errors.push(`bj: ${where}: ${field}: ${what} is already used by ${first}; ${rule}, so change one of them`);
   };
   const unique = (kind: string) => `${kind} ids must be unique across all corpus files`;
+  // Keywords and passages share one namespace, as in the built index (src/search/validate.ts).
+  const ENTRY_IDS_UNIQUE = 'keyword and passage ids must be unique across all corpus files (they share one namespace)';
   const sources = new Map<string, { file: string; json: string }>();
   for (const { file, data } of corpora) {
     const source = sources.get(data.source.id);
@@ -367,7 +372,7 @@ export function checkAcrossFiles(corpora: CheckedCorpus[]): string[] {
     }
     (data.terms ?? []).forEach((term, i) => {
       const where = `${file}: terms[${i}] (id ${JSON.stringify(term.id)})`;
-      claim('term', term.id, where, '/id', JSON.stringify(term.id), unique('term'));
+      claim(ID_NAMESPACE.term, term.id, where, '/id', JSON.stringify(term.id), ENTRY_IDS_UNIQUE);
       if (term.number !== undefined) {
         const what = `number ${term.number} of ${JSON.stringify(term.edition)}`;
         claim('number', `${term.edition}\u0000${term.number}`, where, '/number', what, 'an edition numbers each keyword once');
@@ -375,10 +380,10 @@ export function checkAcrossFiles(corpora: CheckedCorpus[]): string[] {
     });
     (data.documents ?? []).forEach((doc, i) => {
       const where = `${file}: documents[${i}] (id ${JSON.stringify(doc.id)})`;
-      claim('document', doc.id, where, '/id', JSON.stringify(doc.id), unique('document'));
+      claim(ID_NAMESPACE.document, doc.id, where, '/id', JSON.stringify(doc.id), unique('document'));
       doc.passages.forEach((passage, j) => {
         const where = `${file}: documents[${i}].passages[${j}] (id ${JSON.stringify(passage.id)})`;
-        claim('passage', passage.id, where, '/id', JSON.stringify(passage.id), unique('passage'));
+        claim(ID_NAMESPACE.passage, passage.id, where, '/id', JSON.stringify(passage.id), ENTRY_IDS_UNIQUE);
       });
     });
   }

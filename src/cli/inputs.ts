@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { decodeUtf8 } from './decode.js';
 import { checkAcrossFiles, checkCorpus, type CheckedCorpus } from './corpus-check.js';
 
 /** A problem with the command line or the paths it names: exit code 2, with a usage hint. */
@@ -77,13 +78,14 @@ export async function loadCorpora(files: InputFile[]): Promise<LoadedCorpora> {
   const errors: string[] = [];
   const bad = new Set<string>();
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(file.path, 'utf8');
+      bytes = await readFile(file.path);
     } catch (e) {
       throw new UsageError(`bj: cannot read ${JSON.stringify(file.display)}: ${reason(e)}`);
     }
-    const result = checkCorpus(file.display, text);
+    const decoded = decodeUtf8(bytes);
+    const result = decoded.error !== undefined ? { errors: [`bj: ${file.display}: ${decoded.error}`] } : checkCorpus(file.display, decoded.text);
     if (result.errors) {
       errors.push(...result.errors);
       bad.add(file.display);

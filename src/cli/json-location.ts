@@ -15,9 +15,34 @@ export interface JsonLocation {
   column: number;
 }
 
+/**
+ * Deepest nesting of arrays and objects `bj-index` reads. A corpus file needs 6 levels, an index 5;
+ * a deeper file is refused before anything walks it recursively (ajv, our own scanner), so a
+ * hostile `[[[[…` is an error with a line and column instead of a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the bracket that opens level `max + 1` of `text`, or -1 when no nesting is deeper. Iterative. */
+export function tooDeepOffset(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Offset of the first syntax error in `text`, or -1 if it is valid JSON (RFC 8259). */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
+  let depth = 0;
   const n = text.length;
   const ws = () => {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
@@ -27,8 +52,20 @@ export function jsonErrorOffset(text: string): number {
     ws();
     if (i >= n) return false;
     const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return array();
+    // Never recurse without bound (callers check `tooDeepOffset` first; this is the backstop).
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH * 4) return false;
+    if (c === '{') {
+      depth++;
+      const ok = object();
+      depth--;
+      return ok;
+    }
+    if (c === '[') {
+      depth++;
+      const ok = array();
+      depth--;
+      return ok;
+    }
     if (c === '"') return string();
     if (c === '-' || (c >= '0' && c <= '9')) return number();
     for (const lit of ['true', 'false', 'null']) {
@@ -155,6 +192,8 @@ export function locate(text: string, offset: number): JsonLocation {
  * `line 3, column 5: expected "," or "}" after a property value, found "\"b\""`.
  */
 export function describeJsonError(text: string, error: unknown): string {
+  const deep = tooDeepOffset(text);
+  if (deep >= 0) return describeTooDeep(text, deep);
   let offset = jsonErrorOffset(text);
   if (offset < 0) {
     // Our scanner found nothing (should not happen); fall back to V8's byte position.
@@ -164,6 +203,12 @@ export function describeJsonError(text: string, error: unknown): string {
   const { line, column } = locate(text, offset);
   const found = offset >= text.length ? 'end of file' : quoteChar(text, offset);
   return `line ${line}, column ${column}: unexpected ${found}${hint(text, offset)}`;
+}
+
+/** `line 2, column 9: nested more than 64 levels deep …`, for a bracket found by {@link tooDeepOffset}. */
+export function describeTooDeep(text: string, offset: number): string {
+  const { line, column } = locate(text, offset);
+  return `line ${line}, column ${column}: arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep (a corpus file needs 6)`;
 }
 
 /** A likely cause for the commonest hand-editing slips. */

@@ -8,15 +8,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
+import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/index.js';
 import type { SearchOptions } from '../search/types.js';
-import { removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
+import { OutputPathError, removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
 import { countRecords, type CheckedCorpus } from './corpus-check.js';
 import { displayPath, listCorpusFiles, loadCorpora, reason, UsageError } from './inputs.js';
 import { describeJsonError } from './json-location.js';
 import { packageDataDir, packageIndexPath, packageVersion } from './package-info.js';
+import { decodeUtf8 } from './decode.js';
 import { formatHuman, toJsonResult } from './query-output.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
+import { escapeControls, jsonLine } from './terminal.js';
 import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
 
 /** At most this many error lines are printed; the rest are counted. */
@@ -30,8 +33,9 @@ class Failure extends Error {
   }
 }
 
-const out = (s: string) => process.stdout.write(s);
-const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+/** Writes to stdout with control characters escaped (see terminal.ts); `raw` for text already escaped. */
+const out = (s: string, raw = false) => process.stdout.write(raw ? s : escapeControls(s));
+const err = (s: string) => process.stderr.write(escapeControls(s.endsWith('\n') ? s : `${s}\n`));
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -196,13 +200,37 @@ async function checkedSite(options: SiteOptions, corpora: CheckedCorpus[]): Prom
   return site;
 }
 
+/**
+ * Builds the index in memory and checks its records with the browser's own check
+ * (src/search/validate.ts), so `validate` and `build` accept exactly the same corpora and nothing
+ * is published that the widgets would refuse. Throws a Failure naming the record.
+ */
+async function buildChecked(corpora: CheckedCorpus[], output?: string): Promise<BuiltIndex> {
+  // Loaded only here: the builder sets up OpenCC and pinyin, which query never needs.
+  const [{ buildIndex }, { findIndexProblem, describeProblem }] = await Promise.all([import('../search/build.js'), import('../search/validate.js')]);
+  const nothing = output !== undefined ? [`bj: nothing was written to ${output}`] : [];
+  let index: BuiltIndex;
+  try {
+    index = buildIndex(corpora, { libraryVersion: packageVersion() });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Failure([`${message.startsWith('bj:') ? message : `bj: building the index failed: ${message}`}`, ...nothing]);
+  }
+  const problem = findIndexProblem(index as unknown as Record<string, unknown>);
+  if (problem) {
+    throw new Failure([`bj: the index built from these files would be refused by the widgets: ${describeProblem(problem)}; fix the corpus and run again`, ...nothing]);
+  }
+  return index;
+}
+
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parse('validate', args, { ...SITE_OPTIONS, help: { type: 'boolean', short: 'h' } });
   if (values.help) return help(['validate']);
   const siteOpts = await siteOptions(values, 'validate');
   const { corpora, files } = await checkedCorpora(positionals);
-  const { terms, passages } = countRecords(corpora);
   const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
+  await buildChecked(site ? [...corpora, site.corpus] : corpora);
+  const { terms, passages } = countRecords(corpora);
   const pages = site ? `; site: ${count(site.pages, 'page')}, ${count(site.passages, 'passage')}` : '';
   out(`ok: ${count(files, 'file')}, ${count(terms, 'term')}, ${count(passages, 'passage')}${pages}\n`);
   return 0;
@@ -221,7 +249,15 @@ async function build(args: string[]): Promise<number> {
   const siteOpts = await siteOptions(values, 'build');
   const output = values.output;
   const started = performance.now();
-  // Ctrl-C or a kill while writing: remove the temp file, keep the old index.
+  // No signal handler while reading and building: Ctrl-C then ends the process at once (the build
+  // is synchronous work a handler could not interrupt), and nothing has been written yet.
+  const { corpora, files } = await checkedCorpora(positionals);
+  const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
+  const index = await buildChecked(site ? [...corpora, site.corpus] : corpora, output);
+  const json = JSON.stringify(index);
+  const hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
+  const bytes = Buffer.from(json, 'utf8');
+  // While the temp file exists: Ctrl-C or a kill removes it and keeps the old index.
   const onSignal = (signal: NodeJS.Signals) => {
     removePendingTempFiles();
     err(`bj: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}; ${output} was left as it was`);
@@ -230,39 +266,23 @@ async function build(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const { corpora, files } = await checkedCorpora(positionals);
-    const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
-    let json: string;
-    let hash: string;
-    // Loaded only here: the builder sets up OpenCC and pinyin, which query and validate never need.
-    const { buildIndex } = await import('../search/build.js');
-    try {
-      const index = buildIndex(site ? [...corpora, site.corpus] : corpora, { libraryVersion: packageVersion() });
-      json = JSON.stringify(index);
-      hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      throw new Failure([`${message.startsWith('bj:') ? message : `bj: building the index failed: ${message}`}`, `bj: nothing was written to ${output}`]);
-    }
-    const bytes = Buffer.from(json, 'utf8');
-    try {
-      await writeFileAtomic(output, bytes);
-    } catch (e) {
-      throw new Failure([`bj: cannot write ${output}: ${reason(e)}; choose another -o path`]);
-    }
-    const { terms, passages } = countRecords(corpora);
-    const gzip = gzipSync(bytes, { level: 9 }).length;
-    const ms = Math.round(performance.now() - started);
-    const pages = site ? `, ${count(site.pages, 'page')}` : '';
-    out(
-      `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
-        `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)\n`,
-    );
-    return 0;
+    await writeFileAtomic(output, bytes);
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new Failure([`bj: cannot write ${output}: ${e.message}`]);
+    throw new Failure([`bj: cannot write ${output}: ${reason(e)}; choose another -o path`]);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const { terms, passages } = countRecords(corpora);
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const ms = Math.round(performance.now() - started);
+  const pages = site ? `, ${count(site.pages, 'page')}` : '';
+  out(
+    `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
+      `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)\n`,
+  );
+  return 0;
 }
 
 async function query(args: string[]): Promise<number> {
@@ -290,15 +310,15 @@ async function query(args: string[]): Promise<number> {
   const options: SearchOptions = { limit, kind };
   if (positionals.length > 0) {
     const results = index.search(text, options);
-    if (values.json) out(`${JSON.stringify(results.map(toJsonResult))}\n`);
-    else out(formatHuman(text, results, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+    if (values.json) out(`${jsonLine(results.map(toJsonResult))}\n`, true);
+    else out(formatHuman(text, results, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }), true);
     return 0;
   }
   // One query per line in, one JSON array per line out, as each line arrives.
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const results = line.trim() === '' ? [] : index.search(line, options);
-    if (!out(`${JSON.stringify(results.map(toJsonResult))}\n`)) {
+    if (!out(`${jsonLine(results.map(toJsonResult))}\n`, true)) {
       await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
   }
@@ -330,12 +350,15 @@ async function staleReason(): Promise<string | undefined> {
 
 async function readIndex(path: string, rebuild: string): Promise<PolicyIndex> {
   const shown = displayPath(path);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw new Failure([`bj: cannot read index ${shown}: ${reason(e)}; build one with \`${rebuild}\``]);
   }
+  const decoded = decodeUtf8(bytes);
+  if (decoded.error !== undefined) throw new Failure([`bj: index ${shown}: ${decoded.error.replace(/; re-save.*$/, '')}; rebuild it with \`${rebuild}\``]);
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

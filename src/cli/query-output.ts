@@ -1,4 +1,5 @@
 /** How `bj-index query` prints results: one JSON object per result, or lines for a person. */
+import { escapeControls } from './terminal.js';
 import type { Bilingual, MatchRange, SearchResult } from '../search/types.js';
 
 /** A result as printed by `--json`: the stored text and ranges, not the whole entry. */
@@ -47,22 +48,26 @@ export interface HumanOptions {
 
 /** `1. term  regulatory-sandbox  Regulatory Sandbox / 监管沙盒` and an indented snippet per result. */
 export function formatHuman(query: string, results: SearchResult[], options: HumanOptions): string {
-  if (results.length === 0) return `no results for ${JSON.stringify(query)}\n`;
+  if (results.length === 0) return `no results for ${escapeControls(JSON.stringify(query))}\n`;
   const pad = String(results.length).length;
   const kindWidth = Math.max(...results.map((r) => r.kind.length));
   const lines: string[] = [];
   results.forEach((r, i) => {
-    const title = [r.title.en, r.title.zh].filter(Boolean).join(' / ');
+    // Data is escaped here, before the bold escapes of our own are added.
+    const title = escapeControls([r.title.en, r.title.zh].filter(Boolean).join(' / '));
     const rank = `${String(i + 1).padStart(pad)}.`;
-    lines.push(`${rank} ${r.kind.padEnd(kindWidth)}  ${r.id}  ${title}  (score ${r.score.toFixed(2)})`);
+    lines.push(`${rank} ${r.kind.padEnd(kindWidth)}  ${escapeControls(r.id)}  ${title}  (score ${r.score.toFixed(2)})`);
     if (r.entry.kind === 'passage' && r.entry.headings.length > 0) {
-      lines.push(`${' '.repeat(rank.length)} ${r.entry.headings.at(-1)}`);
+      lines.push(`${' '.repeat(rank.length)} ${escapeControls(r.entry.headings.at(-1)!)}`);
     }
     lines.push(`${' '.repeat(rank.length)} ${snippet(r.text, r.matches, options)}`);
     if (r.entry.kind === 'passage' && r.entry.url !== undefined) lines.push(`${' '.repeat(rank.length)} ${r.entry.url}`);
   });
   return `${lines.join('\n')}\n`;
 }
+
+/** Whitespace collapsed, then control characters escaped. */
+const clean = (s: string) => escapeControls(s.replace(/\s+/g, ' '));
 
 /** A window of `text` around its first match, whitespace collapsed, matches bolded on a terminal. */
 export function snippet(text: string, matches: MatchRange[], { color, width = 110 }: HumanOptions): string {
@@ -80,11 +85,11 @@ export function snippet(text: string, matches: MatchRange[], { color, width = 11
     const s = Math.max(m.start, pos);
     const e = Math.min(m.end, end);
     if (e <= s) continue;
-    out += text.slice(pos, s);
-    out += color ? `\x1b[1m${text.slice(s, e)}\x1b[22m` : text.slice(s, e);
+    out += clean(text.slice(pos, s));
+    out += color ? `\x1b[1m${clean(text.slice(s, e))}\x1b[22m` : clean(text.slice(s, e));
     pos = e;
   }
-  out += text.slice(pos, end);
-  out = out.replace(/\s+/g, ' ').trim();
+  out += clean(text.slice(pos, end));
+  out = out.replace(/ {2,}/g, ' ').trim();
   return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
 }

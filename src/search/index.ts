@@ -52,6 +52,7 @@ import {
   type SourceInfo,
   type TermEntry,
 } from './types.js';
+import { describeProblem, findIndexProblem } from './validate.js';
 
 export * from './types.js';
 export * from './format.js';
@@ -174,50 +175,6 @@ function compatibleVersion(indexVersion: string, ours: string): boolean {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isBilingual = (v: unknown): boolean =>
-  isRecord(v) && ['en', 'zh'].every((k) => v[k] === undefined || typeof v[k] === 'string');
-const isBilingualList = (v: unknown): boolean =>
-  isRecord(v) && ['en', 'zh'].every((k) => v[k] === undefined || isStrings(v[k]));
-
-/**
- * Where the first record of a built index has the wrong shape (e.g. `entries[3].title`), or
- * undefined. A hand-edited or corrupted index is refused on load instead of failing in a later search.
- */
-function malformedRecord(data: Record<string, unknown>): string | undefined {
-  const sources = data.sources as unknown[];
-  const documents = data.documents as unknown[];
-  const entries = data.entries as unknown[];
-  for (const [i, s] of sources.entries()) {
-    if (!isRecord(s) || typeof s.id !== 'string' || !isBilingual(s.title)) return `sources[${i}]`;
-  }
-  for (const [i, d] of documents.entries()) {
-    if (!isRecord(d) || typeof d.id !== 'string' || !isBilingual(d.title) || (d.lang !== 'en' && d.lang !== 'zh')) return `documents[${i}]`;
-    if (d.url !== undefined && typeof d.url !== 'string') return `documents[${i}].url`;
-  }
-  if (!Object.values(data.variants as object).every((v) => typeof v === 'string')) return 'variants';
-  for (const [i, e] of entries.entries()) {
-    const at = `entries[${i}]`;
-    if (!isRecord(e) || typeof e.id !== 'string') return at;
-    if (e.kind === 'term') {
-      if (typeof e.edition !== 'string') return `${at}.edition`;
-      if (!isBilingual(e.title)) return `${at}.title`;
-      if (e.section !== undefined && !isBilingual(e.section)) return `${at}.section`;
-      if (!isBilingualList(e.definition)) return `${at}.definition`;
-      if (!isRecord(e.aliases) || !isStrings(e.aliases.en) || !isStrings(e.aliases.zh)) return `${at}.aliases`;
-      if (e.number !== undefined && typeof e.number !== 'number') return `${at}.number`;
-      if (typeof e.source !== 'string') return `${at}.source`;
-      if (e.pinyin !== undefined && !(isRecord(e.pinyin) && isStrings(e.pinyin.keys) && isStrings(e.pinyin.syllables))) return `${at}.pinyin`;
-    } else if (e.kind === 'passage') {
-      if (typeof e.document !== 'string' || typeof e.text !== 'string') return `${at}.text`;
-      if (!isStrings(e.headings)) return `${at}.headings`;
-      if (!isStrings(e.terms)) return `${at}.terms`;
-      if (e.anchor !== undefined && typeof e.anchor !== 'string') return `${at}.anchor`;
-    } else return `${at}.kind`;
-  }
-  return undefined;
 }
 
 function mergeRanges(field: MatchRange['field'], ranges: Array<[number, number]>): MatchRange[] {
@@ -483,8 +440,8 @@ export class PolicyIndex {
     if (typeof value.hash !== 'string' || !Array.isArray(value.sources) || !Array.isArray(value.documents) || !Array.isArray(value.entries) || !isRecord(value.variants)) {
       throw new BjError('format', `bj: the index is incomplete (hash, sources, documents, entries or variants missing); ${rebuild}.`);
     }
-    const malformed = malformedRecord(value);
-    if (malformed) throw new BjError('format', `bj: the index has a malformed record at ${malformed}; ${rebuild}.`);
+    const problem = findIndexProblem(value);
+    if (problem) throw new BjError('format', `bj: the index has a malformed record at ${describeProblem(problem)}; ${rebuild}.`);
     return { data: value as unknown as BuiltIndex, ...(length !== undefined ? { length } : {}) };
   }
 

@@ -32,8 +32,9 @@ function clean(text: string, ranges: readonly MatchRange[] | readonly Span[]): S
       start: onCodePoint(text, Math.max(0, Math.min(text.length, Math.floor(r.start))), false),
       end: onCodePoint(text, Math.max(0, Math.min(text.length, Math.floor(r.end))), true),
     }))
-    .filter((r) => r.end > r.start)
-    .sort((a, b) => a.start - b.start);
+    .filter((r) => r.end > r.start);
+  // Search results arrive sorted; sort (n log n) only when they are not.
+  if (spans.some((r, i) => i > 0 && r.start < spans[i - 1]!.start)) spans.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const r of spans) {
     const last = out[out.length - 1];
@@ -76,20 +77,29 @@ export function snippet(text: string, ranges: readonly MatchRange[], maxLength =
   const max = Math.max(1, Math.floor(maxLength));
   if (text.length <= max) return segmentsOf(text, spans, 0, text.length);
 
-  // Pick the window (anchored a little before some match) that contains the most matches.
+  // Pick the window (anchored a little before some match) that contains the most matches. The
+  // spans are sorted and disjoint, so their ends are sorted too, and the window start only moves
+  // forward: two pointers count the matches inside in O(matches), not O(matches²).
   const lead = Math.floor(max / 4);
   let start = 0;
   let best = -1;
+  let first = 0; // first span starting at or after the window start
+  let after = 0; // first span ending beyond the window end
+  let anchorAt = 0;
   for (const r of spans) {
     const s = Math.max(0, Math.min(r.start - lead, text.length - max));
-    const count = spans.filter((o) => o.start >= s && o.end <= s + max).length;
+    while (first < spans.length && spans[first]!.start < s) first++;
+    if (after < first) after = first;
+    while (after < spans.length && spans[after]!.end <= s + max) after++;
+    const count = after - first;
     if (count > best) {
       best = count;
       start = s;
+      anchorAt = first;
     }
   }
   let end = Math.min(text.length, start + max);
-  const anchor = spans.find((r) => r.start >= start);
+  const anchor = spans[anchorAt] && spans[anchorAt]!.start >= start ? spans[anchorAt] : undefined;
 
   // Prefer cutting at whitespace when there is some nearby (English); Chinese cuts anywhere.
   if (start > 0 && !/\s/.test(text[start - 1]!)) {

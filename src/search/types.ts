@@ -179,6 +179,7 @@ export type BjErrorCode =
   | 'format'
   | 'schema-version'
   | 'library-version'
+  | 'too-large'
   | 'unknown-term'
   | 'invalid-data';
 

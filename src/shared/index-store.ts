@@ -4,19 +4,22 @@
  */
 import { PolicyIndex } from '../search/index.js';
 import { BjError } from '../search/types.js';
-import { pageTimeoutMs } from './config.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, pageMaxBytes, pageTimeoutMs } from './config.js';
 
 /**
- * How long a load may take before it fails with code `timeout`, unless the page sets its own limit
- * (`<meta name="bj-index-timeout" content="ms">` or `window.bjPolicyWidgets.timeout`).
+ * How long a load may take before it fails with code `timeout` (the whole body included), and how
+ * many bytes the index may have before it fails with code `too-large`, unless the page sets its
+ * own limits (`<meta name="bj-index-timeout">` / `bj-index-max-bytes`, or `window.bjPolicyWidgets`).
  */
-export const DEFAULT_TIMEOUT_MS = 15000;
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, pageMaxBytes };
 
 const loads = new Map<string, Promise<PolicyIndex>>();
 const ready = new Map<string, PolicyIndex>();
 
 export interface LoadOptions {
   timeoutMs?: number;
+  /** Largest index accepted, in bytes as decoded. */
+  maxBytes?: number;
 }
 
 /** The index at `url` if it has already loaded, without waiting. */
@@ -28,7 +31,8 @@ export function peekIndex(url: string): PolicyIndex | undefined {
 export function loadIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
   let pending = loads.get(url);
   if (!pending) {
-    pending = fetchIndex(url, options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS).then(
+    const limits = { timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES };
+    pending = fetchIndex(url, limits).then(
       (index) => {
         ready.set(url, index);
         return index;
@@ -49,7 +53,7 @@ export function clearIndexCache(): void {
   ready.clear();
 }
 
-async function fetchIndex(url: string, timeoutMs: number): Promise<PolicyIndex> {
+async function fetchIndex(url: string, { timeoutMs, maxBytes }: { timeoutMs: number; maxBytes: number }): Promise<PolicyIndex> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text: string;
@@ -74,8 +78,9 @@ async function fetchIndex(url: string, timeoutMs: number): Promise<PolicyIndex> 
       );
     }
     try {
-      text = await response.text();
+      text = await readCapped(response, url, maxBytes);
     } catch (cause) {
+      if (cause instanceof BjError) throw cause;
       if (controller.signal.aborted) throw timeoutError(url, timeoutMs, cause);
       throw new BjError('network', `bj: the index at ${url} could not be read completely; the next interaction tries again.`, { cause });
     }
@@ -102,6 +107,52 @@ async function fetchIndex(url: string, timeoutMs: number): Promise<PolicyIndex> 
     }
     throw new BjError('format', `bj: the index at ${url} could not be read (${String(cause)}); rebuild it with \`npx bj-index build\`.`, { cause });
   }
+}
+
+/**
+ * The body as text, read as a stream so that no more than `maxBytes` (as decoded: a gzip bomb is
+ * stopped at the limit, not after inflating) ever reaches memory. Strict UTF-8.
+ */
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new BjError(
+      'too-large',
+      `bj: the index at ${url} is larger than ${maxBytes.toLocaleString('en')} bytes, the page's limit; publish a smaller index, ` +
+        'or raise the limit with <meta name="bj-index-max-bytes" content="…"> or window.bjPolicyWidgets = { maxBytes: … }.',
+    );
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes?: Uint8Array, stream = false): string => {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch (cause) {
+      throw new BjError('json', `bj: the index at ${url} is not UTF-8 text; rebuild it with \`npx bj-index build\` and publish it again.`, { cause });
+    }
+  };
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge();
+    return decode(bytes);
+  }
+  const reader = response.body.getReader();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(decode(value, true));
+  }
+  parts.push(decode());
+  return parts.join('');
 }
 
 function timeoutError(url: string, timeoutMs: number, cause: unknown): BjError {

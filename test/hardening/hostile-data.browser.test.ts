@@ -60,7 +60,7 @@ describe('hostile data is shown as inert text', function () {
     expect(seen(title)).to.equal(TITLES.markupEn);
     expect(part(el, 'alt-title')!.textContent).to.equal(TITLES.markupZh);
     expect(seen(part(el, 'section')!)).to.contain(PAYLOAD.section);
-    expect(seen(part(el, 'source')!)).to.contain(PAYLOAD.edition).and.contain(PAYLOAD.sourceUrlJs);
+    expect(seen(part(el, 'source')!)).to.contain(PAYLOAD.edition).and.contain(PAYLOAD.sourceUrlText);
     // The definition is long (three paragraphs): expand it so that every paragraph renders.
     part(el, 'more')?.click();
     await el.updateComplete;

@@ -6,6 +6,7 @@ import { tag } from '../../shared/define.js';
 import { emit, reportError } from '../../shared/events.js';
 import { loadIndex } from '../../shared/index-store.js';
 import { BjError } from '../../search/types.js';
+import { choiceAttribute, integerAttribute, selectorAttribute } from '../../shared/settings.js';
 import '../bj-keyword/bj-keyword.js';
 import { styles } from './bj-annotate.styles.js';
 
@@ -74,13 +75,13 @@ export class BjAnnotate extends LitElement {
   @property({ type: Boolean }) all = false;
 
   /** At most this many keywords in the region. Default: no limit. */
-  @property({ type: Number }) max?: number;
+  @property({ converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) }) max?: number;
 
   /** When to load the index and mark: `visible` (default, near the viewport), `idle` or `load`. */
-  @property() on: AnnotateTrigger = 'visible';
+  @property({ converter: choiceAttribute('bj-annotate', 'on', ['visible', 'idle', 'load'], 'visible') }) on: AnnotateTrigger = 'visible';
 
   /** CSS selector of further elements to leave alone (with everything inside them). Default none. */
-  @property() skip?: string;
+  @property({ converter: selectorAttribute('bj-annotate', 'skip') }) skip?: string;
 
   private annotator: Annotator | undefined;
   private generation = 0;

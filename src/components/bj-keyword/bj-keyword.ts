@@ -11,6 +11,7 @@ import { emit, reportError, type BjShowDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { applyUiLocale, contentLangOf, langAttr, localized } from '../../shared/locale.js';
 import { openFloating, supportsPopover } from '../../shared/popover.js';
+import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
 import { styles } from './bj-keyword.styles.js';
 import {
   collapsedParagraph,
@@ -30,6 +31,9 @@ let current: BjKeyword | undefined;
 
 /** Lookup state; `undefined` until the first lookup (and after the text, `term` or `index` changed). */
 type Status = 'loading' | 'ready' | 'error' | 'unknown';
+
+/** Hover delays: milliseconds, 0 to 60 s, default 300. */
+const DELAY: IntegerRule = { min: 0, max: 60_000, fallback: 300, unit: 'ms' };
 
 /**
  * A keyword in running text that shows its official bilingual definition in a popover.
@@ -111,13 +115,13 @@ export class BjKeyword extends LitElement {
   @property() index?: string;
 
   /** Languages shown: `both` (page language first), `page`, `en` or `zh`. */
-  @property() display: KeywordDisplay = 'both';
+  @property({ converter: choiceAttribute('bj-keyword', 'display', ['both', 'page', 'en', 'zh'], 'both') }) display: KeywordDisplay = 'both';
 
   /** Milliseconds of hover before the popover opens. */
-  @property({ type: Number, attribute: 'show-delay' }) showDelay = 300;
+  @property({ attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) }) showDelay = 300;
 
   /** Milliseconds the popover waits after the pointer leaves, so that it can reach the popover. */
-  @property({ type: Number, attribute: 'hide-delay' }) hideDelay = 300;
+  @property({ attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) }) hideDelay = 300;
 
   /** Load the index at once instead of on the first interaction (one keyword on a page is enough). */
   @property({ type: Boolean }) preload = false;
@@ -220,19 +224,28 @@ export class BjKeyword extends LitElement {
     }
     if (this.loading) return this.loading;
     this.status = 'loading';
+    // `index` may change while this load is in flight: then its outcome is dropped and the new
+    // address is loaded (the term is read when the index arrives, so a new term needs nothing).
+    let moved = false;
     this.loading = loadIndex(url)
       .then(
         (index) => {
           if (resolveIndexUrl(this.index) === url) this.resolve(index, url, this.lookupKey());
+          else moved = true;
         },
         (error: BjError) => {
+          if (resolveIndexUrl(this.index) !== url) {
+            moved = true;
+            return;
+          }
           this.status = 'error';
           reportError(this, error, { url });
         },
       )
       .finally(() => {
         this.loading = undefined;
-      });
+      })
+      .then(() => (moved ? this.ensureEntry() : undefined));
     return this.loading;
   }
 

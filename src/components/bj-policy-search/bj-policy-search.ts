@@ -10,6 +10,7 @@ import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { applyUiLocale, contentLangOf, localized } from '../../shared/locale.js';
 import { supportsPopover } from '../../shared/popover.js';
+import { integerAttribute } from '../../shared/settings.js';
 import { styles } from './bj-policy-search.styles.js';
 import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
 import { openUnder } from './popup.js';
@@ -85,7 +86,7 @@ export class BjPolicySearch extends LitElement {
   /** Visible label; default: a localised "Search policies and keywords". */
   @property() label?: string;
   /** How many results show at once ("Show more" adds as many again). */
-  @property({ type: Number }) limit = 12;
+  @property({ converter: integerAttribute('bj-policy-search', 'limit', { min: 1, max: 100, fallback: 12, belowMinIsDefault: true }) }) limit = 12;
   /** Opt-in page shortcut: `/` (outside text fields) and Ctrl+K / ⌘K focus the box; a hint shows. */
   @property({ type: Boolean }) shortcut = false;
   /** Opt-in: keep the query in `?q=` of the page address and restore it on load. */
@@ -196,6 +197,8 @@ export class BjPolicySearch extends LitElement {
     try {
       return await pending;
     } catch (error) {
+      // `index` changed during the load: its failure is no longer this element's (the caller retries).
+      if (this.indexUrl() !== url) throw error;
       // Report when search becomes unavailable (and after each Retry), not for every keystroke.
       if (this.phase !== 'error') {
         this.phase = 'error';
@@ -231,9 +234,11 @@ export class BjPolicySearch extends LitElement {
       return;
     }
     let index: PolicyIndex;
+    const url = this.indexUrl();
     try {
-      index = peekIndex(this.indexUrl()) ?? (await this.getIndex());
+      index = peekIndex(url) ?? (await this.getIndex());
     } catch {
+      if (seq === this.seq && this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
       if (seq === this.seq) {
         this.phase = 'error';
         this.announce(this.errorText());
@@ -242,6 +247,8 @@ export class BjPolicySearch extends LitElement {
     }
     // A newer query was issued while this one waited for the index: never overwrite it.
     if (seq !== this.seq) return;
+    // `index` changed while it loaded: search the new one.
+    if (this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
     const results = index.search(q, { kind: 'all', limit: MAX_RESULTS });
     this.phase = 'ready';
     this.results = results;

@@ -3,11 +3,22 @@
  * address. Writes use `history.replaceState` (no history entry per keystroke) and keep every
  * other parameter and the hash.
  */
+import { MAX_QUERY_LENGTH } from '../../search/index.js';
 import type { SearchResult } from '../../search/types.js';
 
-/** The query in the page address, or '' when there is none. */
+/**
+ * The query in the page address, or '' when there is none; at most `MAX_QUERY_LENGTH` characters
+ * (all a search reads), so a crafted link cannot put a long message into the box.
+ */
 export function readUrlQuery(param = 'q'): string {
-  return new URLSearchParams(location.search).get(param) ?? '';
+  return cutToSearchable(new URLSearchParams(location.search).get(param) ?? '');
+}
+
+/** `text` cut to the searchable length, never inside a surrogate pair. */
+function cutToSearchable(text: string): string {
+  if (text.length <= MAX_QUERY_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUERY_LENGTH);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** Puts `query` into the page address (removes the parameter when `query` is blank). */

@@ -389,7 +389,7 @@ describe('<bj-policy-search> results', () => {
     await waitUntil(() => part(el, 'details') !== null);
     expect(seen(part(el, 'details'))).to.contain('<img src=x onerror=');
     expect(unexpected()).to.deep.equal([]);
-    expect(part(el, 'details')!.querySelector('a'), 'a javascript: source URL is not a link').to.equal(null);
+    expect(part(el, 'details')!.querySelector('a'), 'a source URL without http(s):// is not a link').to.equal(null);
     await sleep(50);
     expect((window as { __bjHacked?: string }).__bjHacked).to.equal(undefined);
   });

@@ -15,7 +15,11 @@
 //                                          (slow waits `ms`, default 10000)
 //   /__bj/hits/<key>                       {hits}: how often <key>'s index was asked for
 //   /__bj/closed-port                      {port}: a 127.0.0.1 port nothing listens on (just closed)
+//   /__bj/patched?file=F&path=a.0.b&value=J  the JSON file with the field at `path` set to JSON `value`
+//   /__bj/bomb?mb=N                        a gzip bomb: ~N/1000 MB on the wire, N MB of spaces decoded
+//   /__bj/trickle?ms=N&file=F              the headers at once, then the file in 20 slices over N ms
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +35,17 @@ async function repoFile(rel) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const bombs = new Map();
+/** `[` and `mb` MB of spaces, gzipped once per size (40 MB compress to ~40 KB). */
+function bomb(mb) {
+  if (!bombs.has(mb)) {
+    const body = Buffer.alloc(mb * 1024 * 1024, 0x20);
+    body[0] = 0x5b;
+    bombs.set(mb, gzipSync(body, { level: 9 }));
+  }
+  return bombs.get(mb);
+}
 
 function json(ctx, body, status = 200) {
   ctx.status = status;
@@ -96,6 +111,41 @@ export async function hardeningMiddleware(ctx, next) {
       s.hits = (s.hits ?? 0) + 1;
       switches.set(key, s);
       return await answer(ctx, s.mode, s.file, s.ms ?? 10000);
+    }
+    if (rest === 'patched') {
+      const data = JSON.parse((await repoFile(q.file)).toString('utf8'));
+      const keys = String(q.path).split('.');
+      let at = data;
+      for (const k of keys.slice(0, -1)) at = at[k];
+      at[keys.at(-1)] = JSON.parse(String(q.value));
+      return json(ctx, JSON.stringify(data));
+    }
+    if (rest === 'bomb') {
+      ctx.status = 200;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Content-Encoding', 'gzip');
+      ctx.type = 'application/json';
+      ctx.body = bomb(Math.min(Number(q.mb) || 40, 200));
+      return;
+    }
+    if (rest === 'trickle') {
+      const bytes = await repoFile(q.file);
+      const { PassThrough } = await import('node:stream');
+      const stream = new PassThrough();
+      ctx.status = 200;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'application/json';
+      ctx.body = stream;
+      void (async () => {
+        const slices = 20;
+        for (let i = 0; i < slices; i++) {
+          if (stream.destroyed) return;
+          stream.write(bytes.subarray(Math.floor((i * bytes.length) / slices), Math.floor(((i + 1) * bytes.length) / slices)));
+          await sleep(ms / slices);
+        }
+        stream.end();
+      })();
+      return;
     }
     if (rest === 'closed-port') {
       const port = await new Promise((resolve, reject) => {
