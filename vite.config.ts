@@ -8,11 +8,13 @@
  *
  * Every dependency is bundled and dynamic imports are inlined, so each target is exactly one
  * file a webmaster can copy. Lit is resolved with the `production` export condition, so its
- * dev-mode warning and checks are not shipped.
+ * dev-mode warning and checks are not shipped. Every file is ASCII-only (asciiOnly()), so it loads
+ * on a GBK/GB2312/Big5 page whose server sends scripts without a charset.
  */
 import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import asciiOnly from './scripts/vite-plugin-ascii-only.mjs';
 import minifyLit from './scripts/vite-plugin-minify-lit.mjs';
 
 type Target = 'es' | 'iife' | 'search';
@@ -43,6 +45,7 @@ const minifyEs = (): Plugin => ({
       sourcemap: true,
       sourcefile: chunk.fileName,
       legalComments: 'none',
+      charset: 'ascii',
     });
     return { code: out.code, map: out.map };
   },
@@ -64,8 +67,10 @@ export default defineConfig((): UserConfig => {
       // `production`, never `development`: Lit's dev build warns on every page ("Lit is in dev mode").
       conditions: ['module', 'browser', 'production'],
     },
+    // esbuild escapes non-ASCII in strings; asciiOnly() does the rest (regexes, tagged templates).
+    esbuild: { charset: 'ascii' },
     // minifyLit(): Lit css`…`/html`…` template text (esbuild leaves template literals as written).
-    plugins: [minifyLit(), ...(target.format === 'es' ? [minifyEs()] : [])],
+    plugins: [minifyLit(), ...(target.format === 'es' ? [minifyEs()] : []), asciiOnly()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

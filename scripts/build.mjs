@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { firstNonAscii } from './vite-plugin-ascii-only.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -68,10 +69,19 @@ await Promise.all([
   run(bin('cem'), ['analyze', '--config', 'scripts/cem.config.mjs', '--quiet']),
 ]).catch((err) => fail(err.message));
 
-// 5. Checks: exactly the expected files, production Lit, a DOM-free search.js.
+// 5. Checks: exactly the expected files, ASCII only, production Lit, a DOM-free search.js.
 const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js'];
 const strayChunks = readdirSync(dist).filter((f) => f.endsWith('.js') && !expected.includes(f));
 if (strayChunks.length) fail(`bj: unexpected chunks in dist/: ${strayChunks.join(', ')}; every import must be bundled into its entry`);
+for (const f of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
+  // A GBK page whose server sends .js without a charset decodes the file as GBK (README, "Pages not in UTF-8").
+  const bytes = readFileSync(path.join(dist, f));
+  const at = firstNonAscii(bytes);
+  if (at >= 0) {
+    const around = bytes.subarray(Math.max(0, at - 30), at + 10).toString('utf8');
+    fail(`bj: dist/${f} has a non-ASCII byte at offset ${at} (…${around}…); every bundle must be ASCII-only, see scripts/vite-plugin-ascii-only.mjs`);
+  }
+}
 for (const f of expected) {
   const code = readFileSync(path.join(dist, f), 'utf8');
   if (/Lit is in dev mode/.test(code)) fail(`bj: dist/${f} contains Lit's development build; check resolve.conditions in vite.config.ts`);

@@ -28,7 +28,11 @@ import { validSelector } from '../shared/settings.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
 
 export interface AnnotateOptions {
-  /** Mark every occurrence (default: only the first occurrence of each keyword in the region). */
+  /**
+   * Mark every occurrence (default: only the first occurrence of each keyword per language in the
+   * region; the language is the text's `lang` within the region, else its script; a `<bj-keyword>`
+   * already in the region counts as the first occurrence in its language).
+   */
   all?: boolean;
   /** At most this many keywords in the region (default: no limit). */
   max?: number;
@@ -59,6 +63,25 @@ const INLINE_TAGS = new Set([
   'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark',
   'q', 'ruby', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
 ]);
+
+/** Chinese `lang` values (zh, zh-CN, zh-Hant-TW, cmn, yue…). */
+const CHINESE_LANG = /^(zh|cmn|yue|wuu|hak|nan|gan|hsn|cjy|lzh)\b/i;
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+/**
+ * The language group of text at `node` for "first occurrence": `zh` or `other`, from the nearest
+ * `lang` between the node and `root` (the region; a page-wide `<html lang>` above it is often a
+ * template's default and is not used), else from the script of `text` (more Han than Latin → zh).
+ */
+function languageOf(node: Node, root: Element, text: string): 'zh' | 'other' {
+  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    const lang = el.getAttribute('lang');
+    if (lang) return CHINESE_LANG.test(lang) ? 'zh' : 'other';
+    if (el === root) break;
+  }
+  return (text.match(HAN)?.length ?? 0) > (text.match(LATIN)?.length ?? 0) ? 'zh' : 'other';
+}
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -96,10 +119,27 @@ class Region implements Annotation {
   /** `options.skip` if the browser can parse it (an invalid one is ignored with a warning). */
   private readonly skipSelector: string | undefined;
 
-  /** True when `max` keywords are marked, or (first occurrences only) every keyword is. */
+  /** True when `max` keywords are marked, or (first occurrences only) every keyword is, in both language groups. */
   get full(): boolean {
     if (this.options.max !== undefined && this.count >= this.options.max) return true;
-    return !this.options.all && this.seen.size >= this.matcher.termCount;
+    return !this.options.all && this.seen.size >= 2 * this.matcher.termCount;
+  }
+
+  /** Counts the `<bj-keyword>`s already in `container` (written by hand) as first occurrences. */
+  noteExisting(container: Element): void {
+    if (this.options.all) return;
+    for (const el of container.querySelectorAll(this.tag === 'bj-keyword' ? 'bj-keyword' : `bj-keyword, ${this.tag}`)) {
+      const text = el.textContent ?? '';
+      const term = el.getAttribute('term')?.trim() ?? '';
+      const id = this.matcher.termIds.has(term) ? term : (this.wholeName(term) ?? this.wholeName(text));
+      if (id) this.seen.add(`${languageOf(el, this.root, text)}\n${id}`);
+    }
+  }
+
+  /** The keyword `text` names exactly (the whole text is one of its names), if any. */
+  private wholeName(text: string): string | undefined {
+    const norm = this.matcher.normalize(text.trim());
+    return this.matcher.candidatesAt(norm, 0).find((hit) => hit.end === norm.length)?.termId;
   }
 
   skips(el: Element): boolean {
@@ -131,6 +171,7 @@ class Region implements Annotation {
    * behind the walk). Stops early when the walk's position leaves the region.
    */
   *runs(container: Element): Generator<Text[], boolean> {
+    this.noteExisting(container);
     let run: Text[] = [];
     let node: Node | null = container.firstChild;
     while (node) {
@@ -179,6 +220,7 @@ class Region implements Annotation {
       text += t.data;
     }
     const norm = this.matcher.normalize(text);
+    const lang = languageOf(nodes[0]!, this.root, text);
     let added = 0;
     let seg = 0;
     let i = 0;
@@ -189,7 +231,8 @@ class Region implements Annotation {
         continue;
       }
       i = hit.end;
-      if (!this.options.all && this.seen.has(hit.termId)) continue;
+      const key = `${lang}\n${hit.termId}`;
+      if (!this.options.all && this.seen.has(key)) continue;
       let k = seg;
       while (starts[k]! + lens[k]! <= hit.start) k++;
       let j = k;
@@ -198,7 +241,7 @@ class Region implements Annotation {
       const b = hit.end - starts[j]!;
       const rest = this.wrap(nodes[k]!, a, nodes[j]!, b, hit.termId);
       if (rest === undefined) continue;
-      this.seen.add(hit.termId);
+      this.seen.add(key);
       this.count++;
       added++;
       if (rest) {

@@ -170,6 +170,8 @@ export class TermMatcher {
   readonly size: number;
   /** Number of distinct keywords the names belong to. */
   readonly termCount: number;
+  /** Ids of those keywords. */
+  readonly termIds: ReadonlySet<string>;
   private readonly root: TrieNode = { next: undefined, termId: undefined, boundaryAfter: false };
   private readonly simplify: ((text: string) => string) | undefined;
 
@@ -187,6 +189,7 @@ export class TermMatcher {
     }
     this.size = size;
     this.termCount = terms.size;
+    this.termIds = terms;
   }
 
   /** Normalises text the way names were (see {@link normalizeText}). */

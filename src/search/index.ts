@@ -517,6 +517,19 @@ export class PolicyIndex {
     return this.byName.get(nameKey(cutQuery(text), this.variants));
   }
 
+  /**
+   * Whether `text` finds its keyword only through an alias (`12345 citizen service hotline` →
+   * "One issue per month"), not through the keyword's id or one of its titles.
+   */
+  viaAlias(text: string): boolean {
+    const term = this.lookupTerm(text);
+    if (!term) return false;
+    const key = nameKey(cutQuery(text), this.variants);
+    if (key === nameKey(term.id)) return false;
+    const titles = [term.title.en, term.title.zh].filter((t): t is string => Boolean(t));
+    return !titles.some((t) => nameVariants(t).some((form) => nameKey(form, this.variants) === key));
+  }
+
   /** The keyword with this id. */
   term(id: string): TermEntry | undefined {
     const e = this.entries.get(id);

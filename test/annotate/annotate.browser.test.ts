@@ -146,13 +146,16 @@ describe('annotate() (headless)', () => {
     expect(result.count).to.equal(0);
   });
 
-  it('marks only the first occurrence of each keyword by default, every one with `all`, and at most `max`', () => {
+  it('marks only the first occurrence of each keyword (per language) by default, every one with `all`, and at most `max`', () => {
     const markup = '<p>监管沙盒、服务包、监管沙盒</p><p>Regulatory sandbox and service packages</p>';
     const first = dom(markup);
     annotate(first, matcher);
+    // The English paragraph is another language: its readers get their own first occurrences.
     expect(marks(first)).to.deep.equal([
       ['regulatory-sandbox', '监管沙盒'],
       ['service-packages', '服务包'],
+      ['regulatory-sandbox', 'Regulatory sandbox'],
+      ['service-packages', 'service packages'],
     ]);
     const all = dom(markup);
     expect(annotate(all, matcher, { all: true }).count).to.equal(5);

@@ -82,6 +82,75 @@ export const styles = css`
   [part~='popover'].bj-fallback[hidden] {
     display: none;
   }
+  [part~='popover']:focus {
+    outline: none;
+  }
+  /* Small viewports (src/shared/sheet.ts): a sheet at the bottom of the viewport, sized to it. */
+  [part~='popover'].sheet {
+    inset: auto 0 0 0;
+    width: auto;
+    max-width: min(40rem, 100%);
+    max-height: calc(100vh - 1.5rem);
+    max-height: calc(100dvh - 1.5rem);
+    margin: 0 auto;
+    padding-bottom: calc(0.75rem + env(safe-area-inset-bottom, 0px));
+    border-radius: var(--bj-radius, 0.5rem) var(--bj-radius, 0.5rem) 0 0;
+    box-shadow: var(--bj-shadow, 0 -0.25rem 1.5rem rgb(0 0 0 / 0.25));
+    font-size: max(var(--bj-popover-font-size, 0.9375rem), 1rem);
+  }
+  /* Close button: on touch screens and in sheets (Escape and an outside tap also close). */
+  .close {
+    display: none;
+    position: sticky;
+    top: 0;
+    float: right;
+    margin: -0.5rem -0.75rem 0 0.5rem;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    align-items: center;
+    justify-content: center;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .close svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+  }
+  .close:focus-visible {
+    outline: 0.125rem solid var(--bj-focus, var(--_accent));
+  }
+  @media (pointer: coarse) {
+    .close {
+      display: flex;
+    }
+  }
+  .sheet .close {
+    display: flex;
+  }
+  [part~='relation'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='source-link'] {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  .live {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 
   @media (prefers-reduced-motion: no-preference) {
     [part~='popover']:popover-open,
@@ -187,7 +256,8 @@ export const styles = css`
       text-decoration-color: LinkText;
     }
     [part~='trigger']:focus-visible,
-    [part~='more']:focus-visible {
+    [part~='more']:focus-visible,
+    .close:focus-visible {
       outline-color: Highlight;
     }
     [part~='popover'] {

@@ -9,9 +9,11 @@ import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjShowDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
+import { notePress, pressedInside } from '../../shared/inside.js';
 import { applyUiLocale, contentLangOf, langAttr, localized } from '../../shared/locale.js';
 import { openFloating, supportsPopover } from '../../shared/popover.js';
 import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
+import { needsSheet, openSheet, smallViewport } from '../../shared/sheet.js';
 import { styles } from './bj-keyword.styles.js';
 import {
   collapsedParagraph,
@@ -29,6 +31,17 @@ const RELATED_SHOWN = 3;
 /** The one open keyword popover on the page. */
 let current: BjKeyword | undefined;
 
+/** Where the pointer was last seen while a popover was open (client px). */
+let lastPointer: [number, number] | undefined;
+/**
+ * Set by Escape to where the pointer rested: hover opens nothing while the pointer stays there
+ * (closing a popover can leave the resting pointer over another keyword, which then gets
+ * `pointerenter` without any movement).
+ */
+let pausedAt: [number, number] | undefined;
+const restingAt = (e: PointerEvent): boolean =>
+  Boolean(pausedAt) && Math.abs(e.clientX - pausedAt![0]) < 1 && Math.abs(e.clientY - pausedAt![1]) < 1;
+
 /** Lookup state; `undefined` until the first lookup (and after the text, `term` or `index` changed). */
 type Status = 'loading' | 'ready' | 'error' | 'unknown';
 
@@ -43,7 +56,14 @@ const DELAY: IntegerRule = { min: 0, max: 60_000, fallback: 300, unit: 'ms' };
  * `<button>` cannot wrap across lines); it opens the popover after `show-delay` on hover,
  * at once on keyboard focus, and toggles it on click or tap. The popover stays while the pointer
  * moves into it (grace period `hide-delay`) and until Escape, pointer leave, blur or an outside
- * tap (WCAG 2.2 SC 1.4.13). One popover is open on the page at a time.
+ * tap (WCAG 2.2 SC 1.4.13). One popover is open on the page at a time. A tap inside the popover
+ * never closes it (the popover takes focus, `tabindex="-1"`); on touch screens (`pointer: coarse`)
+ * and in sheets it has a Close button that returns focus to the keyword.
+ *
+ * Small viewports: when the room beside the keyword cannot show the popover (a viewport whose
+ * smaller side is under 480 CSS px, or less than 60 % of the content fitting above or below the
+ * keyword; `src/shared/sheet.ts`), the popover is a sheet at the bottom of the viewport, sized to
+ * it, still the same non-modal dialog.
  *
  * Role: the APG tooltip pattern allows only non-focusable text in a tooltip and says to use a
  * non-modal dialog when the popup holds focusable content. This popover holds a "More"/"Less"
@@ -88,6 +108,9 @@ const DELAY: IntegerRule = { min: 0, max: 60_000, fallback: 300, unit: 'ms' };
  * @csspart passage-snippet - A passage's text excerpt.
  * @csspart related-count - "and N more".
  * @csspart notice - "Loading definition…" or "Definition unavailable…".
+ * @csspart close - The Close button (touch screens and sheets).
+ * @csspart relation - "Related keyword:", when the text names the keyword only through an alias.
+ * @csspart source-link - The link to the source publication (when the data has its http(s) address).
  * @cssprop --bj-accent - Links, focus ring, buttons. Default #1d4ed8 (dark: #8ab4ff).
  * @cssprop --bj-surface - Popover background. Default #fff (dark: #1e2127).
  * @cssprop --bj-text - Popover text. Default #1b1d22 (dark: #eceef2).
@@ -135,6 +158,10 @@ export class BjKeyword extends LitElement {
   @state() private entry?: TermEntry;
   @state() private passages?: PassageEntry[];
   @state() private expanded?: boolean;
+  /** The text names the keyword only through an alias (shown as "Related keyword: …"). */
+  @state() private viaAlias?: boolean;
+  /** What the popover's live region says: the definition, when it arrived while focus waited. */
+  @state() private spoken?: string;
 
   @query('#trigger') private trigger?: HTMLElement;
   @query('#popover') private panel?: HTMLElement;
@@ -148,6 +175,10 @@ export class BjKeyword extends LitElement {
   private pinned?: boolean;
   private pointerFocus?: boolean;
   private stopFloating?: () => void;
+  /** The open popover is shown as a sheet sized to the viewport (src/shared/sheet.ts). */
+  private sheet?: boolean;
+  /** Focus was in the keyword when the definition was still loading (announce it when it comes). */
+  private waitingForDefinition?: boolean;
   /** The popover DOM exists (rendered at the first opening, or once a preloaded entry is found). */
   private panelRendered?: boolean;
   /** The listeners needed only after a first hover or focus are attached. */
@@ -185,6 +216,8 @@ export class BjKeyword extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The content grew (definition arrived, "More"): check the room beside the keyword again.
+    if (this.open && this.stopFloating && (changed.has('status' as keyof BjKeyword) || changed.has('expanded' as keyof BjKeyword))) this.place();
     if (!changed.has('open')) return;
     if (this.open) this.setup();
     else if (changed.get('open') === true) this.teardown(true);
@@ -275,7 +308,15 @@ export class BjKeyword extends LitElement {
     }
     this.entry = entry;
     this.passages = index.passagesFor(entry.id);
+    this.viaAlias = index.viaAlias(key);
     this.status = 'ready';
+    // Focus waited on the keyword while the index loaded: say the definition now that it is here.
+    if (this.waitingForDefinition && this.matches(':focus-within')) {
+      const langs = languagesFor(entry, this.display, contentLangOf(this));
+      const title = entry.title[langs[0]!] ?? entry.title.en ?? entry.title.zh ?? entry.id;
+      this.spoken = `${title}. ${definitionParagraphs(entry, langs)[0]?.text ?? ''}`;
+    }
+    this.waitingForDefinition = false;
   }
 
   /** Forgets the found keyword (its text, `term` or `index` changed). */
@@ -302,21 +343,42 @@ export class BjKeyword extends LitElement {
     // paragraph's lang only orders the content (src/shared/locale.ts).
     void applyUiLocale(this);
     if (!this.stopFloating && this.trigger && this.panel) {
-      this.stopFloating = openFloating(this.trigger, this.panel);
-      document.addEventListener('pointerdown', BjKeyword.onDocumentEvent, true);
+      this.arm(); // its pointerdown listener notes presses inside (src/shared/inside.ts)
+      this.place();
+      // Bubble phase: after the keyword's own listener, which also sees presses in a closed root.
+      document.addEventListener('pointerdown', BjKeyword.onDocumentEvent);
       document.addEventListener('keydown', BjKeyword.onDocumentEvent);
+      document.addEventListener('pointermove', BjKeyword.onDocumentEvent, { passive: true });
       emit<BjShowDetail>(this, 'bj-show', this.detail());
     }
   }
 
+  /** Shows the popover beside the keyword, or as a sheet when that room is too small. */
+  private place(): void {
+    const { trigger, panel } = this;
+    if (!trigger || !panel) return;
+    if (!this.stopFloating) {
+      this.sheet = smallViewport();
+      this.stopFloating = this.sheet ? openSheet(panel) : openFloating(trigger, panel);
+    }
+    if (!this.sheet && needsSheet(trigger, panel)) {
+      this.stopFloating();
+      this.sheet = true;
+      this.stopFloating = openSheet(panel);
+    }
+  }
+
   private teardown(notify = false): void {
+    this.spoken = undefined;
     this.stopFloating?.();
     const wasOpen = Boolean(this.stopFloating);
     this.stopFloating = undefined;
+    this.sheet = false;
     if (current === this) {
       current = undefined;
-      document.removeEventListener('pointerdown', BjKeyword.onDocumentEvent, true);
+      document.removeEventListener('pointerdown', BjKeyword.onDocumentEvent);
       document.removeEventListener('keydown', BjKeyword.onDocumentEvent);
+      document.removeEventListener('pointermove', BjKeyword.onDocumentEvent);
     }
     if (notify && wasOpen) emit<BjShowDetail>(this, 'bj-hide', this.detail());
   }
@@ -368,6 +430,7 @@ export class BjKeyword extends LitElement {
       case 'pointerleave':
         return this.onPointerLeave(e as PointerEvent);
       case 'pointerdown':
+        notePress(this, e);
         if (this.onTrigger(e)) this.pointerFocus = true;
         return;
       case 'click':
@@ -384,8 +447,9 @@ export class BjKeyword extends LitElement {
   /** Outside tap and Escape, for the one open keyword (added on opening, removed on closing). */
   private static onDocumentEvent(e: Event): void {
     if (!current) return;
-    if (e.type === 'keydown') current.onDocumentKeyDown(e as KeyboardEvent);
-    else if (!e.composedPath().includes(current)) current.hide();
+    if (e.type === 'pointermove') lastPointer = [(e as PointerEvent).clientX, (e as PointerEvent).clientY];
+    else if (e.type === 'keydown') current.onDocumentKeyDown(e as KeyboardEvent);
+    else if (!pressedInside(current, e)) current.hide();
   }
 
   /** `this` is the keyword's shadow root. */
@@ -399,6 +463,19 @@ export class BjKeyword extends LitElement {
   private onPointerEnter(e: PointerEvent): void {
     this.arm();
     if (e.pointerType === 'touch' || this.status === 'unknown') return;
+    if (restingAt(e)) {
+      // After Escape, the pointer has not moved: hover counts from its first real movement.
+      const onMove = (m: PointerEvent): void => {
+        if (restingAt(m)) return;
+        this.removeEventListener('pointermove', onMove);
+        pausedAt = undefined;
+        this.onPointerEnter(m);
+      };
+      this.addEventListener('pointermove', onMove);
+      this.addEventListener('pointerleave', () => this.removeEventListener('pointermove', onMove), { once: true });
+      return;
+    }
+    pausedAt = undefined;
     this.hovering = true;
     clearTimeout(this.hideTimer);
     if (this.open) return;
@@ -438,6 +515,7 @@ export class BjKeyword extends LitElement {
     const fromPointer = this.pointerFocus;
     this.pointerFocus = false;
     if (e.composedPath()[0] !== this.trigger || fromPointer || this.open) return;
+    if (this.status !== 'ready') this.waitingForDefinition = true;
     this.show();
   }
 
@@ -449,6 +527,12 @@ export class BjKeyword extends LitElement {
 
   private onDocumentKeyDown(e: KeyboardEvent): void {
     if (e.key !== 'Escape' || !this.open) return;
+    pausedAt = lastPointer;
+    this.close();
+  }
+
+  /** Escape and the Close button: close, and bring focus from the popover back to the keyword. */
+  private close(): void {
     const active = (this.renderRoot as ShadowRoot).activeElement;
     if (active && active !== this.trigger) this.trigger?.focus();
     this.hide();
@@ -458,8 +542,8 @@ export class BjKeyword extends LitElement {
     this.expanded = !this.expanded;
   }
 
-  // aria-controls names the popover before it exists (it is created at the first opening), which
-  // ARIA allows while aria-expanded is false; aria-describedby only once the definition is there.
+  // aria-controls and aria-describedby name their targets only once these exist (the popover is
+  // created at the first opening; the definition when the index has loaded).
   override render(): TemplateResult {
     if (this.status === 'unknown') return html`<slot></slot>`;
     const ready = this.status === 'ready' && this.entry;
@@ -470,7 +554,7 @@ export class BjKeyword extends LitElement {
         tabindex="0"
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="popover"
+        aria-controls=${ifDefined(this.panelRendered ? 'popover' : undefined)}
         aria-describedby=${ifDefined(ready && this.panelRendered ? 'definition' : undefined)}
         ><slot></slot></span
       >${this.panelRendered ? this.renderPanel(Boolean(ready)) : nothing}`;
@@ -484,9 +568,14 @@ export class BjKeyword extends LitElement {
         class=${supportsPopover ? '' : 'bj-fallback'}
         ?hidden=${!supportsPopover && !this.open}
         role="dialog"
+        tabindex="-1"
         aria-labelledby=${ready ? 'title' : 'trigger'}
       >
+        <button part="close" class="close" type="button" aria-label=${msg('Close', { id: 'keyword.close' })} @click=${this.close}>
+          <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18"></path></svg>
+        </button>
         ${ready ? this.renderEntry(this.entry!) : this.renderNotice()}
+        <p class="live" role="status">${this.spoken ?? ''}</p>
       </div>`;
   }
 
@@ -509,6 +598,7 @@ export class BjKeyword extends LitElement {
     const shown = long && !this.expanded ? [collapsedParagraph(paragraphs)!].filter(Boolean) : paragraphs;
     const sections = langs.filter((l) => entry.section?.[l]);
     return html`
+      ${this.viaAlias ? html`<p part="relation">${msg('Related keyword:', { id: 'keyword.relation' })}</p>` : nothing}
       <p part="title" id="title" lang=${langAttr(leadTitleLang)}>${leadTitle}</p>
       ${second && entry.title[second] && leadTitleLang !== second
         ? html`<p part="alt-title" lang=${langAttr(second)}>${entry.title[second]}</p>`
@@ -539,12 +629,18 @@ export class BjKeyword extends LitElement {
   }
 
   private renderSource(entry: TermEntry): TemplateResult {
-    const where = entry.source.url || entry.source.publisher;
+    const href = sourceHref(entry.source.url);
+    // Linked: the publisher's name (else the address); not linked: the address as text, as before.
+    const where = href ? entry.source.publisher || entry.source.url : entry.source.url || entry.source.publisher;
     const label = msg('Source:', { id: 'keyword.source' });
     return html`<p part="source">
       ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${entry.number !== undefined
         ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}`
-        : nothing}${where ? html` · <span lang=${langAttr(guessLang(where))}>${where}</span>` : nothing}${entry
+        : nothing}${where
+        ? html` · ${href
+            ? html`<a part="source-link" href=${href} rel="noopener" lang=${langAttr(guessLang(where))}>${where}</a>`
+            : html`<span lang=${langAttr(guessLang(where))}>${where}</span>`}`
+        : nothing}${entry
         .source.date
         ? html` · <time datetime=${entry.source.date}>${entry.source.date}</time>`
         : nothing}
@@ -579,6 +675,28 @@ export class BjKeyword extends LitElement {
         ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
         : nothing}
     </div>`;
+  }
+}
+
+/**
+ * The address a source line links to: an `http:`/`https:` URL as written, a bare host name with
+ * an optional path (`wb.beijing.gov.cn`, as the corpus records it) as `https://`; anything else
+ * (`javascript:`, `data:`, relative paths, text) is not linked.
+ */
+export function sourceHref(url: string | undefined): string | undefined {
+  const text = url?.trim();
+  if (!text) return undefined;
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text)
+    ? text
+    : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(text)
+      ? `https://${text}`
+      : undefined;
+  if (!candidate) return undefined;
+  try {
+    const parsed = new URL(candidate);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -97,7 +97,8 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  :host([shortcut]) input {
+  /* Room for the hint only while it shows (not focused, nothing typed, a wide enough viewport). */
+  input.with-hint:not(:focus) {
     padding-inline-end: 6.5rem;
   }
   input::placeholder {
@@ -132,11 +133,11 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: 0.25rem;
   }
-  @media (hover: none) and (pointer: coarse) {
+  @media (hover: none) and (pointer: coarse), (max-width: 30rem) {
     .hint {
       display: none;
     }
-    :host([shortcut]) input {
+    input.with-hint:not(:focus) {
       padding-inline-end: 0.75rem;
     }
   }
@@ -167,6 +168,28 @@ export const styles = css`
   }
   .panel.bj-fallback {
     display: flex;
+  }
+  /* Small viewports: the viewport's width and all the room below the box (floating-ui's max-height). */
+  .panel.sheet {
+    left: 0 !important;
+    width: 100% !important;
+    max-width: none;
+    min-width: 0;
+    border-inline: 0;
+    border-radius: 0;
+  }
+  input {
+    scroll-margin-block: 0.25rem;
+  }
+  .panel.sheet .scroll {
+    max-height: none;
+  }
+  .panel.sheet .option {
+    padding-block: 0.375rem;
+  }
+  .panel.sheet .option .snippet {
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
   }
   .scroll {
     flex: 1 1 auto;
@@ -344,6 +367,8 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* The element's own message: its own surface and colours, so it keeps AA contrast in a
+     coloured header (the page's colours reach only the host). */
   .error {
     display: flex;
     flex-wrap: wrap;
@@ -351,9 +376,21 @@ export const styles = css`
     gap: 0.5rem;
     margin-block-start: 0.5rem;
     padding: 0.5rem 0.75rem;
+    color: var(--_text);
+    background: var(--_surface);
     border: 1px solid #b3261e;
     border-inline-start-width: 4px;
     border-radius: var(--_radius);
+  }
+  .error button {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.875rem;
+    font: inherit;
+    color: var(--_accent);
+    background: var(--_surface);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
   }
   .error p {
     margin: 0;

@@ -8,15 +8,19 @@ import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
+import { notePress, pressedInside } from '../../shared/inside.js';
 import { applyUiLocale, contentLangOf, localized } from '../../shared/locale.js';
 import { supportsPopover } from '../../shared/popover.js';
 import { integerAttribute } from '../../shared/settings.js';
+import { smallViewport } from '../../shared/sheet.js';
 import { styles } from './bj-policy-search.styles.js';
 import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
 import { openUnder } from './popup.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
 import { readUrlQuery, resultHref, writeUrlQuery } from './url-state.js';
 
+/** On small viewports, the box is scrolled to the top when less than this share of the viewport is below it. */
+const SHEET_ROOM = 0.8;
 /** The live region waits this long after the last change, so that typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 500;
 /** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
@@ -85,11 +89,13 @@ export class BjPolicySearch extends LitElement {
   @property() placeholder?: string;
   /** Visible label; default: a localised "Search policies and keywords". */
   @property() label?: string;
+  /** Hides the label visually; it stays the box's accessible name (e.g. in a header with an icon). */
+  @property({ type: Boolean, reflect: true, attribute: 'label-hidden' }) labelHidden = false;
   /** How many results show at once ("Show more" adds as many again). */
   @property({ converter: integerAttribute('bj-policy-search', 'limit', { min: 1, max: 100, fallback: 12, belowMinIsDefault: true }) }) limit = 12;
   /** Opt-in page shortcut: `/` (outside text fields) and Ctrl+K / ⌘K focus the box; a hint shows. */
   @property({ type: Boolean }) shortcut = false;
-  /** Opt-in: keep the query in `?q=` of the page address and restore it on load. */
+  /** Opt-in: keep the query in `?q=` of the page address and restore it into the box on load (results open on interaction). */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Load the index with the page instead of on first focus or typing. */
   @property({ type: Boolean }) preload = false;
@@ -127,11 +133,14 @@ export class BjPolicySearch extends LitElement {
     super.connectedCallback();
     void applyUiLocale(this);
     document.addEventListener('keydown', this.onDocumentKeyDown);
+    this.addEventListener('pointerdown', this.onOwnPointerDown);
     document.addEventListener('pointerdown', this.onDocumentPointerDown);
     const restored = this.syncUrl ? readUrlQuery() : '';
     if (restored) {
+      // Restored into the box, results ready but closed and unannounced: they open on interaction
+      // (click, ArrowDown, typing), not over the article on page load or Back.
       this.value = restored;
-      void this.runSearch(restored, { force: true, open: true });
+      void this.runSearch(restored, { force: true, open: false, quiet: true });
     } else if (this.preload) {
       void this.warmUp();
     }
@@ -141,6 +150,7 @@ export class BjPolicySearch extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onDocumentKeyDown);
+    this.removeEventListener('pointerdown', this.onOwnPointerDown);
     document.removeEventListener('pointerdown', this.onDocumentPointerDown);
     clearTimeout(this.announceTimer);
     clearTimeout(this.urlTimer);
@@ -222,7 +232,7 @@ export class BjPolicySearch extends LitElement {
     }
   }
 
-  private async runSearch(query: string, { force = false, open = true } = {}): Promise<void> {
+  private async runSearch(query: string, { force = false, open = true, quiet = false } = {}): Promise<void> {
     const q = query.trim();
     if (!force && q === this.lastIssued) return;
     this.lastIssued = q;
@@ -258,7 +268,7 @@ export class BjPolicySearch extends LitElement {
     this.suggestions = results.length ? [] : index.suggest(q).filter((s) => s !== q).slice(0, 5);
     if (open) this.open = true;
     emit<BjSearchDetail>(this, 'bj-search', { query: q, count: results.length });
-    this.announce(this.countText());
+    if (!quiet) this.announce(this.countText());
   }
 
   private scheduleUrl(q: string): void {
@@ -301,11 +311,15 @@ export class BjPolicySearch extends LitElement {
     }
     this.chosen = result;
     this.open = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#details-title')?.focus());
+    void this.updateComplete.then(() => {
+      this.reshowPanel(true);
+      this.renderRoot.querySelector<HTMLElement>('#details-title')?.focus();
+    });
   }
 
   private back(): void {
     const at = this.chosen ? this.visible.indexOf(this.chosen) : -1;
+    if (this.chosen) this.reshowPanel(false);
     this.chosen = undefined;
     this.open = this.resultQuery !== '';
     this.active = at;
@@ -326,10 +340,36 @@ export class BjPolicySearch extends LitElement {
   private syncPanel(): void {
     const want = this.open && this.isConnected && this.panel !== null;
     if (want && !this.closePopup) {
+      // Small viewports (src/shared/sheet.ts): the results take the viewport's width and all the
+      // room under the box, brought to the top of the viewport when less than 80 % of it is below.
+      const sheet = smallViewport();
+      if (sheet && window.innerHeight - this.input.getBoundingClientRect().bottom < SHEET_ROOM * window.innerHeight) {
+        this.input.scrollIntoView({ block: 'start' });
+      }
+      this.panel.classList.toggle('sheet', sheet);
       this.closePopup = openUnder(this.input, this.panel);
     } else if (!want && this.closePopup) {
       this.closePopup();
       this.closePopup = undefined;
+      this.panel?.classList.remove('sheet');
+    }
+  }
+
+  /**
+   * With `invokedByBox`, makes the box the shown popup's invoker (`showPopover({ source })`), for
+   * the details view (and without, back to the list): Tab
+   * from its last stop then moves on in the page after the box. Chromium otherwise sends Tab from
+   * a popover without an invoker back to the box; not used for the list, where Firefox would skip
+   * the popup's filter and results on Tab from the box.
+   */
+  private reshowPanel(invokedByBox: boolean): void {
+    const panel = this.panel;
+    if (!supportsPopover || !panel?.matches(':popover-open')) return;
+    try {
+      panel.hidePopover();
+      (panel.showPopover as (options?: { source?: HTMLElement }) => void)(invokedByBox ? { source: this.input } : undefined);
+    } catch {
+      // Not connected any more: nothing to do.
     }
   }
 
@@ -422,8 +462,11 @@ export class BjPolicySearch extends LitElement {
     this.input.select();
   };
 
+  /** On the element itself: notes presses inside, which a document listener cannot see in a closed root. */
+  private onOwnPointerDown = (e: PointerEvent): void => notePress(this, e);
+
   private onDocumentPointerDown = (e: PointerEvent): void => {
-    if (this.open && !e.composedPath().includes(this)) this.close();
+    if (this.open && !pressedInside(this, e)) this.close();
   };
 
   private onFocusOut(e: FocusEvent): void {
@@ -477,10 +520,10 @@ export class BjPolicySearch extends LitElement {
   override render(): TemplateResult {
     const hint = this.shortcut && !this.value;
     return html`<div class="base" @focusout=${this.onFocusOut}>
-      <label id="label" for="input" part="label">${this.label ?? msg('Search policies and keywords', { id: 'policy-search.label' })}</label>
+      <label id="label" for="input" part="label" class=${this.labelHidden ? 'visually-hidden' : ''}>${this.label ?? msg('Search policies and keywords', { id: 'policy-search.label' })}</label>
       <div class="field">
         <svg class="icon" aria-hidden="true" viewBox="0 0 24 24"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="m15.5 15.5 5 5"></path></svg>
-        <input id="input" part="input" type="text" role="combobox" aria-autocomplete="list" aria-controls="listbox"
+        <input id="input" part="input" class=${hint ? 'with-hint' : ''} type="text" role="combobox" aria-autocomplete="list" aria-controls="listbox"
           aria-expanded=${this.open && !this.chosen ? 'true' : 'false'}
           aria-activedescendant=${this.open && !this.chosen && this.active >= 0 ? `opt-${this.active}` : nothing}
           aria-keyshortcuts=${this.shortcut ? '/ Control+K Meta+K' : nothing}

@@ -9,12 +9,14 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'keyword.less': `收起`,
+      'keyword.close': `关闭`,
+'keyword.less': `收起`,
 'keyword.loading': `正在加载释义…`,
 'keyword.more': `展开`,
 'keyword.number': str`第 ${0} 条`,
 'keyword.related': str`相关政策段落（${0}）`,
 'keyword.related-more': str`另有 ${0} 段`,
+'keyword.relation': `相关关键词：`,
 'keyword.source': `来源：`,
 'keyword.unavailable': `暂时无法显示释义，请稍后再试。`,
 'policy-search.back': `返回搜索结果`,

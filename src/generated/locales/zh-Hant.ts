@@ -9,12 +9,14 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'keyword.less': `收起`,
+      'keyword.close': `關閉`,
+'keyword.less': `收起`,
 'keyword.loading': `正在載入釋義…`,
 'keyword.more': `展開`,
 'keyword.number': str`第 ${0} 條`,
 'keyword.related': str`相關政策段落（${0}）`,
 'keyword.related-more': str`另有 ${0} 段`,
+'keyword.relation': `相關關鍵詞：`,
 'keyword.source': `來源：`,
 'keyword.unavailable': `暫時無法顯示釋義，請稍後再試。`,
 'policy-search.back': `返回搜尋結果`,

@@ -43,9 +43,11 @@ describe('<bj-annotate>', () => {
       ['regulatory-sandbox', 'regulatory sandbox'],
       ['service-packages', 'service packages'],
       ['notification-and-commitment', '告知承诺制'],
+      // First per language: the Chinese paragraph's readers get their own 监管沙盒.
+      ['regulatory-sandbox', '监管沙盒'],
     ]);
-    expect(detail).to.deep.equal({ count: 3, added: 3 });
-    expect(el.count).to.equal(3);
+    expect(detail).to.deep.equal({ count: 4, added: 4 });
+    expect(el.count).to.equal(4);
     expect(getComputedStyle(el).display).to.equal('contents');
     const keyword = el.querySelector('bj-keyword')!;
     expect(keyword.getAttribute('index')).to.equal(INDEX, 'keywords use the same index');

@@ -4,7 +4,7 @@ import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BuiltIndex } from '../../../src/search/format.js';
 import type { PassageEntry } from '../../../src/search/types.js';
-import type { BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
+import type { BjErrorDetail, BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 import {
   activeOption,
@@ -175,23 +175,23 @@ describe('<bj-policy-search> results from a site\'s web pages (bj-index build --
 
   /**
    * The built index with the documents of two "supervision" passages marked as read from web pages: the
-   * first with an https page and a heading anchor, the second with a javascript: address.
+   * first with an https page and a heading anchor, the second with `secondUrl`.
    */
-  function siteIndex(): { json: string; linked: string; page: string; hostile: string } {
+  function siteIndex(secondUrl = 'https://example.gov.cn/en/other.html'): { json: string; linked: string; page: string; other: string } {
     const data = JSON.parse(indexJson()) as BuiltIndex;
     const passages = expected('supervision', 'passage');
     const first = passages[0]!.entry as PassageEntry;
     const second = passages.find((r) => (r.entry as PassageEntry).document.id !== first.document.id)!.entry as PassageEntry;
     for (const d of data.documents) {
       if (d.id === first.document.id) d.url = 'https://example.gov.cn/zh/policy.html';
-      if (d.id === second.document.id) d.url = 'javascript:alert(1)';
+      if (d.id === second.document.id) d.url = secondUrl;
     }
     for (const e of data.entries) if (e.kind === 'passage' && e.id === first.id) e.anchor = 'open data';
-    return { json: JSON.stringify(data), linked: first.id, page: first.document.id, hostile: second.id };
+    return { json: JSON.stringify(data), linked: first.id, page: first.document.id, other: second.id };
   }
 
   it('makes a passage from a web page a link to its page and heading; others stay as they were', async () => {
-    const { json, linked, hostile } = siteIndex();
+    const { json, linked, other } = siteIndex();
     const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl(json)} limit="50"></bj-policy-search>`);
     await typeInto(el, 'supervision');
     const opts = await waitOptions(el);
@@ -199,7 +199,7 @@ describe('<bj-policy-search> results from a site\'s web pages (bj-index build --
     const option = (id: string) => opts[ids.indexOf(id)]!;
     expect(option(linked).localName).to.equal('a');
     expect(option(linked).getAttribute('href')).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
-    expect(option(hostile).localName, 'a javascript: address is never a link').to.equal('div');
+    expect(option(other).getAttribute('href'), 'a passage of another page links to that page').to.equal('https://example.gov.cn/en/other.html');
     expect(opts[0]!.localName, 'a keyword without href-template is not a link').to.equal('div');
     let followed = '';
     const stop = (e: Event) => {
@@ -221,23 +221,37 @@ describe('<bj-policy-search> results from a site\'s web pages (bj-index build --
     }
   });
 
+  it('refuses an index whose page address is not http(s) (javascript:), with one bj-error and no link', async () => {
+    const { json } = siteIndex('javascript:alert(1)');
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl(json)} limit="50"></bj-policy-search>`);
+    const failed = oneEvent(el, 'bj-error') as Promise<CustomEvent<BjErrorDetail>>;
+    await typeInto(el, 'supervision');
+    const { detail } = await failed;
+    expect(detail.code).to.equal('format');
+    expect(detail.message).to.contain('javascript:alert(1)');
+    expect(el.shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
+  });
+
   it('links a web page passage to its page even with href-template, which the other results use', async () => {
-    const { json, linked, page } = siteIndex();
+    const { json, linked, page } = siteIndex('https://example.gov.cn/en/other.html');
     const el = await fixture<BjPolicySearch>(
       html`<bj-policy-search index=${blobUrl(json)} limit="50" href-template="/policy/{kind}/{id}"></bj-policy-search>`,
     );
+    const otherPage = (JSON.parse(json) as BuiltIndex).documents.find((d) => d.url === 'https://example.gov.cn/en/other.html')!.id;
     await typeInto(el, 'supervision');
     const opts = await waitOptions(el);
     const want = expected('supervision');
     opts.forEach((o, i) => {
       const r = want[i]!;
-      const onPage = r.entry.kind === 'passage' && r.entry.document.id === page;
+      const doc = r.entry.kind === 'passage' ? r.entry.document.id : undefined;
       const href =
         r.id === linked
           ? 'https://example.gov.cn/zh/policy.html#open%20data'
-          : onPage
+          : doc === page
             ? 'https://example.gov.cn/zh/policy.html' // same page, no heading anchor
-            : `/policy/${r.kind}/${encodeURIComponent(r.id)}`;
+            : doc === otherPage
+              ? 'https://example.gov.cn/en/other.html'
+              : `/policy/${r.kind}/${encodeURIComponent(r.id)}`;
       expect(o.getAttribute('href')).to.equal(href);
     });
   });
