@@ -8,6 +8,7 @@
  * `gb2312`, `gb18030`, `big5`, `shift_jis`, `windows-1252`, …).
  */
 import { Parser } from 'htmlparser2';
+import { firstInvalidUtf8 } from './decode.js';
 
 /** A page that cannot be decoded: `message` is a `bj:` line naming the page and what to do. */
 export class DecodeError extends Error {}
@@ -111,7 +112,8 @@ function strictUtf8(bytes: Uint8Array, shown: string, declared: boolean): string
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const at = firstInvalidUtf8(bytes);
+    // Only reached after TextDecoder refused the bytes, so there is an invalid byte to name.
+    const at = Math.max(0, firstInvalidUtf8(bytes));
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
     const byte = `0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
@@ -136,41 +138,4 @@ function readsAs(bytes: Uint8Array, encoding: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Offset of the first byte that starts an ill-formed UTF-8 sequence (the Encoding Standard's UTF-8
- * decoder: shortest forms only, no surrogates, nothing above U+10FFFF). Only called after
- * TextDecoder refused the bytes, to say where.
- */
-function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lower = 0xa0;
-      if (c === 0xed) upper = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lower = 0x90;
-      if (c === 0xf4) upper = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const next = b[i + k];
-      if (next === undefined || next < lower || next > upper) return i;
-      lower = 0x80;
-      upper = 0xbf;
-    }
-    i += need + 1;
-  }
-  return b.length;
 }
