@@ -25,6 +25,7 @@
  * changed or moved in the meantime is merged back only with the pieces still beside it.
  */
 import { validSelector } from '../shared/settings.js';
+import { CHINESE_LANG, scriptLang, writtenLang } from '../shared/text-lang.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
 
 export interface AnnotateOptions {
@@ -64,23 +65,16 @@ const INLINE_TAGS = new Set([
   'q', 'ruby', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
 ]);
 
-/** Chinese `lang` values (zh, zh-CN, zh-Hant-TW, cmn, yue…). */
-const CHINESE_LANG = /^(zh|cmn|yue|wuu|hak|nan|gan|hsn|cjy|lzh)\b/i;
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
-
 /**
  * The language group of text at `node` for "first occurrence": `zh` or `other`, from the nearest
  * `lang` between the node and `root` (the region; a page-wide `<html lang>` above it is often a
  * template's default and is not used), else from the script of `text` (more Han than Latin → zh).
  */
 function languageOf(node: Node, root: Element, text: string): 'zh' | 'other' {
-  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    const lang = el.getAttribute('lang');
-    if (lang) return CHINESE_LANG.test(lang) ? 'zh' : 'other';
-    if (el === root) break;
-  }
-  return (text.match(HAN)?.length ?? 0) > (text.match(LATIN)?.length ?? 0) ? 'zh' : 'other';
+  const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const lang = el ? writtenLang(el, root) : '';
+  if (lang) return CHINESE_LANG.test(lang) ? 'zh' : 'other';
+  return scriptLang(text) === 'zh' ? 'zh' : 'other';
 }
 
 const TEXT_NODE = 3;

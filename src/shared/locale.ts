@@ -16,9 +16,10 @@
  *   popover opens). Two elements with different own `lang`s on one page therefore take turns:
  *   the one shown last wins (the library's limitation).
  * - **Content order** (which language's title and definition come first) is
- *   {@link contentLangOf}: the nearest `lang` from the element upwards, crossing shadow roots,
- *   then `<html lang>`. A keyword in a Chinese paragraph of an English page shows the Chinese
- *   title first, with English labels. Content text always carries its own `lang` ({@link langAttr}).
+ *   {@link contentLangOf}: the nearest `lang` from the element upwards below `<html>`, crossing
+ *   shadow roots, else the script of the keyword's own text (src/shared/text-lang.ts), then
+ *   `<html lang>`. A keyword in a Chinese paragraph of an English page shows the Chinese title
+ *   first, with English labels; so does 监管沙盒 on an old CMS page that marks no language. Content text always carries its own `lang` ({@link langAttr}).
  *
  * ## Re-rendering on a locale change: {@link localized}
  *
@@ -35,6 +36,7 @@ import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import * as zhHans from '../generated/locales/zh-Hans.js';
 import * as zhHant from '../generated/locales/zh-Hant.js';
 import type { ContentLang } from '../search/types.js';
+import { scriptLang, writtenLang } from './text-lang.js';
 
 export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
 
@@ -93,21 +95,6 @@ export function pageLang(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
-/** The nearest `lang` from `el` upwards, crossing shadow roots; {@link pageLang} last. */
-export function nearestLang(el: Element): string {
-  let node: Element | null = el;
-  while (node) {
-    const lang = node.getAttribute('lang');
-    if (lang) return lang;
-    if (node.parentElement) node = node.parentElement;
-    else {
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
-    }
-  }
-  return pageLang();
-}
-
 /** The UI locale for `el`: its own `lang` attribute, else the page's (see the rule above). */
 export function uiLocaleFor(el: Element): UiLocale {
   return matchLocale(el.getAttribute('lang') || pageLang());
@@ -120,9 +107,15 @@ export async function applyUiLocale(el: Element): Promise<UiLocale> {
   return wanted;
 }
 
-/** The content language to lead with for `el`: from the nearest `lang` (the text around it). */
-export function contentLangOf(el: Element): ContentLang {
-  return contentLangFor(matchLocale(nearestLang(el)));
+/**
+ * The content language to lead with for `el`: the `lang` of the text around it (on `el` or an
+ * ancestor below `<html>`), else the script of `text` (a keyword as written: 监管沙盒 reads Chinese
+ * first, "regulatory sandbox" English, on a page that marks no language), else the page's language.
+ */
+export function contentLangOf(el: Element, text = ''): ContentLang {
+  const written = writtenLang(el);
+  if (written) return contentLangFor(matchLocale(written));
+  return scriptLang(text) ?? contentLangFor(matchLocale(pageLang()));
 }
 
 /** Content language matching a UI locale: Chinese locales read Chinese content first. */

@@ -312,7 +312,7 @@ export class BjKeyword extends LitElement {
     this.status = 'ready';
     // Focus waited on the keyword while the index loaded: say the definition now that it is here.
     if (this.waitingForDefinition && this.matches(':focus-within')) {
-      const langs = languagesFor(entry, this.display, contentLangOf(this));
+      const langs = languagesFor(entry, this.display, contentLangOf(this, this.textContent ?? ''));
       const title = entry.title[langs[0]!] ?? entry.title.en ?? entry.title.zh ?? entry.id;
       this.spoken = `${title}. ${definitionParagraphs(entry, langs)[0]?.text ?? ''}`;
     }
@@ -588,7 +588,7 @@ export class BjKeyword extends LitElement {
   }
 
   private renderEntry(entry: TermEntry): TemplateResult {
-    const pageLang = contentLangOf(this);
+    const pageLang = contentLangOf(this, this.textContent ?? '');
     const langs = languagesFor(entry, this.display, pageLang);
     const [lead, second] = langs as [ContentLang, ContentLang | undefined];
     const leadTitle = entry.title[lead] ?? entry.title[second ?? lead] ?? entry.id;
@@ -650,7 +650,7 @@ export class BjKeyword extends LitElement {
   private renderRelated(entry: TermEntry): TemplateResult | typeof nothing {
     const count = this.passages?.length ?? 0;
     if (!count) return nothing;
-    const pageLang = contentLangOf(this);
+    const pageLang = contentLangOf(this, this.textContent ?? '');
     return html`<div part="related">
       <p part="related-heading" id="related-heading">
         ${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}

@@ -92,6 +92,23 @@ describe('<bj-keyword> content', () => {
     }
   });
 
+  it('on an old CMS page that marks no language: the keyword\'s own script decides which language comes first', async () => {
+    const sandbox = testIndex().term('regulatory-sandbox')!;
+    const page = document.documentElement.lang;
+    try {
+      document.documentElement.lang = '';
+      const zh = await open(html`<p><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>`);
+      expect(text(part(zh, 'title')), 'a Chinese keyword in unmarked text: Chinese first').to.equal(sandbox.title.zh);
+      expect((zh.shadowRoot!.querySelector('[part~="definition"] p') as HTMLElement).lang).to.equal('zh-Hans');
+      // A template's <html lang="zh-CN"> over an English paragraph without lang: the English reader leads.
+      document.documentElement.lang = 'zh-CN';
+      const en = await open(html`<p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>`);
+      expect(text(part(en, 'title')), 'an English keyword in unmarked text: English first').to.equal(sandbox.title.en);
+    } finally {
+      document.documentElement.lang = page;
+    }
+  });
+
   it('shows only the published language for an English-only keyword, whatever display says', async () => {
     const microgram = testIndex().lookupTerm('every microgram counts')!;
     expect(microgram.title.zh, 'the source has no Chinese for this keyword').to.equal(undefined);
