@@ -223,6 +223,9 @@ describe('built library on phones, at 200 % zoom and with a large font', { timeo
               assert.ok(await isOpen(page), `a tap on the ${part} closed the popover`);
               assert.notEqual(await focusPlace(page), 'body', `a tap on the ${part} dropped focus to the page`);
             }
+            // Expanded, the sheet still leaves a strip of the page above it to tap outside.
+            const sheet = (await partBox(page, '#keyword', 'popover'))!;
+            assert.ok(sheet.y >= 0.1 * phone.height, `the expanded sheet starts ${Math.round(sheet.y)} px from the top of an ${phone.height} px screen`);
             assert.deepEqual(errors, []);
           } finally {
             await page.close();

@@ -90,8 +90,9 @@ export const styles = css`
     inset: auto 0 0 0;
     width: auto;
     max-width: min(40rem, 100%);
-    max-height: calc(100vh - 1.5rem);
-    max-height: calc(100dvh - 1.5rem);
+    /* Leaves a strip of the page above it: context, and room for an outside tap that closes it. */
+    max-height: 88vh;
+    max-height: 88dvh;
     margin: 0 auto;
     padding-bottom: calc(0.75rem + env(safe-area-inset-bottom, 0px));
     border-radius: var(--bj-radius, 0.5rem) var(--bj-radius, 0.5rem) 0 0;
