@@ -1,11 +1,12 @@
 // Query latency in Node (for reference; the figure that counts is Chromium's, bench/browser.mjs):
 // the fixed query mix, next to plain MiniSearch (default search, and fuzzy 0.2 + prefix), plus the
 // search core's relevance cases for both.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
-import { BASELINE_OPTIONS, root } from './lib/data.mjs';
+import { BASELINE_OPTIONS, loadCorpora, root } from './lib/data.mjs';
+import { compare } from './lib/reader-relevance.mjs';
 import { measureQueries, relevance } from './lib/measure-search.mjs';
 import { defaultIndexJSON, searchModule } from './lib/ours.mjs';
 import { QUERY_LIST } from './lib/queries.mjs';
@@ -44,6 +45,24 @@ export function relevanceRows(r, rel) {
   });
 }
 
+/**
+ * Reader relevance (test/search/reader/reader-queries.json): MRR@10, hit@1, hit@10 per category for
+ * ours, next to plain MiniSearch (fuzzy 0.2 + prefix) and MiniSearch with Intl.Segmenter, same cases.
+ */
+export function readerRows(r, index) {
+  const file = path.join(root, 'test/search/reader/reader-queries.json');
+  if (!existsSync(file)) return r.missing('reader', 'reader relevance', `${file} not found`);
+  const cases = JSON.parse(readFileSync(file, 'utf8'));
+  const res = compare({ index, corpora: loadCorpora(), cases });
+  const f = (m) => `MRR ${m.mrr.toFixed(2)} · h@1 ${(m.hit1 * 100).toFixed(0)}% · h@10 ${(m.hit10 * 100).toFixed(0)}%`;
+  const row = (id, label, get) =>
+    r.add(id, label, f(get(res.ours)), { unit: 'text', baseline: f(get(res.plain)), note: `baseline: plain MiniSearch fuzzy+prefix; with Intl.Segmenter: ${f(get(res.segmenter))}` });
+  row('reader', `reader relevance, all (${res.ours.all.n} queries)`, (e) => e.all);
+  for (const cat of Object.keys(res.ours.byCategory).sort()) {
+    row(`reader.${cat}`, `  ${cat} (${res.ours.byCategory[cat].n})`, (e) => e.byCategory[cat]);
+  }
+}
+
 export async function run() {
   const r = new Results('query', 'Query (Node, for reference)');
   const { mod, from } = await searchModule();
@@ -55,6 +74,7 @@ export async function run() {
   const cases = await relevanceCases();
   if (cases) relevanceRows(r, relevance({ index, base, cases }));
   else r.missing('relevance', 'relevance cases', 'test/search/relevance-cases.ts not found');
+  readerRows(r, index);
   return r;
 }
 

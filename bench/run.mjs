@@ -150,6 +150,7 @@ function updateReadme({ env, targets, suites }) {
     'transfer.before.total', 'transfer.before.index', 'transfer.hover', 'transfer.search',
     'index.build', 'browser.load', 'browser.ready', 'browser.query.p50', 'browser.query.p95', 'browser.query.first', 'browser.relevance',
     'page.upgrade', 'page.popover', 'page.annotate',
+    ...suites.filter((s) => s.suite === 'query').flatMap((s) => s.rows.map((r) => r.id).filter((id) => id.startsWith('query.reader'))),
     ...suites.filter((s) => s.suite === 'growth').flatMap((s) => s.rows.map((r) => r.id).filter((id) => /\.(gzip|ready|p95|heap|core|shard)(\.est)?$|limit|^growth\.\d+$/.test(id))),
   ];
   const chosen = pick.map((id) => rows.get(id)).filter(Boolean);

@@ -7,21 +7,21 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { CorpusFile } from '../search/types.js';
+import type { CorpusFile, SynonymsFile } from '../search/types.js';
 import { editDistance } from '../search/text.js';
 import { ID_NAMESPACE } from '../search/validate.js';
 import { describeJsonError, describeTooDeep, tooDeepOffset } from './json-location.js';
-import { packageSchemaPath, packageVersion } from './package-info.js';
+import { packageSchemaPath, packageSynonymsSchemaPath, packageVersion } from './package-info.js';
 
 /** What checking one file gives: the parsed corpus, or at least one `bj:` error line. */
-export type CheckResult = { data: CorpusFile; errors?: undefined } | { data?: undefined; errors: string[] };
+export type CheckResult = { data: CorpusFile | SynonymsFile; errors?: undefined } | { data?: undefined; errors: string[] };
 
 export type CorpusChecker = (file: string, text: string) => CheckResult;
 
 /** A file that passed {@link checkCorpus}. */
 export interface CheckedCorpus {
   file: string;
-  data: CorpusFile;
+  data: CorpusFile | SynonymsFile;
 }
 
 /** Builds a checker for one schema (a JSON Schema 2020-12 object). Throws if the schema does not compile. */
@@ -45,22 +45,39 @@ let defaultChecker: CorpusChecker | undefined;
  * Never throws for any input text; returns the data or a non-empty list of `bj:` lines.
  */
 export function checkCorpus(file: string, text: string): CheckResult {
+  if (isSynonymsText(text)) {
+    synonymsChecker ??= createCorpusChecker(loadPackageSchema(packageSynonymsSchemaPath));
+    return synonymsChecker(file, text);
+  }
   defaultChecker ??= createCorpusChecker(loadPackageSchema());
   return defaultChecker(file, text);
 }
 
-/** Reads the package's corpus schema; throws a `bj:` error if it is missing or broken. */
-export function loadPackageSchema(): object {
+let synonymsChecker: CorpusChecker | undefined;
+
+/** True for the text of an editors' synonyms file (`"format": "bj-synonyms"`), checked by its own schema. */
+function isSynonymsText(raw: string): boolean {
+  if (!raw.includes('bj-synonyms')) return false;
+  try {
+    const data = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw) as unknown;
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'bj-synonyms';
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one of the package's schemas; throws a `bj:` error if it is missing or broken. */
+export function loadPackageSchema(path: string = packageSchemaPath): object {
   let text: string;
   try {
-    text = readFileSync(packageSchemaPath, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`bj: corpus schema not found at ${packageSchemaPath}; reinstall bj-policy-widgets`);
+    throw new Error(`bj: schema not found at ${path}; reinstall bj-policy-widgets`);
   }
   try {
     return JSON.parse(text) as object;
   } catch (e) {
-    throw new Error(`bj: corpus schema ${packageSchemaPath} is not valid JSON: ${describeJsonError(text, e)}`);
+    throw new Error(`bj: schema ${path} is not valid JSON: ${describeJsonError(text, e)}`);
   }
 }
 
@@ -79,7 +96,7 @@ function checkWith(validate: ValidateFunction, readVersion: unknown, file: strin
   }
   const deep = tooDeepOffset(text);
   if (deep >= 0) return { errors: [`bj: ${file}: ${describeTooDeep(text, deep)}; fix the file and run again`] };
-  if (validate(data)) return { data: data as CorpusFile };
+  if (validate(data)) return { data: data as CorpusFile | SynonymsFile };
   return { errors: formatSchemaErrors(file, data, validate.errors ?? [], readVersion) };
 }
 
@@ -360,6 +377,7 @@ export function checkAcrossFiles(corpora: CheckedCorpus[]): string[] {
   const ENTRY_IDS_UNIQUE = 'keyword and passage ids must be unique across all corpus files (they share one namespace)';
   const sources = new Map<string, { file: string; json: string }>();
   for (const { file, data } of corpora) {
+    if (data.format === 'bj-synonyms') continue;
     const source = sources.get(data.source.id);
     const json = JSON.stringify(data.source);
     if (source === undefined) {
@@ -395,6 +413,7 @@ export function countRecords(corpora: CheckedCorpus[]): { terms: number; passage
   let terms = 0;
   let passages = 0;
   for (const { data } of corpora) {
+    if (data.format === 'bj-synonyms') continue;
     terms += data.terms?.length ?? 0;
     for (const doc of data.documents ?? []) passages += doc.passages.length;
   }

@@ -179,6 +179,7 @@ async function checkedSite(options: SiteOptions, corpora: CheckedCorpus[]): Prom
   }
   const used = new Map<string, string>();
   for (const { file, data } of corpora) {
+    if (data.format === 'bj-synonyms') continue;
     data.terms?.forEach((t, i) => used.set(t.id, `${file} terms[${i}]`));
     data.documents?.forEach((d, i) => {
       used.set(`document:${d.id}`, `${file} documents[${i}]`);

@@ -14,6 +14,8 @@ export const packageDataDir: string = join(packageRoot, 'data');
 
 /** The JSON Schema every corpus file is validated against. */
 export const packageSchemaPath: string = join(packageRoot, 'data', 'schema', 'corpus.schema.json');
+/** The JSON Schema of editors' synonyms files (`"format": "bj-synonyms"`). */
+export const packageSynonymsSchemaPath: string = join(packageRoot, 'data', 'schema', 'synonyms.schema.json');
 
 /** The index `npm run build:index` (and `npm install`) writes, used by `query` without `--index`. */
 export const packageIndexPath: string = join(packageRoot, 'dist', 'bj-index.json');

@@ -10,6 +10,10 @@ export interface JsonResult {
   text: string;
   lang: SearchResult['lang'];
   score: number;
+  /** `strong` (a close match) or `weak` (related only); see `SearchResult.strength`. */
+  strength: SearchResult['strength'];
+  /** Weighted share of the query matched, 0–1. */
+  coverage: number;
   /** Query terms that matched. */
   terms: string[];
   matches: MatchRange[];
@@ -28,6 +32,8 @@ export function toJsonResult(r: SearchResult): JsonResult {
     text: r.text,
     lang: r.lang,
     score: r.score,
+    strength: r.strength,
+    coverage: r.coverage,
     terms: r.terms,
     matches: r.matches,
   };
@@ -52,11 +58,13 @@ export function formatHuman(query: string, results: SearchResult[], options: Hum
   const pad = String(results.length).length;
   const kindWidth = Math.max(...results.map((r) => r.kind.length));
   const lines: string[] = [];
+  // Same rule as the search box: weak results only are shown under an honest line.
+  if (!results.some((r) => r.strength === 'strong')) lines.push(`no close match for ${JSON.stringify(query)}; related results:`);
   results.forEach((r, i) => {
     // Data is escaped here, before the bold escapes of our own are added.
     const title = escapeControls([r.title.en, r.title.zh].filter(Boolean).join(' / '));
     const rank = `${String(i + 1).padStart(pad)}.`;
-    lines.push(`${rank} ${r.kind.padEnd(kindWidth)}  ${escapeControls(r.id)}  ${title}  (score ${r.score.toFixed(2)})`);
+    lines.push(`${rank} ${r.kind.padEnd(kindWidth)}  ${escapeControls(r.id)}  ${title}  (score ${r.score.toFixed(2)}, ${r.strength})`);
     if (r.entry.kind === 'passage' && r.entry.headings.length > 0) {
       lines.push(`${' '.repeat(rank.length)} ${escapeControls(r.entry.headings.at(-1)!)}`);
     }

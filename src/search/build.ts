@@ -14,11 +14,12 @@ import {
   type BuiltIndex,
   type StoredDocument,
   type StoredEntry,
+  type StoredLexicon,
   type StoredPassage,
   type StoredTerm,
 } from './format.js';
 import { findName, nameVariants } from './text.js';
-import { BjError, type CorpusFile, type SourceInfo, type TermRecord } from './types.js';
+import { BjError, type CorpusFile, type SourceInfo, type SynonymsFile, type TermRecord } from './types.js';
 
 export interface BuildOptions {
   /** Library version written into the index; default: `version` from the package.json. */
@@ -30,6 +31,14 @@ export interface CorpusInput {
   file: string;
   data: CorpusFile;
 }
+
+/** An editors' synonyms file as read from disk (`"format": "bj-synonyms"`). */
+export interface SynonymsInput {
+  file: string;
+  data: SynonymsFile;
+}
+
+const isSynonyms = (data: CorpusFile | SynonymsFile): data is SynonymsFile => data.format === 'bj-synonyms';
 
 const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 const IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
@@ -45,8 +54,10 @@ function readPackageVersion(): string {
  * file, record and field for problems no single file shows: duplicate ids, and one source id
  * described differently in two files.
  */
-export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): BuiltIndex {
-  const files = [...corpora].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFile | SynonymsFile }>, opts: BuildOptions = {}): BuiltIndex {
+  const sorted = [...corpora].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = sorted.filter((f): f is CorpusInput => !isSynonyms(f.data));
+  const synonyms = sorted.flatMap((f) => (isSynonyms(f.data) ? [f.data] : []));
   const sources = new Map<string, SourceInfo>();
   const documents: StoredDocument[] = [];
   const terms: StoredTerm[] = [];
@@ -97,7 +108,8 @@ export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): Bui
     sources: [...sources.values()],
     documents,
     entries,
-    variants: variantMap(files),
+    variants: variantMap(files, synonyms),
+    lexicon: lexiconOf(terms, synonyms),
   };
   const hash = createHash('sha256')
     .update(JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, schemaVersion: DATA_SCHEMA_VERSION, ...content }))
@@ -117,6 +129,39 @@ export function buildIndex(corpora: CorpusInput[], opts: BuildOptions = {}): Bui
 function termNameForms(t: { title: { en?: string; zh?: string }; aliases: { en: string[]; zh: string[] } }): string[] {
   const raw = [t.title.en, t.title.zh, ...t.aliases.en, ...t.aliases.zh].filter((n): n is string => !!n);
   return [...new Set(raw.flatMap(nameVariants))];
+}
+
+/**
+ * The query lexicon (see `lexicon.ts`): each section's Chinese name with its English name, then the
+ * editors' pairs and equivalences (keywords' own bilingual names already link them to passages). Pinyin (joined, toneless) for every Chinese phrase, so `yingshang huanjing`
+ * finds what `营商环境` finds.
+ */
+function lexiconOf(terms: StoredTerm[], synonyms: SynonymsFile[]): StoredLexicon {
+  const renderings = new Map<string, Set<string>>();
+  const render = (zh: string | undefined, en: Array<string | undefined>) => {
+    if (!zh) return;
+    const set = renderings.get(zh) ?? new Set<string>();
+    for (const name of en) if (name) for (const form of nameVariants(name)) set.add(form);
+    renderings.set(zh, set);
+  };
+  // A keyword's own names reach the passages through their links (the `linked` field), so only
+  // section names are taken from the keywords here.
+  for (const t of terms) render(t.section?.zh, [t.section?.en]);
+  const equivalents: StoredLexicon['equivalents'] = [];
+  for (const file of synonyms) {
+    for (const p of file.pairs ?? []) render(p.zh, p.en);
+    for (const e of file.equivalents ?? []) equivalents.push({ lang: e.lang, from: e.queries, to: e.means });
+  }
+  return {
+    renderings: [...renderings]
+      .filter(([, en]) => en.size > 0)
+      .map(([zh, en]) => {
+        const han = (zh.match(HAN_CHAR) ?? []).join('');
+        const py = han ? pinyin(han, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase() : '';
+        return { zh, en: [...en], ...(py ? { pinyin: py } : {}) };
+      }),
+    equivalents,
+  };
 }
 
 function storeTerm(t: TermRecord, source: string): StoredTerm {
@@ -165,8 +210,12 @@ const toSimplifiedCn = OpenCC.Converter({ from: 't', to: 'cn' });
  * forms (by character and, where the conversion keeps the length, in the context of its text) mapped
  * back to it. Characters that are themselves simplified (t→cn leaves them unchanged) are never keys.
  */
-function variantMap(files: CorpusInput[]): Record<string, string> {
+function variantMap(files: CorpusInput[], synonyms: SynonymsFile[] = []): Record<string, string> {
   const texts: string[] = [];
+  for (const s of synonyms) {
+    for (const e of s.equivalents ?? []) if (e.lang === 'zh') texts.push(...e.queries, e.means);
+    for (const p of s.pairs ?? []) texts.push(p.zh);
+  }
   for (const { data } of files) {
     for (const t of data.terms ?? []) {
       texts.push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');

@@ -83,4 +83,18 @@ export interface BuiltIndex {
    * opencc-js), applied char by char to text and queries.
    */
   variants: Record<string, string>;
+  /**
+   * The query lexicon (optional: indexes built before it existed have none): Chinese phrases with
+   * their published English names, from keyword titles, aliases and section names and from the
+   * editors' `bj-synonyms` files, and editors' same-language equivalences. Queries only.
+   */
+  lexicon?: StoredLexicon;
+}
+
+/** See {@link BuiltIndex.lexicon} and `lexicon.ts`. */
+export interface StoredLexicon {
+  /** A Chinese phrase, its English names as published, and its joined toneless pinyin. */
+  renderings: Array<{ zh: string; en: string[]; pinyin?: string }>;
+  /** Query forms (`from`) that also search the corpus's form (`to`), per language. */
+  equivalents: Array<{ lang: ContentLang; from: string[]; to: string }>;
 }

@@ -25,6 +25,8 @@ import {
   type StoredDocument,
   type StoredTerm,
 } from './format.js';
+import { Lexicon } from './lexicon.js';
+import { STRONG_COVERAGE, Vocabulary, coverage, planQuery, type QueryPlan } from './query.js';
 import {
   editDistance,
   findName,
@@ -32,12 +34,9 @@ import {
   hasHan,
   nameKey,
   nameVariants,
-  queryParts,
-  stemWord,
   toSimplified as simplify,
   tokenize,
   tokenizeWithOffsets,
-  type QueryParts,
   type Token,
   type VariantMap,
 } from './text.js';
@@ -58,6 +57,7 @@ export * from './types.js';
 export * from './format.js';
 export { snippet, highlight, type Segment } from './snippet.js';
 export { tokenize, tokenizeWithOffsets, queryParts, nameKey, findName, type Token, type VariantMap } from './text.js';
+export { QUERY_STOP_WORDS, ZH_QUESTION_PATTERNS, STRONG_COVERAGE } from './query.js';
 
 /**
  * Longest query searched, in UTF-16 code units; longer queries are cut (never inside a surrogate
@@ -137,6 +137,16 @@ const BOOST: Record<string, number> = {
 const HAN_MARK = '\u0001\u0001\u0001';
 const markHan = (term: string): string => HAN_MARK + term;
 const unmark = (term: string): string => (term.startsWith(HAN_MARK) ? term.slice(HAN_MARK.length) : term);
+/** How many of the best results are checked for a Han run found unbroken, and the bonus per run. */
+const CONTIGUOUS_CHECKED = 40;
+const CONTIGUOUS_BONUS = 0.5;
+
+/** True when the words of `name` occur in `key` as whole words, in order (both `nameKey`s). */
+function containsWords(key: string, name: string): boolean {
+  const at = ` ${key} `.indexOf(` ${name} `);
+  return at >= 0;
+}
+
 /** MiniSearch 7's default `weights.prefix`. */
 const PREFIX_WEIGHT = 0.375;
 /** MiniSearch 7's default `weights.fuzzy` (the `weights` option wants both). */
@@ -151,12 +161,6 @@ function hanPrefixWeight(char: string): number {
   const plain = char.length + 1;
   const marked = plain + HAN_MARK.length;
   return (PREFIX_WEIGHT * (plain / (plain + 0.3))) / (marked / (marked + 0.3));
-}
-
-/** Edit distance allowed for an English query word (as typed): none under 4 letters, 1 up to 7, else 2. */
-function fuzziness(typed: string): number | false {
-  if (typed.length < 4 || /\d/.test(typed)) return false;
-  return typed.length <= 7 ? 1 : 2;
 }
 
 function cutQuery(query: string): string {
@@ -225,8 +229,17 @@ export class PolicyIndex {
   private readonly linkTokens = new Map<string, Set<string>>();
   /** What MiniSearch indexes; the inverted index itself is built on first search (see `engine`). */
   private readonly docs: SearchDoc[] = [];
+  private readonly docById = new Map<string, SearchDoc>();
   private searchIndex?: MiniSearch<SearchDoc>;
   private preparing?: Promise<void>;
+  /** Document frequencies of each engine's text terms, filled while it indexes. */
+  private readonly vocabOf = new WeakMap<MiniSearch<SearchDoc>, Vocabulary>();
+  /** The query lexicon shipped in the index (Chinese → English names, editors' synonyms). */
+  private readonly lexicon: Lexicon;
+  /** Chinese keyword names (simplified), kept whole when question words are stripped. */
+  private readonly zhNames: string[] = [];
+  /** Name keys (see `nameKey`) of every keyword name form, longest first, for names inside a query. */
+  private readonly nameKeys: Array<{ key: string; term: TermEntry; han: boolean }> = [];
   /** Stored strings (titles, texts) → their word tokens, for highlighting; bounded by the corpus. */
   private readonly tokenCache = new Map<string, Token[]>();
   /** Stored strings → their simplified form (same length), for highlighting Han; bounded by the corpus. */
@@ -237,6 +250,7 @@ export class PolicyIndex {
   private constructor(data: BuiltIndex, jsonLength?: number) {
     this.hash = data.hash;
     this.variants = data.variants;
+    this.lexicon = new Lexicon(data.lexicon, data.variants);
     const sources = new Map<string, SourceInfo>(data.sources.map((s) => [s.id, s]));
     const documents = new Map<string, StoredDocument>(data.documents.map((d) => [d.id, d]));
     const stored = new Map<string, StoredTerm>();
@@ -289,6 +303,8 @@ export class PolicyIndex {
         for (const form of nameVariants(name)) {
           const key = nameKey(form, this.variants);
           if (key && !this.byName.has(key)) this.byName.set(key, t);
+          if (key.length >= 2) this.nameKeys.push({ key, term: t, han: hasHan(key) });
+          if (lang === 'zh') this.zhNames.push(simplify(form, this.variants));
         }
       }
       const idKey = nameKey(t.id);
@@ -299,7 +315,13 @@ export class PolicyIndex {
         this.pinyinKeys.push(key);
       }
       const names = published.map(([n]) => n).join('\n');
-      const doc = { names, pinyinKeys: pinyin.keys.join(' '), syllables: pinyin.syllables.join(' ') };
+      // Any syllable-aligned inner part of a name's pinyin is found by prefix (`shahe`, `guanjianxiaoshi`).
+      const inner = pinyin.syllables.flatMap((spaced) => {
+        const syl = spaced.split(' ');
+        return syl.slice(1, -1).map((_, i) => syl.slice(i + 1).join(''));
+      });
+      const keys = [...new Set([...pinyin.keys, ...inner])].join(' ');
+      const doc = { names, pinyinKeys: keys, syllables: pinyin.syllables.join(' ') };
       termDocs.set(t.id, doc);
       this.linkTokens.set(
         t.id,
@@ -336,6 +358,8 @@ export class PolicyIndex {
         linkedPinyin: linked.map((d) => `${d.pinyinKeys} ${d.syllables}`).join(' '),
       });
     }
+    this.nameKeys.sort((a, b) => b.key.length - a.key.length);
+    for (const d of docs) this.docById.set(d.id, d);
     this.sizeInfo = {
       terms: this.termList.length,
       passages: passages.length,
@@ -384,13 +408,29 @@ export class PolicyIndex {
   }
 
   private newEngine(): MiniSearch<SearchDoc> {
-    return new MiniSearch<SearchDoc>({
+    const vocab = new Vocabulary();
+    const engine = new MiniSearch<SearchDoc>({
       fields: [...TEXT_FIELDS, ...PINYIN_FIELDS],
       storeFields: [],
-      tokenize: (text, field) =>
-        field && PINYIN_FIELDS.includes(field) ? text.split(' ').filter(Boolean) : this.indexTerms(text),
+      // MiniSearch reads a document's fields in `fields` order: the first one starts a document.
+      extractField: (doc, field) => {
+        if (field === TEXT_FIELDS[0]) vocab.nextDocument();
+        return doc[field as keyof SearchDoc];
+      },
+      tokenize: (text, field) => {
+        if (field && PINYIN_FIELDS.includes(field)) return text.split(' ').filter(Boolean);
+        const tokens = tokenizeWithOffsets(text, this.variants);
+        const terms = tokens.map((t) => (t.kind === 'han' ? markHan(t.term) : t.term));
+        if (field) {
+          for (const t of terms) vocab.add(t);
+          for (const t of tokens) if (t.kind === 'word') vocab.addForm(text.slice(t.start, t.end), t.term);
+        }
+        return terms;
+      },
       processTerm: (term) => term,
     });
+    this.vocabOf.set(engine, vocab);
+    return engine;
   }
 
   /** The terms MiniSearch indexes for a text field: {@link tokenize}'s, Han ones under {@link HAN_MARK}. */
@@ -455,30 +495,75 @@ export class PolicyIndex {
   search(query: string, opts: SearchOptions = {}): SearchResult[] {
     if (typeof query !== 'string') return [];
     const q = cutQuery(query);
-    const parts = queryParts(q, this.variants);
-    const tree = this.queryTree(parts);
-    if (!tree) return [];
+    const engine = this.engine;
+    const plan = planQuery(q, {
+      variants: this.variants,
+      vocab: this.vocabOf.get(engine) ?? new Vocabulary(),
+      lexicon: this.lexicon,
+      inPinyin: (w) => this.inPinyin(w),
+      names: this.zhNames,
+      mark: markHan,
+      textFields: TEXT_FIELDS,
+      pinyinFields: PINYIN_FIELDS,
+      weights: { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT },
+      hanPrefixWeight,
+    });
+    if (!plan) return [];
     const kind = opts.kind ?? 'all';
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
     let raw: MiniSearchResult[];
     try {
-      raw = this.engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
+      const tree: Query = { queries: plan.queries, combineWith: 'OR', tokenize: (s: string) => [s], processTerm: (t: string) => t, boost: BOOST };
+      raw = engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
     } catch {
       return [];
     }
-    const named = kind !== 'passage' ? this.namedTerm(q, parts) : undefined;
+    const ranked = this.rank(raw, plan);
+    const named = kind !== 'passage' ? this.namedTerm(q, plan) : undefined;
     if (named) {
-      const at = raw.findIndex((r) => r.id === named.id);
-      const top = raw[0]?.score ?? 1;
+      const at = ranked.findIndex((r) => r.hit.id === named.id);
+      const top = ranked[0]?.hit.score ?? 1;
       if (at !== 0) {
-        const hit = at > 0 ? raw.splice(at, 1)[0]! : ({ id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult);
-        hit.score = Math.max(hit.score, top) * 1.01;
-        raw.unshift(hit);
+        const item = at > 0 ? ranked.splice(at, 1)[0]! : { hit: { id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult, coverage: 1 };
+        item.hit.score = Math.max(item.hit.score, top) * 1.01;
+        ranked.unshift(item);
       }
+      ranked[0]!.coverage = 1;
     }
-    const lang: ContentLang = opts.lang ?? (parts.han.length > 0 || this.isPinyin(parts) ? 'zh' : 'en');
-    return raw.slice(0, limit).map((r) => this.toResult(r, parts, lang, r.id === named?.id));
+    const lang: ContentLang = opts.lang ?? (plan.parts.han.length > 0 || this.isPinyin(plan.parts.words) ? 'zh' : 'en');
+    return ranked.slice(0, limit).map(({ hit, coverage: c }) => this.toResult(hit, plan, lang, hit.id === named?.id, c));
+  }
+
+  /**
+   * Orders MiniSearch's hits by their score graded by coverage (see `query.ts`): MiniSearch's own
+   * count of matched query terms is taken out (expansions would inflate it) and replaced by the
+   * squared coverage, so documents matching more of the query's words and bigrams come first. A
+   * Han run of three or more characters found unbroken in a document's text earns a bonus.
+   */
+  private rank(raw: MiniSearchResult[], plan: QueryPlan): Array<{ hit: MiniSearchResult; coverage: number }> {
+    const out = raw.map((hit) => {
+      const c = coverage(plan.slots, new Set(hit.queryTerms));
+      hit.score = (hit.score / Math.max(1, hit.queryTerms.length)) * c * c;
+      return { hit, coverage: c };
+    });
+    out.sort((a, b) => b.hit.score - a.hit.score);
+    const runs = plan.runs.filter((r) => [...r].length >= 3);
+    if (runs.length > 0) {
+      for (const item of out.slice(0, CONTIGUOUS_CHECKED)) {
+        const text = this.searchableText(item.hit.id as string);
+        const whole = runs.filter((r) => text.includes(r)).length;
+        if (whole > 0) item.hit.score *= 1 + CONTIGUOUS_BONUS * whole;
+      }
+      out.sort((a, b) => b.hit.score - a.hit.score);
+    }
+    return out;
+  }
+
+  /** An entry's indexed text fields, simplified, for contiguity checks (cached per stored string). */
+  private searchableText(id: string): string {
+    const doc = this.docById.get(id);
+    return doc ? this.simplifiedOf(`${doc.title}\n${doc.aliases}\n${doc.text}`) : '';
   }
 
   /**
@@ -562,70 +647,38 @@ export class PolicyIndex {
     return simplify(text, this.variants);
   }
 
-  /** The query as a MiniSearch query tree, or `null` when it has nothing searchable. */
-  private queryTree(parts: QueryParts): Query | null {
-    const queries: Query[] = [];
-    for (const typed of parts.words) {
-      const w = stemWord(typed);
-      if (!w) continue;
-      // A word found inside a keyword's pinyin (`jianguan`, `shahe`) is pinyin, not an English typo.
-      const fuzzy = this.inPinyin(typed) ? false : fuzziness(typed);
-      queries.push({ queries: [w], fields: TEXT_FIELDS, prefix: w.length >= 3, fuzzy });
-    }
-    for (const run of parts.han) {
-      const grams = hanBigrams(run);
-      queries.push(
-        [...run].length === 1
-          ? {
-              queries: [markHan(run)],
-              fields: TEXT_FIELDS,
-              prefix: true,
-              weights: { fuzzy: FUZZY_WEIGHT, prefix: hanPrefixWeight(run) },
-            }
-          : { queries: grams.map(markHan), fields: TEXT_FIELDS, combineWith: 'AND' },
-      );
-    }
-    // Pinyin: only words that occur in some keyword's pinyin, their concatenation (`jianguan shahe`
-    // → `jianguanshahe`), and a lone long word with one typo allowed (`shijainyinhang`).
-    const latin = parts.words.filter((w) => /^[a-z]+$/.test(w));
-    const pinyin = latin.filter((w) => this.inPinyin(w));
-    const joined = latin.join('');
-    if (latin.length > 1 && this.inPinyin(joined)) pinyin.push(joined);
-    const typo = latin.length === 1 && pinyin.length === 0 && joined.length >= 6 ? joined : undefined;
-    if (typo) pinyin.push(typo);
-    if (pinyin.length > 0) {
-      queries.push({
-        queries: [...new Set(pinyin)],
-        fields: PINYIN_FIELDS,
-        prefix: (t) => t.length >= 3,
-        fuzzy: (t) => (t === typo ? 1 : false),
-      });
-    }
-    if (queries.length === 0) return null;
-    return { queries, combineWith: 'OR', tokenize: (s: string) => [s], processTerm: (t: string) => t, boost: BOOST };
-  }
-
   /** True when `word` occurs in some keyword's joined pinyin or initials. */
   private inPinyin(word: string): boolean {
     return this.pinyinKeys.some((k) => k.includes(word));
   }
 
   /** True when every word of a Han-free query occurs in keywords' pinyin (`jianguan shahe`, `jgsh`). */
-  private isPinyin(parts: QueryParts): boolean {
-    return parts.han.length === 0 && parts.words.length > 0 && parts.words.every((w) => this.inPinyin(w));
+  private isPinyin(words: string[]): boolean {
+    return words.length > 0 && words.every((w) => this.inPinyin(w.replace(/[1-5]/g, '')));
   }
 
-  /** The keyword the whole query names (title, alias, id or pinyin), if any. */
-  private namedTerm(query: string, parts: QueryParts): TermEntry | undefined {
+  /**
+   * The keyword the query names: the whole query (title, alias, id or pinyin, tone digits allowed),
+   * else the longest keyword name found inside it with any words around (`监管沙盒是什么`,
+   * `what is a regulatory sandbox`; Chinese names as substrings, English ones as whole words).
+   */
+  private namedTerm(query: string, plan: QueryPlan): TermEntry | undefined {
     const byName = this.lookupTerm(query);
     if (byName) return byName;
-    if (parts.han.length === 0 && parts.words.length > 0 && parts.words.every((w) => /^[a-z]+$/.test(w))) {
-      return this.byPinyin.get(parts.words.join(''));
+    const { words, han } = plan.parts;
+    if (han.length === 0 && words.length > 0 && words.every((w) => /^[a-z1-5]+$/.test(w))) {
+      const byPinyin = this.byPinyin.get(words.join('').replace(/[1-5]/g, ''));
+      if (byPinyin) return byPinyin;
+    }
+    const key = nameKey(query, this.variants);
+    const compact = key.replace(/ /g, '');
+    for (const { key: name, term, han: isHan } of this.nameKeys) {
+      if (isHan ? compact.includes(name.replace(/ /g, '')) : containsWords(key, name)) return term;
     }
     return undefined;
   }
 
-  private toResult(r: MiniSearchResult, parts: QueryParts, preferred: ContentLang, named: boolean): SearchResult {
+  private toResult(r: MiniSearchResult, plan: QueryPlan, preferred: ContentLang, named: boolean, cover: number): SearchResult {
     const entry = this.entries.get(r.id as string)!;
     const lang = entryLang(entry, preferred);
     const text = entryText(entry, lang);
@@ -637,8 +690,10 @@ export class PolicyIndex {
       text,
       lang,
       score: r.score,
+      strength: named || cover >= STRONG_COVERAGE ? 'strong' : 'weak',
+      coverage: Math.round(cover * 1000) / 1000,
       terms: r.terms.map(unmark),
-      matches: this.matchRanges(r, entry, title, text, parts, named),
+      matches: this.matchRanges(r, entry, title, text, plan, named),
       entry,
     };
   }
@@ -684,9 +739,11 @@ export class PolicyIndex {
     entry: Entry,
     title: { en?: string; zh?: string },
     text: string,
-    parts: QueryParts,
+    plan: QueryPlan,
     named: boolean,
   ): MatchRange[] {
+    // Only what really matched: stop words and question words are not in the plan's runs or terms.
+    const parts = { han: plan.runs };
     const matched = new Set(r.terms);
     const fieldsOf = (t: string) => r.match[t] ?? [];
     const fields: Array<[MatchRange['field'], string]> = [

@@ -50,6 +50,20 @@ export interface CorpusFile {
   documents?: DocumentRecord[];
 }
 
+/**
+ * An editors' synonyms file (`data/*.json` with `"format": "bj-synonyms"`, validated by
+ * data/schema/synonyms.schema.json): query-side equivalences only, never shown as source text.
+ */
+export interface SynonymsFile {
+  $schema?: string;
+  format: 'bj-synonyms';
+  schemaVersion: 1;
+  /** Same-language equivalences: a query containing one of `queries` also searches `means`. */
+  equivalents?: Array<{ lang: ContentLang; queries: string[]; means: string; reason?: string }>;
+  /** Chinese ↔ English query pairs: a Chinese query containing `zh` also searches `en`. */
+  pairs?: Array<{ zh: string; en: string[]; reason?: string }>;
+}
+
 /** One glossary keyword as published. */
 export interface TermRecord {
   /** Stable URL-safe slug, `[a-z0-9]+(-[a-z0-9]+)*`, e.g. `regulatory-sandbox`. */
@@ -151,6 +165,13 @@ export interface SearchResult {
   /** Language of `text`. */
   lang: ContentLang;
   score: number;
+  /**
+   * How closely the result matches: `strong` when the query names it or it matches most of the
+   * query (by weighted coverage), else `weak` (related, e.g. sharing one word of a question).
+   */
+  strength: 'strong' | 'weak';
+  /** Weighted share (0–1) of the query's words and Chinese bigrams this result matches. */
+  coverage: number;
   /** The query terms that matched, as MiniSearch reports them. */
   terms: string[];
   /** Ranges to highlight. Never HTML. */

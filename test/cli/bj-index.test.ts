@@ -226,6 +226,26 @@ describe('bj-index validate', () => {
     assert.deepEqual(readdirSync(tmp.dir), before);
   });
 
+  it('checks a bj-synonyms file against its own schema, and builds it into the index', async () => {
+    const good = { format: 'bj-synonyms', schemaVersion: 1, equivalents: [{ lang: 'en', queries: ['stream'], means: 'river', reason: 'Readers say stream for a small river.' }] };
+    const dir = join(tmp.dir, 'synonyms');
+    mkdirSync(dir, { recursive: true });
+    writeJson(join(dir, 'synonyms.json'), good);
+    const ok = await run(['validate', join(fixtures, 'glossary.json'), join(fixtures, 'plan.json'), join(dir, 'synonyms.json')]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(ok.stdout, 'ok: 3 files, 2 terms, 3 passages\n');
+    writeJson(join(dir, 'bad.json'), { ...good, equivalents: [{ lang: 'fr', queries: [], means: 'river' }] });
+    const bad = await run(['validate', join(dir, 'bad.json')]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /bad\.json: \/equivalents\/0\/lang/);
+    assert.match(bad.stderr, /bad\.json: \/equivalents\/0\/reason: required property is missing/);
+    const out = join(dir, 'index.json');
+    const built = await run(['build', join(fixtures, 'glossary.json'), join(fixtures, 'plan.json'), join(dir, 'synonyms.json'), '-o', out]);
+    assert.equal(built.code, 0, built.stderr);
+    const found = await run(['query', 'stream chief', '--index', out, '--json']);
+    assert.equal((JSON.parse(found.stdout) as Array<{ id: string }>)[0]?.id, 'river-chief-system');
+  });
+
   it('prints the same errors as build and exits 1', async () => {
     const dir = corpusDir(join(tmp.dir, 'bad'), ({ glossary }) => {
       glossary.terms![0]!.id = 'River Chief';
@@ -250,9 +270,20 @@ describe('bj-index query', () => {
     const r = await run(['query', 'river chief', '--index', index]);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
-    assert.match(lines[0]!, /^ ?1\. term +river-chief-system +River Chief System \/ 河长制 +\(score [\d.]+\)$/);
+    assert.match(lines[0]!, /^ ?1\. term +river-chief-system +River Chief System \/ 河长制 +\(score [\d.]+, strong\)$/);
     assert.match(r.stdout, /fixture-plan-p002/);
     assert.match(r.stdout, /river chiefs inspects/);
+  });
+
+  it('says when nothing matches closely and marks each result weak (same rule as the search box)', async () => {
+    const human = await run(['query', 'river restaurant recommendations tonight', '--index', index]);
+    assert.equal(human.code, 0, human.stderr);
+    const lines = human.stdout.split('\n');
+    assert.equal(lines[0], 'no close match for "river restaurant recommendations tonight"; related results:');
+    assert.match(lines[1]!, /\(score [\d.]+, weak\)$/);
+    const json = await run(['query', 'river restaurant recommendations tonight', '--index', index, '--json']);
+    const results = JSON.parse(json.stdout) as Array<{ strength: string; coverage: number }>;
+    assert.ok(results.length > 0 && results.every((r) => r.strength === 'weak' && r.coverage < 1));
   });
 
   it('prints a JSON array of results with --json', async () => {

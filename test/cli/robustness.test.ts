@@ -165,7 +165,7 @@ describe('the terminal never receives control characters from data (item 9)', ()
     const { formatHuman } = await import('../../src/cli/query-output.js');
     const entry = { kind: 'term', id: 'x', title: { en: 'A\u001b[2Jb' } } as never;
     const text = 'one\u009b31m two\u0007 three';
-    const printed = formatHuman('q', [{ kind: 'term', id: 'x', title: { en: 'A\u001b[2Jb', zh: '乙\u0085' }, text, lang: 'en', score: 1, terms: [], matches: [{ field: 'text', start: 0, end: 3 }], entry }], { color: true });
+    const printed = formatHuman('q', [{ kind: 'term', id: 'x', title: { en: 'A\u001b[2Jb', zh: '乙\u0085' }, text, lang: 'en', score: 1, strength: 'strong', coverage: 1, terms: [], matches: [{ field: 'text', start: 0, end: 3 }], entry }], { color: true });
     const withoutOurBold = printed.replace(/\x1b\[(1|22)m/g, '');
     assert.doesNotMatch(withoutOurBold, RAW_CONTROL);
     assert.match(printed, /A\\u001b\[2Jb/);

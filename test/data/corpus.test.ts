@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { CorpusFile } from '../../src/search/types.js';
+import type { CorpusFile, SynonymsFile } from '../../src/search/types.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = join(repoRoot, 'data');
@@ -22,10 +22,15 @@ const seedsMissing = existsSync(seedsDir)
 const schema = JSON.parse(readFileSync(join(dataDir, 'schema/corpus.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
 
-const files = readdirSync(dataDir)
+const allFiles = readdirSync(dataDir)
   .filter((name) => name.endsWith('.json'))
   .sort()
   .map((name) => ({ name, raw: JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown }));
+const isSynonymsFile = (raw: unknown) => (raw as { format?: unknown }).format === 'bj-synonyms';
+const files = allFiles.filter(({ raw }) => !isSynonymsFile(raw));
+const synonymFiles = allFiles.filter(({ raw }) => isSynonymsFile(raw)).map(({ name, raw }) => ({ name, data: raw as SynonymsFile }));
+const synonymsSchema = JSON.parse(readFileSync(join(dataDir, 'schema/synonyms.schema.json'), 'utf8')) as object;
+const validateSynonyms = new Ajv2020({ allErrors: true }).compile(synonymsSchema);
 const corpus = files.map(({ name, raw }) => ({ name, data: raw as CorpusFile }));
 
 /** Whitespace normalisation as the transcription rules define it (NBSP counts as a space). */
@@ -149,6 +154,46 @@ describe('data/*.json corpus files', () => {
       assert.ok(passages.some((text) => text.includes(alias.toLowerCase())), `bj: alias "${alias}" occurs in no passage; aliases must be copied from the documents`);
     }
   });
+});
+
+describe('data/*.json synonyms files (bj-synonyms)', () => {
+  it('ships a starter synonyms file', () => {
+    assert.ok(synonymFiles.length >= 1, 'bj: expected data/synonyms.json');
+  });
+
+  for (const { name, data } of synonymFiles) {
+    it(`${name} validates against data/schema/synonyms.schema.json`, () => {
+      assert.ok(validateSynonyms(data), JSON.stringify(validateSynonyms.errors, null, 2));
+      assert.equal(data.$schema, './schema/synonyms.schema.json');
+    });
+
+    it(`${name}: every Chinese ↔ English pair is printed side by side in one keyword's published definitions`, () => {
+      const terms = corpus.flatMap(({ data: c }) => c.terms ?? []);
+      for (const pair of data.pairs ?? []) {
+        const attested = terms.some(
+          (t) =>
+            (t.definition.zh ?? []).some((p) => p.includes(pair.zh)) &&
+            pair.en.every((en) => (t.definition.en ?? []).some((p) => p.toLowerCase().includes(en.toLowerCase()))),
+        );
+        assert.ok(attested, `bj: pair ${pair.zh} ↔ ${pair.en.join(' / ')} is not found in the Chinese and English definitions of one keyword`);
+        assert.ok(pair.reason && pair.reason.length > 10, `bj: pair ${pair.zh} needs its reason`);
+      }
+    });
+
+    it(`${name}: every equivalence leads to words the corpus uses, with a reason`, () => {
+      const text = corpus
+        .flatMap(({ data: c }) => [
+          ...(c.terms ?? []).flatMap((t) => [...(t.definition.en ?? []), ...(t.definition.zh ?? []), t.title.en ?? '', t.title.zh ?? '']),
+          ...(c.documents ?? []).flatMap((d) => d.passages.map((p) => p.text)),
+        ])
+        .join('\n')
+        .toLowerCase();
+      for (const e of data.equivalents ?? []) {
+        assert.ok(text.includes(e.means.toLowerCase()), `bj: equivalence → "${e.means}" names words the corpus never uses`);
+        assert.ok((e.reason ?? '').length > 10, `bj: equivalence → "${e.means}" needs its reason`);
+      }
+    });
+  }
 });
 
 describe('data/schema/corpus.schema.json', () => {

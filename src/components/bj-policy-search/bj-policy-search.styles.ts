@@ -347,8 +347,12 @@ export const styles = css`
   .empty p {
     margin: 0.25rem 0 0.5rem;
   }
-  .none {
+  .none,
+  .weak {
     font-weight: 600;
+  }
+  .weak {
+    margin: 0.25rem 0 0.5rem;
   }
   .suggest {
     display: flex;

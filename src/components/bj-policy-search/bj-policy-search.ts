@@ -14,7 +14,7 @@ import { supportsPopover } from '../../shared/popover.js';
 import { integerAttribute } from '../../shared/settings.js';
 import { smallViewport } from '../../shared/sheet.js';
 import { styles } from './bj-policy-search.styles.js';
-import { ofKind, renderDetailsView, renderEmpty, renderFilter, renderOption, type Filter } from './panel-view.js';
+import { ofKind, onlyWeak, renderDetailsView, renderEmpty, renderFilter, renderOption, renderWeak, type Filter } from './panel-view.js';
 import { openUnder } from './popup.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
 import { readUrlQuery, resultHref, writeUrlQuery } from './url-state.js';
@@ -60,6 +60,7 @@ const MAX_RESULTS = 200;
  * @csspart kind - The "Keyword" / "Policy" badge of a result.
  * @csspart mark - A highlighted match.
  * @csspart empty - The "no results" message with suggestions.
+ * @csspart weak - The "No close match for …; related results:" line above results that only share some words with the query.
  * @csspart more - The "Show more" button.
  * @csspart error - The load error message with its Retry button.
  * @csspart details - The details view of a chosen result (in the popup).
@@ -286,6 +287,7 @@ export class BjPolicySearch extends LitElement {
     const n = this.filtered.length;
     const q = this.resultQuery;
     if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
+    if (onlyWeak(this.filtered)) return msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
     if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
     return msg(str`${n} results`, { id: 'policy-search.status.many' });
   }
@@ -490,6 +492,7 @@ export class BjPolicySearch extends LitElement {
       this.input.focus();
     };
     return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
+      ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing}
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
         ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active }))}
       </div>

@@ -58,7 +58,18 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
         @mousedown=${keepFocus} @click=${click}>${body}</div>`;
 }
 
-/** "No results for …", "Did you mean" buttons and a tip. */
+/** True when no result matches the query closely (see `SearchResult.strength`). */
+export const onlyWeak = (results: readonly SearchResult[]): boolean =>
+  results.length > 0 && !results.some((r) => r.strength === 'strong');
+
+/** The honest line above results that only share some words with the query. */
+export function renderWeak(query: string): TemplateResult {
+  return html`<p class="weak" part="weak">${msg(str`No close match for “${query}”; related results:`, { id: 'policy-search.weak' })}</p>`;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** "No results for …", "Did you mean" buttons and a tip (a Chinese query is not told to try Chinese). */
 export function renderEmpty(query: string, suggestions: readonly string[], onSuggest: (s: string) => void): TemplateResult {
   return html`<div class="empty" part="empty">
     <p class="none">${msg(str`No results for “${query}”.`, { id: 'policy-search.empty' })}</p>
@@ -66,7 +77,9 @@ export function renderEmpty(query: string, suggestions: readonly string[], onSug
       ? html`<p class="suggest">${msg('Did you mean:', { id: 'policy-search.suggest' })}
           ${suggestions.map((s) => html`<button type="button" class="chip" @click=${() => onSuggest(s)}>${s}</button>`)}</p>`
       : nothing}
-    <p class="tip">${msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
+    <p class="tip">${HAN.test(query)
+      ? msg('Tip: try fewer words, or the English or pinyin name.', { id: 'policy-search.tip.han' })
+      : msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
   </div>`;
 }
 

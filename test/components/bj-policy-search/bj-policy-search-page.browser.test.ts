@@ -292,7 +292,7 @@ describe('<bj-policy-search> accessibility and layout', () => {
     await sendKeys({ press: 'ArrowDown' });
     await expect(el).to.be.accessible();
     for (let i = 0; i < 'regulatory'.length; i++) await sendKeys({ press: 'Backspace' });
-    await sendKeys({ type: 'sanbdox' });
+    await sendKeys({ type: 'sanbdx' });
     await waitUntil(() => part(el, 'empty') !== null, 'no-results state');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -361,11 +361,11 @@ describe('<bj-policy-search> popup placement', () => {
   it('shows "no results" and the details view in the same popup', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style=${CLIP}><bj-policy-search index=${blobUrl()}></bj-policy-search></div>`);
     const el = wrap.querySelector('bj-policy-search')!;
-    await typeInto(el, 'sanbdox');
+    await typeInto(el, 'sanbdx');
     await waitUntil(() => part(el, 'empty') !== null, 'no-results state');
     const panel = part(el, 'panel')!;
     expect(panel.contains(part(el, 'empty')) && panel.matches(':popover-open')).to.equal(true);
-    for (let i = 0; i < 'sanbdox'.length; i++) await sendKeys({ press: 'Backspace' });
+    for (let i = 0; i < 'sanbdx'.length; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: 'sandbox' });
     await waitOptions(el);
     await sendKeys({ press: 'ArrowDown' });

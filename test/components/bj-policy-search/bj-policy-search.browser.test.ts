@@ -297,23 +297,53 @@ describe('<bj-policy-search> results', () => {
     expect(changes, 'one announcement for ten keystrokes').to.be.lessThan(3);
 
     for (let i = 0; i < 'regulatory'.length; i++) await sendKeys({ press: 'Backspace' });
-    await typeInto(el, 'sanbdox');
-    expect(expected('sanbdox')).to.have.length(0);
-    expect(await waitStatus(el, /No results/)).to.equal('No results for “sanbdox”');
+    await typeInto(el, 'sanbdx');
+    expect(expected('sanbdx')).to.have.length(0);
+    expect(await waitStatus(el, /No results/)).to.equal('No results for “sanbdx”');
     const empty = part(el, 'empty')!;
-    expect(seen(empty)).to.contain('No results for “sanbdox”.');
+    expect(seen(empty)).to.contain('No results for “sanbdx”.');
     expect(seen(empty)).to.match(/pinyin/);
     const suggestions = [...empty.querySelectorAll('button')];
-    expect(suggestions.map((b) => seen(b))).to.deep.equal(testIndex().suggest('sanbdox'));
+    expect(suggestions.map((b) => seen(b))).to.deep.equal(testIndex().suggest('sanbdx'));
 
     const searched = oneEvent(el, 'bj-search') as Promise<CustomEvent<BjSearchDetail>>;
     suggestions[0]!.click();
     const { detail } = await searched;
-    expect(detail.query).to.equal(testIndex().suggest('sanbdox')[0]);
+    expect(detail.query).to.equal(testIndex().suggest('sanbdx')[0]);
     expect(combobox(el).value).to.equal(detail.query);
     expect(detail.count).to.equal(expected(detail.query).length);
     await waitOptions(el);
     expect(await waitStatus(el, /results?$/)).to.match(/^\d+ results?$/);
+  });
+
+  it('says "No close match" above results that only share some words with the query', async () => {
+    const el = await searchBox({ limit: 50 });
+    const q = 'tourist visa for China';
+    const related = expected(q);
+    expect(related.length, 'the corpus shares some words with the query').to.be.greaterThan(0);
+    expect(related.every((r) => r.strength === 'weak')).to.equal(true);
+    await typeInto(el, q);
+    await waitOptions(el);
+    expect(await waitStatus(el, /close match/)).to.equal(`No close match for “${q}”; ${related.length} related results`);
+    expect(seen(part(el, 'weak')!)).to.equal(`No close match for “${q}”; related results:`);
+    expect(options(el)).to.have.length(related.length);
+
+    combobox(el).select();
+    await typeInto(el, 'what is a regulatory sandbox');
+    await waitStatus(el, /^\d+ results?$/);
+    expect(part(el, 'weak'), 'a close match has no such line').to.equal(null);
+    expect(seen(options(el)[0]!)).to.contain('Regulatory sandbox');
+  });
+
+  it('does not tell a Chinese query that found nothing to try Chinese', async () => {
+    const el = await searchBox();
+    await el.search('地铁票价');
+    expect(expected('地铁票价')).to.have.length(0);
+    await el.updateComplete;
+    const empty = part(el, 'empty')!;
+    expect(seen(empty)).to.contain('No results for “地铁票价”.');
+    expect(seen(empty)).not.to.match(/Chinese/);
+    expect(seen(empty)).to.match(/English or pinyin/);
   });
 
   it('filters All / Keywords / Policies with counts, by keyboard', async () => {

@@ -1,0 +1,24 @@
+// Reader relevance alone: `node --import tsx bench/reader-relevance.mjs [--engine path/to/src/search/index.ts] [--cases file.json]`
+// prints MRR@10, hit@1, hit@10 per category for our engine, plain MiniSearch and MiniSearch with
+// Intl.Segmenter (see bench/lib/reader-relevance.mjs). `--engine` measures another checkout's search core.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpora, root } from './lib/data.mjs';
+import { compare, formatTable } from './lib/reader-relevance.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
+const engineDir = path.dirname(path.resolve(opt('--engine', path.join(root, 'src/search/index.ts'))));
+const casesFile = path.resolve(opt('--cases', path.join(root, 'test/search/reader/reader-queries.json')));
+const { PolicyIndex } = await import(pathToFileURL(path.join(engineDir, 'index.ts')).href);
+const { buildIndex } = await import(pathToFileURL(path.join(engineDir, 'build.ts')).href);
+const dataDir = opt('--data', path.join(engineDir, '../../data'));
+const corpora = loadCorpora(dataDir);
+const index = PolicyIndex.fromJSON(JSON.stringify(buildIndex(corpora)));
+const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
+const r = compare({ index, corpora, cases });
+console.log(`engine ${engineDir}, ${cases.length} cases from ${casesFile}`);
+console.log(formatTable(r));
+if (args.includes('--failed')) for (const [c, m] of Object.entries(r.ours.byCategory)) console.log(`${c}: ${m.failed.join(' | ')}`);
+if (args.includes('--json')) console.log(JSON.stringify(r));

@@ -1,0 +1,417 @@
+/**
+ * Query planning and match strength: what a typed query asks for, before and after MiniSearch runs it.
+ * DOM-free; shared by the browser and Node (`bj-index query`), so both rank alike.
+ *
+ * A query is cut into *slots*: one per English content word and one per bigram of each Han run
+ * (or the character of a one-character run). Each slot lists the query terms that satisfy it: the
+ * word's stem, its pinyin form, its fuzzy and prefix neighbours (with a lower factor), editorial
+ * synonyms and Chinese → English renderings from the glossary's own bilingual names. A result's
+ * *coverage* is the share of the slots it satisfies, each slot weighted by how rare its term is
+ * (idf); coverage grades Han runs (no all-or-nothing AND) and is the coordination factor of
+ * multi-word queries. A result is `strong` when its coverage is high or the query names it.
+ *
+ * Applied to queries only (the index keeps every word): English function and question words
+ * ({@link QUERY_STOP_WORDS}) and Chinese question words and particles ({@link ZH_QUESTION_PATTERNS}).
+ */
+import type { Query } from 'minisearch';
+import type { Lexicon, LexiconHit } from './lexicon.js';
+import { STOP_WORDS, hanBigrams, hasHan, queryParts, stemWord, tokenizeWithOffsets, type QueryParts, type VariantMap } from './text.js';
+
+/**
+ * English words that carry no search meaning in a question, dropped from queries (never from the
+ * index), never expanded by fuzzy or prefix matching and never highlighted. Extends the index's
+ * {@link STOP_WORDS}. A query made only of these words still searches them, exactly.
+ */
+export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([
+  ...STOP_WORDS,
+  // question words
+  'what', 'whats', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'which',
+  // auxiliaries and modals
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'doing',
+  'have', 'has', 'had', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must',
+  // pronouns and determiners
+  'i', 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her',
+  'they', 'them', 'there', 'those', 'any', 'some', 'about', 'than', 'then', 'so', 'if', 'but',
+  'not', 'no', 'yes', 'too', 'also', 'just', 'very', 'much', 'many', 'does', 'else',
+  // request verbs of questions ("tell me what … means")
+  'please', 'tell', 'mean', 'means', 'meaning', 'explain', 'know', 'want', 'need', 'get', 'make',
+  'let', 'find', 'show', 'give', 'something', 'anything', 'thing', 'things', 'way', 'ways',
+]);
+
+/**
+ * Chinese question words and particles, removed from a query's Han runs (the run is split where
+ * one was), unless they are part of a keyword name or lexicon phrase found in the query.
+ * Longest first, so `是什么意思` goes before `是什么` and `什么`.
+ */
+export const ZH_QUESTION_PATTERNS: readonly string[] = [
+  '是什么意思', '什么意思', '啥意思', '是什么', '什么是', '指的是', '是指', '是啥', '什么', '为什么',
+  '怎么办理', '如何办理', '怎么办', '怎么样', '怎么', '怎样', '如何', '请问', '有没有', '有什么',
+  '有哪些', '是不是', '能不能', '可不可以', '可以吗', '需要吗', '哪些', '哪里', '哪儿', '在哪',
+  '多少', '具体', '我们', '我想', '你们', '一下', '吗', '呢', '吧', '啊', '呀', '么', '啥', '的', '是',
+  '了', '我', '你', '谁',
+];
+
+/** How much a kind of match is worth, relative to the term as typed. */
+export const MATCH_FACTOR = { exact: 1, rendering: 0.9, synonym: 0.9, prefix: 0.8, fuzzy: 0.75 } as const;
+
+/** Coverage from which a result counts as a close (`strong`) match. */
+export const STRONG_COVERAGE = 0.7;
+
+/** One query term a slot accepts: all `terms` must have matched (a rendering may be several words). */
+export interface Alternative {
+  terms: string[];
+  factor: number;
+}
+
+/** Something the query asks for: one English content word, or one Han bigram (or lone character). */
+export interface Slot {
+  /** How rare the slot's own term is in the corpus (idf); rare words weigh more. */
+  weight: number;
+  alternatives: Alternative[];
+}
+
+/** Document frequencies of the indexed terms of the text fields, collected while indexing. */
+export class Vocabulary {
+  private readonly df = new Map<string, number>();
+  private readonly lastDoc = new Map<string, number>();
+  /** Word forms as written (folded, not stemmed) → their stem, for typo matching (`emplyment`). */
+  private readonly surface = new Map<string, string>();
+  /** Stems of words the corpus writes in capitals (`IPR`, `SRAS`, `QR`). */
+  private readonly acronyms = new Set<string>();
+  private sortedWords?: string[];
+  private sortedSurface?: string[];
+  /** Number of documents seen. */
+  docs = 0;
+
+  /** Marks the start of the next document. */
+  nextDocument(): void {
+    this.docs++;
+  }
+
+  /** Records an indexed term of the current document. */
+  add(term: string): void {
+    if (this.lastDoc.get(term) === this.docs) return;
+    this.lastDoc.set(term, this.docs);
+    this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    this.sortedWords = undefined;
+  }
+
+  /** Records how an indexed word was written (`written` as in the text, `stem` as indexed). */
+  addForm(written: string, stem: string): void {
+    const folded = written.toLowerCase();
+    if (!this.surface.has(folded)) {
+      this.surface.set(folded, stem);
+      this.sortedSurface = undefined;
+    }
+    if (/^[A-Z]{2,6}s?$/.test(written)) this.acronyms.add(stem);
+  }
+
+  /** True when the corpus writes this stem as an acronym. */
+  isAcronym(stem: string): boolean {
+    return this.acronyms.has(stem);
+  }
+
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
+  /** Inverse document frequency: high for rare terms and for terms the corpus lacks. */
+  idf(term: string): number {
+    return Math.log(1 + this.docs / ((this.df.get(term) ?? 0) + 1));
+  }
+
+  /** Word terms (not Han) that start with `prefix`, the term itself excluded. */
+  withPrefix(prefix: string, isHan: (t: string) => boolean): string[] {
+    const words = (this.sortedWords ??= [...this.df.keys()].filter((t) => !isHan(t)).sort());
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) if (words[i] !== prefix) out.push(words[i]!);
+    return out;
+  }
+
+  /**
+   * Word terms within `maxDistance` edits of `word` that start with the same letter (typos on a
+   * phone keyboard rarely hit the first letter; `route` is not `out`), the word itself excluded.
+   */
+  near(word: string, maxDistance: number): Array<{ term: string; distance: number }> {
+    const forms = (this.sortedSurface ??= [...this.surface.keys()].sort());
+    const best = new Map<string, number>();
+    for (const t of this.withPrefixRange(forms, word[0]!)) {
+      if (t === word || Math.abs(t.length - word.length) > maxDistance) continue;
+      const d = boundedDistance(word, t, maxDistance);
+      const stem = this.surface.get(t)!;
+      if (d <= maxDistance && d < (best.get(stem) ?? Infinity)) best.set(stem, d);
+    }
+    return [...best].map(([term, distance]) => ({ term, distance }));
+  }
+
+  private *withPrefixRange(words: string[], first: string): Iterable<string> {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < words.length && words[i]!.startsWith(first); i++) yield words[i]!;
+  }
+}
+
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment: `sprots`
+ * is one typo from `sports`), giving up (returning `max + 1`) once it must exceed `max`.
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Splits a simplified Han run where a question word or particle stands, keeping `protect`ed
+ * phrases (keyword names, lexicon phrases) whole. `监管沙盒是什么` → `['监管沙盒']`,
+ * `请问告知承诺制怎么办理` → `['告知承诺制']`.
+ */
+export function stripQuestion(run: string, protect: readonly string[]): string[] {
+  // UTF-16 positions: the patterns are BMP characters; an astral character is never a pattern.
+  const guarded = new Uint8Array(run.length);
+  for (const phrase of protect) {
+    if (phrase.length < 2) continue;
+    for (let at = run.indexOf(phrase); at >= 0; at = run.indexOf(phrase, at + 1)) guarded.fill(1, at, at + phrase.length);
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < run.length) {
+    const hit = guarded[i] ? undefined : ZH_QUESTION_PATTERNS.find((w) => run.startsWith(w, i) && !guarded.subarray(i, i + w.length).includes(1));
+    if (hit) {
+      if (i > from) pieces.push(run.slice(from, i));
+      i += hit.length;
+      from = i;
+    } else i++;
+  }
+  if (run.length > from) pieces.push(run.slice(from));
+  return pieces;
+}
+
+/** `shi2jian1` → `shijian`: pinyin typed with tone digits, or the word unchanged. */
+export function stripToneDigits(word: string): string {
+  return /^(?:[a-z]+[1-5])+[a-z]*$/.test(word) ? word.replace(/[1-5]/g, '') : word;
+}
+
+/** Capitalised 2–4 letter words of the raw query (`IP`, `AI`, `SRAS`), lowercased. */
+export function acronymsOf(query: string): Set<string> {
+  return new Set([...query.matchAll(/(?<![\p{L}\p{N}])([A-Z]{2,4})s?(?![\p{L}\p{N}])/gu)].map((m) => m[1]!.toLowerCase()));
+}
+
+/**
+ * Coverage of a result: the weighted share of the slots it satisfies, given the query terms it
+ * matched (MiniSearch's `queryTerms`). 0 for no slots.
+ */
+export function coverage(slots: readonly Slot[], matched: ReadonlySet<string>): number {
+  let total = 0;
+  let got = 0;
+  for (const slot of slots) {
+    total += slot.weight;
+    let best = 0;
+    for (const alt of slot.alternatives) {
+      if (alt.factor > best && alt.terms.every((t) => matched.has(t))) best = alt.factor;
+    }
+    got += slot.weight * best;
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/** What the planner needs from the loaded index. */
+export interface PlanContext {
+  variants: VariantMap;
+  vocab: Vocabulary;
+  lexicon: Lexicon;
+  /** True when the word occurs in some keyword's joined pinyin or initials. */
+  inPinyin(word: string): boolean;
+  /** Chinese keyword names (simplified), kept whole when question words are stripped. */
+  names: readonly string[];
+  /** The indexed form of a Han term (see `HAN_MARK` in index.ts). */
+  mark(term: string): string;
+  textFields: string[];
+  pinyinFields: string[];
+  /** MiniSearch's prefix and fuzzy weights. */
+  weights: { prefix: number; fuzzy: number };
+  /** Prefix weight of a one-character Han query. */
+  hanPrefixWeight(char: string): number;
+}
+
+/** A planned query: MiniSearch sub-queries, the slots to grade results by, and what to highlight. */
+export interface QueryPlan {
+  queries: Query[];
+  slots: Slot[];
+  /** The query's parts as typed (before stop words were removed). */
+  parts: QueryParts;
+  /** Han runs searched (question words removed), for highlighting and contiguity. */
+  runs: string[];
+}
+
+/**
+ * Edit distance allowed for an English query word (as typed) that the corpus lacks: none under 4
+ * letters, 1 up to 7, else 2.
+ */
+export function fuzziness(typed: string): number {
+  if (typed.length < 4 || /\d/.test(typed)) return 0;
+  return typed.length <= 7 ? 1 : 2;
+}
+
+/** The word stems of an English phrase, as indexed (stop words dropped). */
+function stemsOf(phrase: string): string[] {
+  return tokenizeWithOffsets(phrase).filter((t) => t.kind === 'word').map((t) => t.term);
+}
+
+/** Plans a (cut) query; `null` when it has nothing searchable. */
+export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
+  const parts = queryParts(q, ctx.variants);
+  const acronyms = acronymsOf(q);
+  const queries: Query[] = [];
+  const slots: Slot[] = [];
+  const { vocab, lexicon, mark } = ctx;
+  const isHan = (t: string) => t !== mark('') && t.startsWith(mark(''));
+
+  // English and pinyin words.
+  const typedWords = parts.words.map((w) => {
+    const toneless = stripToneDigits(w);
+    return toneless !== w && ctx.inPinyin(toneless) ? toneless : w;
+  });
+  const content = typedWords.filter((w) => acronyms.has(w) || !QUERY_STOP_WORDS.has(w));
+  const onlyStopWords = content.length === 0 && parts.han.length === 0;
+  const words = onlyStopWords ? typedWords : content;
+  const latin = words.filter((w) => /^[a-z]+$/.test(w));
+  const joined = latin.join('');
+  const joinedPinyin = latin.length > 1 && ctx.inPinyin(joined) ? joined : undefined;
+  const pinyin = latin.filter((w) => ctx.inPinyin(w));
+  if (joinedPinyin) pinyin.push(joinedPinyin);
+  const typo = latin.length === 1 && pinyin.length === 0 && joined.length >= 6 ? joined : undefined;
+  if (typo) pinyin.push(typo);
+  // Pinyin of a lexicon phrase (`yingshang huanjing` → 营商环境) searches that phrase.
+  const spelled = joined.length >= 4 ? lexicon.fromPinyin(joined) : undefined;
+  const spelledAlts: Alternative[] = [];
+  if (spelled) {
+    const grams = hanBigrams(spelled).map(mark);
+    queries.push({ queries: grams, fields: ctx.textFields, combineWith: 'AND' });
+    spelledAlts.push({ terms: grams, factor: MATCH_FACTOR.exact });
+    for (const hit of lexicon.inChinese(spelled)) spelledAlts.push(...targetQueries(hit, ctx, queries));
+  }
+
+  words.forEach((typed, i) => {
+    const stem = stemWord(typed) || typed;
+    const weights = new Map<string, number>([[stem, 1]]);
+    const alternatives: Alternative[] = [{ terms: [stem], factor: MATCH_FACTOR.exact }];
+    const pinyinish = /^[a-z]+$/.test(typed) && ctx.inPinyin(typed);
+    if (!onlyStopWords && !pinyinish) {
+      const exact = vocab.has(stem);
+      const acronym = acronyms.has(typed);
+      const last = i === words.length - 1;
+      // Prefix: while typing (the last word) or for words the corpus lacks as typed; acronyms always.
+      if ((stem.length >= 3 || acronym) && (!exact || last || acronym)) {
+        for (const t of vocab.withPrefix(stem, isHan)) {
+          // A capitalised query (`IP`) extends to the corpus's acronyms (`IPR`), not to words (`ipad`).
+          if (acronym && !vocab.isAcronym(t)) continue;
+          weights.set(t, (ctx.weights.prefix * t.length) / (t.length + 0.3 * (t.length - stem.length)));
+          alternatives.push({ terms: [t], factor: MATCH_FACTOR.prefix });
+        }
+      }
+      // Fuzzy: only for words the corpus does not contain as typed.
+      const distance = fuzziness(typed);
+      if (!exact && distance > 0) {
+        for (const { term, distance: d } of vocab.near(typed, distance)) {
+          if (weights.has(term)) continue;
+          weights.set(term, (ctx.weights.fuzzy * term.length) / (term.length + d));
+          alternatives.push({ terms: [term], factor: MATCH_FACTOR.fuzzy });
+        }
+      }
+    }
+    if (pinyinish) alternatives.push({ terms: [typed], factor: MATCH_FACTOR.exact });
+    if (joinedPinyin && latin.includes(typed)) alternatives.push({ terms: [joinedPinyin], factor: MATCH_FACTOR.exact });
+    if (typo === typed) alternatives.push({ terms: [typo], factor: MATCH_FACTOR.fuzzy });
+    if (latin.includes(typed)) alternatives.push(...spelledAlts);
+    for (const means of lexicon.english(typed)) {
+      const stems = stemsOf(means);
+      if (stems.length === 0) continue;
+      queries.push({ queries: stems, fields: ctx.textFields, combineWith: 'AND' });
+      alternatives.push({ terms: stems, factor: MATCH_FACTOR.synonym });
+    }
+    queries.push({ queries: [...weights.keys()], fields: ctx.textFields, boostTerm: (t: string) => weights.get(t) ?? 1 });
+    slots.push({ weight: vocab.idf(stem), alternatives });
+  });
+  if (pinyin.length > 0) {
+    queries.push({
+      queries: [...new Set(pinyin)],
+      fields: ctx.pinyinFields,
+      prefix: (t: string) => t.length >= 3,
+      fuzzy: (t: string) => (t === typo ? 1 : false),
+    });
+  }
+
+  // Han runs: graded by bigram, question words removed, lexicon phrases also searched as their targets.
+  const protect = [...ctx.names, ...lexicon.zhPhrases];
+  let runs = [...new Set(parts.han.flatMap((run) => stripQuestion(run, protect)))];
+  if (runs.length === 0 && words.length === 0) runs = parts.han;
+  for (const run of runs) {
+    const chars = [...run];
+    if (chars.length === 1) {
+      queries.push({
+        queries: [mark(run)],
+        fields: ctx.textFields,
+        prefix: true,
+        weights: { fuzzy: ctx.weights.fuzzy, prefix: ctx.hanPrefixWeight(run) },
+      });
+      slots.push({ weight: vocab.idf(mark(run)), alternatives: [{ terms: [mark(run)], factor: MATCH_FACTOR.exact }] });
+      continue;
+    }
+    const grams = hanBigrams(run);
+    queries.push({ queries: [...new Set(grams)].map(mark), fields: ctx.textFields, combineWith: 'OR' });
+    const runSlots: Slot[] = grams.map((g) => ({
+      weight: vocab.idf(mark(g)),
+      alternatives: [{ terms: [mark(g)], factor: MATCH_FACTOR.exact }],
+    }));
+    for (const hit of lexicon.inChinese(run)) {
+      const alts = targetQueries(hit, ctx, queries);
+      const len = [...hit.phrase].length;
+      for (let at = run.indexOf(hit.phrase); at >= 0; at = run.indexOf(hit.phrase, at + 1)) {
+        const from = [...run.slice(0, at)].length;
+        for (let g = from; g < from + len - 1 && g < runSlots.length; g++) runSlots[g]!.alternatives.push(...alts);
+      }
+    }
+    slots.push(...runSlots);
+  }
+  if (queries.length === 0) return null;
+  return { queries, slots, parts, runs };
+}
+
+/** Sub-queries for a lexicon hit's targets, and the alternatives they give the phrase's slots. */
+function targetQueries(hit: LexiconHit, ctx: PlanContext, queries: Query[]): Alternative[] {
+  const alts: Alternative[] = [];
+  for (const target of hit.targets) {
+    const terms = hit.kind === 'rendering' || !hasHan(target) ? stemsOf(target) : hanBigrams(target).map(ctx.mark);
+    if (terms.length === 0) continue;
+    queries.push({ queries: terms, fields: ctx.textFields, combineWith: 'AND' });
+    alts.push({ terms, factor: hit.kind === 'rendering' ? MATCH_FACTOR.rendering : MATCH_FACTOR.synonym });
+  }
+  return alts;
+}
