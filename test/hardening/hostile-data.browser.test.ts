@@ -60,7 +60,13 @@ describe('hostile data is shown as inert text', function () {
     expect(seen(title)).to.equal(TITLES.markupEn);
     expect(part(el, 'alt-title')!.textContent).to.equal(TITLES.markupZh);
     expect(seen(part(el, 'section')!)).to.contain(PAYLOAD.section);
-    expect(seen(part(el, 'source')!)).to.contain(PAYLOAD.edition).and.contain(PAYLOAD.sourceUrlText);
+    // The source's address is a bare host with markup in its path: linked as https:// (an inert
+    // attribute value), its publisher's name (markup too) shown as text.
+    expect(seen(part(el, 'source')!)).to.contain(PAYLOAD.edition).and.contain(PAYLOAD.publisher);
+    const link = part(el, 'source-link');
+    expect(link?.getAttribute('href')).to.equal(new URL(`https://${PAYLOAD.sourceUrlText}`).href);
+    expect(link?.getAttribute('rel')).to.equal('noopener');
+    expect(part(el, 'source')!.querySelectorAll('svg').length).to.equal(0);
     // The definition is long (three paragraphs): expand it so that every paragraph renders.
     part(el, 'more')?.click();
     await el.updateComplete;
@@ -71,7 +77,8 @@ describe('hostile data is shown as inert text', function () {
     const related = textOf(part(el, 'related')!);
     expect(related).to.contain(TITLES.docEn);
     expect(related).to.contain(PAYLOAD.bidi); // the passage's innermost heading
-    expect(el.shadowRoot!.querySelector('a'), 'no link from a javascript: source URL').to.equal(null);
+    const links = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(links, 'the only link is the source, over https').to.deep.equal([new URL(`https://${PAYLOAD.sourceUrlText}`).href]);
     await expectInert(wrap);
   });
 
