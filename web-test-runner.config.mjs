@@ -2,8 +2,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { existsSync } from 'node:fs';
-import { hardeningMiddleware } from './test/hardening/server/middleware.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { existsSync, readFileSync } from 'node:fs';
+import { jsonReporter } from './test/helpers/json-reporter.mjs';
+import { hardeningMiddleware } from './test/helpers/middleware.mjs';
 
 process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
 
@@ -56,6 +58,9 @@ if (want('firefox')) {
   );
 }
 
+// Runs in every test page before the test framework: fails a test on a ResizeObserver loop error.
+const guard = readFileSync(new URL('./test/helpers/resize-observer-guard.js', import.meta.url), 'utf8');
+
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: true,
@@ -64,7 +69,11 @@ export default {
   browsers,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>${guard}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
+  // BJ_RESULTS=file.json also writes each test's outcome per browser there (scripts/stress.mjs).
+  reporters: process.env.BJ_RESULTS ? [defaultReporter(), jsonReporter(process.env.BJ_RESULTS)] : [defaultReporter()],
   plugins: [esbuildPlugin({ ts: true, json: false, tsconfig: './tsconfig.json', target: 'es2022' })],
 };

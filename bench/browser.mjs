@@ -2,6 +2,7 @@
 // measurement code as Node (bench/lib/measure-search.mjs) in a page that imports dist/search.js,
 // next to plain MiniSearch (an esbuild bundle of it) on the same documents and queries. Heap from
 // CDP (Runtime.getHeapUsage after HeapProfiler.collectGarbage).
+/* global PolicyIndex, MiniSearch, measure, text, baseText, baseOptions, queries, ours, base -- set on the page's window by the first page.evaluate */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, newPage } from './lib/browser.mjs';
@@ -40,7 +41,11 @@ export async function run() {
         import('/bench/lib/measure-search.mjs'),
       ]);
       const get = async (u) => (await fetch(u)).text();
-      const [text, baseText, queries] = await Promise.all([get('/dist/bj-index.json'), get('/.tmp/bench/baseline-index.json'), get('/.tmp/bench/queries.json')]);
+      const [text, baseText, queries] = await Promise.all([
+        get('/dist/bj-index.json'),
+        get('/.tmp/bench/baseline-index.json'),
+        get('/.tmp/bench/queries.json'),
+      ]);
       Object.assign(window, { PolicyIndex, MiniSearch, measure, text, baseText, baseOptions, queries: JSON.parse(queries) });
     }, BASELINE_OPTIONS);
 
@@ -65,10 +70,23 @@ export async function run() {
       return measure.measureQueries({ index, base, queries, reps: 30 });
     });
     const m = await page.evaluate(() => measure.measureLoad({ PolicyIndex, MiniSearch, text, baseText, baseOptions, runs: 15 }));
-    r.add('load.first', 'load default index, first in page', m.first, { baseline: m.baseFirst, note: 'JSON.parse + fromJSON; baseline: MiniSearch.loadJSON' });
-    r.add('load', 'load default index (engine built lazily), median of 15', m.load.median, { baseline: m.base.median, note: `p95 ${m.load.p95.toFixed(2)} vs ${m.base.p95.toFixed(2)} ms`, detail: m });
-    r.add('ready', 'load + first query (engine built), median of 15', m.ready.median, { baseline: m.baseReady.median, note: `p95 ${m.ready.p95.toFixed(2)} vs ${m.baseReady.p95.toFixed(2)} ms` });
-    r.add('load.async', 'fromJSONAsync (engine built in chunks), median of 15', m.async.median, { baseline: m.baseReady.median, note: 'wall time incl. yields' });
+    r.add('load.first', 'load default index, first in page', m.first, {
+      baseline: m.baseFirst,
+      note: 'JSON.parse + fromJSON; baseline: MiniSearch.loadJSON',
+    });
+    r.add('load', 'load default index (engine built lazily), median of 15', m.load.median, {
+      baseline: m.base.median,
+      note: `p95 ${m.load.p95.toFixed(2)} vs ${m.base.p95.toFixed(2)} ms`,
+      detail: m,
+    });
+    r.add('ready', 'load + first query (engine built), median of 15', m.ready.median, {
+      baseline: m.baseReady.median,
+      note: `p95 ${m.ready.p95.toFixed(2)} vs ${m.baseReady.p95.toFixed(2)} ms`,
+    });
+    r.add('load.async', 'fromJSONAsync (engine built in chunks), median of 15', m.async.median, {
+      baseline: m.baseReady.median,
+      note: 'wall time incl. yields',
+    });
     r.add('heap', 'heap used by the ready index', heap, { unit: 'B', baseline: baseHeap, note: 'CDP heap after GC' });
     queryRows(r, q, 'Chromium');
     if (cases) {

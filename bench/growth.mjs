@@ -83,8 +83,17 @@ async function measureSize(n) {
   const [loaded, baseLoad] = t(() => MiniSearch.loadJSON(baseText, BASELINE_OPTIONS));
   const baseHeap = heapUsed() - before;
   const baseSamples = [];
-  for (let r = 0; r < repsFor(n); r++) for (const { q } of queries) baseSamples.push(t(() => loaded.search(q, { fuzzy: 0.2, prefix: true }))[1]);
-  out.base = { build: baseBuild, raw: baseText.length, gzip: gz(baseText), load: baseLoad, heap: baseHeap, queryP95: p95(baseSamples), queryP50: median(baseSamples) };
+  for (let r = 0; r < repsFor(n); r++)
+    for (const { q } of queries) baseSamples.push(t(() => loaded.search(q, { fuzzy: 0.2, prefix: true }))[1]);
+  out.base = {
+    build: baseBuild,
+    raw: baseText.length,
+    gzip: gz(baseText),
+    load: baseLoad,
+    heap: baseHeap,
+    queryP95: p95(baseSamples),
+    queryP50: median(baseSamples),
+  };
   out.keep = [index, loaded].length;
   return out;
 }
@@ -108,17 +117,35 @@ export async function run() {
     // linearly with N (the largest size skips the baseline).
     const projected = last ? 5 + last.oursSeconds * (n / last.n) * 1.1 : 30;
     if (last && Date.now() + projected * 1000 > deadline) {
-      r.missing(`${n}`, `${n.toLocaleString('en-US')} passages`, `not measured: projected ~${Math.round(projected)} s (linear from the ${last ? last.n.toLocaleString('en-US') : ''} case) would pass the 5-minute budget; see the extrapolated rows`);
+      r.missing(
+        `${n}`,
+        `${n.toLocaleString('en-US')} passages`,
+        `not measured: projected ~${Math.round(projected)} s (linear from the ${last ? last.n.toLocaleString('en-US') : ''} case) would pass the 5-minute budget; see the extrapolated rows`,
+      );
       break;
     }
     const file = path.join(scratch, `growth-${n}.json`);
     const t0 = Date.now();
     log(`growth: ${n} passages…`);
     try {
-      execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--max-old-space-size=6000', path.join(root, 'bench/growth.mjs'), '--size', String(n), '--out', file], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        timeout: Math.max(10_000, deadline - Date.now()),
-      });
+      execFileSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          '--max-old-space-size=6000',
+          path.join(root, 'bench/growth.mjs'),
+          '--size',
+          String(n),
+          '--out',
+          file,
+        ],
+        {
+          stdio: ['ignore', 'inherit', 'inherit'],
+          timeout: Math.max(10_000, deadline - Date.now()),
+        },
+      );
     } catch (e) {
       r.missing(`${n}`, `${n.toLocaleString('en-US')} passages`, `failed or timed out: ${String(e.message).split('\n')[0]}`);
       break;
@@ -129,15 +156,40 @@ export async function run() {
     const k = n.toLocaleString('en-US');
     const base = m.base ?? {};
     const nb = m.full ? {} : { note: 'baseline not run at this size (budget)' };
-    r.add(`${n}.gzip`, `${k}: index size (raw / gzip)`, { raw: m.raw, gzip: m.gzip, brotli: NaN }, { unit: 'sizes', baseline: m.base ? { raw: base.raw, gzip: base.gzip, brotli: NaN } : undefined, ...nb });
+    r.add(
+      `${n}.gzip`,
+      `${k}: index size (raw / gzip)`,
+      { raw: m.raw, gzip: m.gzip, brotli: NaN },
+      { unit: 'sizes', baseline: m.base ? { raw: base.raw, gzip: base.gzip, brotli: NaN } : undefined, ...nb },
+    );
     r.add(`${n}.build`, `${k}: build (once)`, m.build, { baseline: base.build, note: 'buildIndex vs MiniSearch addAll' });
     r.add(`${n}.load`, `${k}: load (fromJSON, lazy engine; warm median)`, m.load, { baseline: base.load, note: 'baseline: loadJSON' });
-    r.add(`${n}.ready`, `${k}: load + first query (engine built; warm median)`, m.ready, { baseline: base.load, note: 'what the first search on a page pays after the fetch' });
-    r.add(`${n}.p95`, `${k}: query p95 (${m.queries})`, m.queryP95, { baseline: base.queryP95, note: `p50 ${m.queryP50.toFixed(2)} ms${m.base ? ` vs ${base.queryP50.toFixed(2)} ms; baseline fuzzy+prefix` : ''}` });
-    r.add(`${n}.heap`, `${k}: heap after load + first query`, m.heap, { unit: 'B', baseline: base.heap, note: 'after GC; baseline: loadJSON instance' });
+    r.add(`${n}.ready`, `${k}: load + first query (engine built; warm median)`, m.ready, {
+      baseline: base.load,
+      note: 'what the first search on a page pays after the fetch',
+    });
+    r.add(`${n}.p95`, `${k}: query p95 (${m.queries})`, m.queryP95, {
+      baseline: base.queryP95,
+      note: `p50 ${m.queryP50.toFixed(2)} ms${m.base ? ` vs ${base.queryP50.toFixed(2)} ms; baseline fuzzy+prefix` : ''}`,
+    });
+    r.add(`${n}.heap`, `${k}: heap after load + first query`, m.heap, {
+      unit: 'B',
+      baseline: base.heap,
+      note: 'after GC; baseline: loadJSON instance',
+    });
     const s = m.shards;
-    r.add(`${n}.core`, `${k}: shard prototype, keyword core (popovers, annotate)`, { raw: s.core.raw, gzip: s.core.gzip, brotli: NaN }, { unit: 'sizes', note: `load ${s.core.load.toFixed(1)} ms; constant in N` });
-    r.add(`${n}.shard`, `${k}: shard prototype, one passage shard (${s.perShard} passages)`, { raw: s.shard.raw, gzip: s.shard.gzip, brotli: NaN }, { unit: 'sizes', note: `${s.shards} shards; ready ${s.shard.ready.toFixed(0)} ms each; manifest ${s.manifest.gzip} B gzip` });
+    r.add(
+      `${n}.core`,
+      `${k}: shard prototype, keyword core (popovers, annotate)`,
+      { raw: s.core.raw, gzip: s.core.gzip, brotli: NaN },
+      { unit: 'sizes', note: `load ${s.core.load.toFixed(1)} ms; constant in N` },
+    );
+    r.add(
+      `${n}.shard`,
+      `${k}: shard prototype, one passage shard (${s.perShard} passages)`,
+      { raw: s.shard.raw, gzip: s.shard.gzip, brotli: NaN },
+      { unit: 'sizes', note: `${s.shards} shards; ready ${s.shard.ready.toFixed(0)} ms each; manifest ${s.manifest.gzip} B gzip` },
+    );
   }
   // Sizes not measured: linear extrapolation from the two largest measured sizes, marked as such.
   if (measured.length >= 2) {
@@ -163,11 +215,26 @@ export async function run() {
     const load = solve('load', PHONE.loadBudgetMs / PHONE.slowdown);
     const ready = solve('ready', PHONE.loadBudgetMs / PHONE.slowdown);
     const assumptions = `phone assumed ${PHONE.slowdown}× slower than this machine's core; ${PHONE.gzipBudget / 1024} KB gzip on 4G, ${PHONE.loadBudgetMs} ms to load (= ${(PHONE.loadBudgetMs / PHONE.slowdown).toFixed(0)} ms here); lines fitted through the measured sizes`;
-    r.add('limit.bytes', `phone limit by bytes (${PHONE.gzipBudget / 1024} KB gzip)`, bytes.text, { unit: 'text', note: `${Math.round(bytes.b)} B gzip per passage + ${Math.round(bytes.a / 1024)} KB`, detail: bytes });
-    r.add('limit.load', `phone limit by load for popovers (fromJSON, ${PHONE.loadBudgetMs} ms)`, load.text, { unit: 'text', note: `${(load.b * 1000).toFixed(1)} µs per passage + ${load.a.toFixed(1)} ms here`, detail: load });
-    r.add('limit.search', `phone limit by first search (load + engine, ${PHONE.loadBudgetMs} ms)`, ready.text, { unit: 'text', note: `${(ready.b * 1000).toFixed(0)} µs per passage + ${ready.a.toFixed(0)} ms here`, detail: ready });
+    r.add('limit.bytes', `phone limit by bytes (${PHONE.gzipBudget / 1024} KB gzip)`, bytes.text, {
+      unit: 'text',
+      note: `${Math.round(bytes.b)} B gzip per passage + ${Math.round(bytes.a / 1024)} KB`,
+      detail: bytes,
+    });
+    r.add('limit.load', `phone limit by load for popovers (fromJSON, ${PHONE.loadBudgetMs} ms)`, load.text, {
+      unit: 'text',
+      note: `${(load.b * 1000).toFixed(1)} µs per passage + ${load.a.toFixed(1)} ms here`,
+      detail: load,
+    });
+    r.add('limit.search', `phone limit by first search (load + engine, ${PHONE.loadBudgetMs} ms)`, ready.text, {
+      unit: 'text',
+      note: `${(ready.b * 1000).toFixed(0)} µs per passage + ${ready.a.toFixed(0)} ms here`,
+      detail: ready,
+    });
     const whole = Math.max(0, Math.min(bytes.n, load.n));
-    r.add('limit', 'whole index reasonable on a mid-range phone up to', `~${round(whole)} passages`, { unit: 'text', note: `${assumptions}; the first search is over budget sooner (row above)` });
+    r.add('limit', 'whole index reasonable on a mid-range phone up to', `~${round(whole)} passages`, {
+      unit: 'text',
+      note: `${assumptions}; the first search is over budget sooner (row above)`,
+    });
   }
   return r;
 }

@@ -67,7 +67,11 @@ export async function run() {
   const { mod, from } = await searchModule();
   const ours = (t, ranges) => mod.snippet(t, ranges);
   const baseline = (t, ranges) => {
-    quadraticWindow([...ranges].sort((a, b) => a.start - b.start), t.length, 160);
+    quadraticWindow(
+      [...ranges].sort((a, b) => a.start - b.start),
+      t.length,
+      160,
+    );
     return mod.snippet(t, ranges);
   };
 
@@ -104,9 +108,19 @@ export async function run() {
     overall = Math.max(overall, o.max);
     const long = index.search(QUERY, { limit: 50 }).find((x) => x.id === 'bench-long-p1');
     const matches = long ? long.matches.filter((m) => m.field === 'text').length : 0;
-    r.add(`${name}.max`, `${name} (${matches} matches of "${QUERY}"): longest keystroke task of ${REPS} (search + ${SHOWN} snippets + highlights)`, o.max, { baseline: b.max, note: 'baseline = the quadratic window search of before issue 13' });
-    r.add(`${name}.median`, `${name}: median keystroke task`, o.median, { baseline: b.median, note: `${o.marks} marks in ${o.results} results` });
-    r.add(`${name}.engine`, `${name}: first search, engine build incl. the long passage (one task)`, engineMs, { note: `${engineMs <= 50 ? 'within' : 'OVER'} 50 ms: prepareSearch yields between chunks of 25 records, not inside one record` });
+    r.add(
+      `${name}.max`,
+      `${name} (${matches} matches of "${QUERY}"): longest keystroke task of ${REPS} (search + ${SHOWN} snippets + highlights)`,
+      o.max,
+      { baseline: b.max, note: 'baseline = the quadratic window search of before issue 13' },
+    );
+    r.add(`${name}.median`, `${name}: median keystroke task`, o.median, {
+      baseline: b.median,
+      note: `${o.marks} marks in ${o.results} results`,
+    });
+    r.add(`${name}.engine`, `${name}: first search, engine build incl. the long passage (one task)`, engineMs, {
+      note: `${engineMs <= 50 ? 'within' : 'OVER'} 50 ms: prepareSearch yields between chunks of 25 records, not inside one record`,
+    });
   }
   r.add('max', 'longest keystroke task, both passages', overall, { note: `budget 50 ms: ${overall <= 50 ? 'met' : 'MISSED'}` });
   r.note(`search module: ${from}`);

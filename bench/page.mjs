@@ -25,7 +25,8 @@ function keywordNames() {
   const out = [];
   for (const { data } of loadCorpora()) {
     for (const t of data.terms ?? []) {
-      for (const n of [t.title.en, t.title.zh, ...(t.aliases?.en ?? []), ...(t.aliases?.zh ?? [])]) if (n) out.push({ term: t.id, name: n });
+      for (const n of [t.title.en, t.title.zh, ...(t.aliases?.en ?? []), ...(t.aliases?.zh ?? [])])
+        if (n) out.push({ term: t.id, name: n });
     }
   }
   return out;
@@ -46,7 +47,7 @@ async function upgradeOnce(page, tag, src, names) {
         main.append(p);
       }
       document.body.append(main);
-      document.body.offsetHeight; // lay the plain text out first
+      document.body.getBoundingClientRect(); // lay the plain text out first
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
       const link = document.createElement('link');
       link.rel = 'modulepreload';
@@ -64,7 +65,7 @@ async function upgradeOnce(page, tag, src, names) {
       const els = [...main.querySelectorAll(tag)];
       await Promise.all(els.map((e) => e.updateComplete));
       const t2 = performance.now();
-      document.body.offsetHeight; // style + layout of 2,000 shadow roots
+      document.body.getBoundingClientRect(); // style + layout of 2,000 shadow roots
       const t3 = performance.now();
       return { defined: t1 - t0, updated: t2 - t0, laidOut: t3 - t0, all: els.every((e) => e.shadowRoot && e.hasUpdated !== false) };
     },
@@ -80,7 +81,10 @@ async function upgrade(browser, origin, r, loads) {
   const ours = [];
   const base = [];
   for (let i = 0; i < loads; i++) {
-    for (const [list, tag, src] of [[ours, 'bj-keyword', BUNDLE], [base, 'plain-keyword', '/.tmp/bench/plain-lit.js']]) {
+    for (const [list, tag, src] of [
+      [ours, 'bj-keyword', BUNDLE],
+      [base, 'plain-keyword', '/.tmp/bench/plain-lit.js'],
+    ]) {
       const { page, close } = await newPage(browser, { log });
       await page.goto(`${origin}/bench/pages/blank.html`);
       list.push(await upgradeOnce(page, tag, src, names));
@@ -89,12 +93,19 @@ async function upgrade(browser, origin, r, loads) {
   }
   const pick = (list, k) => list.map((x) => x[k]);
   if (!ours.every((x) => x.all)) r.note('upgrade: some <bj-keyword>s had no shadow root after updateComplete');
-  r.add('upgrade', `${KEYWORDS.toLocaleString('en-US')} <bj-keyword>s upgraded + rendered, median of ${loads} loads`, median(pick(ours, 'updated')), {
-    baseline: median(pick(base, 'updated')),
-    note: `from script injection (module preloaded) to all updateComplete; p95 ${p95(pick(ours, 'updated')).toFixed(1)} ms; baseline: minimal Lit element`,
-    detail: { ours, base },
+  r.add(
+    'upgrade',
+    `${KEYWORDS.toLocaleString('en-US')} <bj-keyword>s upgraded + rendered, median of ${loads} loads`,
+    median(pick(ours, 'updated')),
+    {
+      baseline: median(pick(base, 'updated')),
+      note: `from script injection (module preloaded) to all updateComplete; p95 ${p95(pick(ours, 'updated')).toFixed(1)} ms; baseline: minimal Lit element`,
+      detail: { ours, base },
+    },
+  );
+  r.add('upgrade.layout', '  … and laid out (forced style + layout)', median(pick(ours, 'laidOut')), {
+    baseline: median(pick(base, 'laidOut')),
   });
-  r.add('upgrade.layout', '  … and laid out (forced style + layout)', median(pick(ours, 'laidOut')), { baseline: median(pick(base, 'laidOut')) });
 }
 
 export async function popover(browser, origin, r, opens) {
@@ -177,7 +188,9 @@ export async function popover(browser, origin, r, opens) {
   }
   const first = ours[0];
   const rest = ours.slice(1);
-  r.add('popover.first', 'popover: first open after the index loaded', first.t, { note: `to bj-show; next frame ${first.frame.toFixed(1)} ms` });
+  r.add('popover.first', 'popover: first open after the index loaded', first.t, {
+    note: `to bj-show; next frame ${first.frame.toFixed(1)} ms`,
+  });
   r.add('popover', `popover: open on hover, median of ${rest.length} (show-delay 0)`, median(rest.map((x) => x.t)), {
     baseline: median(base.map((x) => x.t)),
     note: `pointerover → bj-show (popover open); p95 ${p95(rest.map((x) => x.t)).toFixed(2)} ms; baseline: native [popover]`,
@@ -191,7 +204,6 @@ async function annotate(browser, origin, r, loads) {
   const { paragraphs, names } = article();
   writeFileSync(path.join(scratch, 'article.json'), JSON.stringify({ paragraphs, names: names.map((n) => n.name) }));
   const ours = [];
-  const base = [];
   for (let i = 0; i < loads; i++) {
     const { page, close } = await newPage(browser, { log });
     await page.goto(`${origin}/bench/pages/blank.html`);
@@ -226,7 +238,7 @@ async function annotate(browser, origin, r, loads) {
       // Baseline: one regex per name (longest first), TreeWalker, <mark> per match.
       const copy = make();
       document.body.append(copy);
-      document.body.offsetHeight;
+      document.body.getBoundingClientRect();
       const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       let t0 = performance.now();
       let baseCount = 0;
@@ -251,7 +263,7 @@ async function annotate(browser, origin, r, loads) {
           }
         }
       }
-      document.body.offsetHeight;
+      document.body.getBoundingClientRect();
       const base = performance.now() - t0;
       copy.remove();
       // Ours.
@@ -265,7 +277,7 @@ async function annotate(browser, origin, r, loads) {
       const detail = await done;
       const annotated = performance.now() - t0;
       await Promise.all([...el.querySelectorAll('bj-keyword')].map((k) => k.updateComplete));
-      document.body.offsetHeight;
+      document.body.getBoundingClientRect();
       const rendered = performance.now() - t0;
       return { annotated, rendered, count: detail.count, base, baseCount };
     });
@@ -273,11 +285,16 @@ async function annotate(browser, origin, r, loads) {
     await close();
   }
   const a = ours.map((x) => x.annotated);
-  r.add('annotate', `<bj-annotate all> on a ${ARTICLE_LENGTH.toLocaleString('en-US')}-character bilingual article, median of ${loads}`, median(a), {
-    baseline: median(ours.map((x) => x.base)),
-    note: `to bj-annotated (sliced ≤ 8 ms, yields included); ${ours[0].count} keywords marked vs baseline ${ours[0].baseCount} <mark>s; baseline: one RegExp per name + TreeWalker`,
-    detail: ours,
-  });
+  r.add(
+    'annotate',
+    `<bj-annotate all> on a ${ARTICLE_LENGTH.toLocaleString('en-US')}-character bilingual article, median of ${loads}`,
+    median(a),
+    {
+      baseline: median(ours.map((x) => x.base)),
+      note: `to bj-annotated (sliced ≤ 8 ms, yields included); ${ours[0].count} keywords marked vs baseline ${ours[0].baseCount} <mark>s; baseline: one RegExp per name + TreeWalker`,
+      detail: ours,
+    },
+  );
   r.add('annotate.rendered', '  … and the marked <bj-keyword>s rendered + laid out', median(ours.map((x) => x.rendered)));
 }
 
@@ -288,7 +305,11 @@ export async function run({ loads = 7 } = {}) {
   const server = await startServer();
   const browser = await launch();
   try {
-    for (const [name, fn] of [['upgrade', () => upgrade(browser, server.origin, r, loads)], ['popover', () => popover(browser, server.origin, r, 12)], ['annotate', () => annotate(browser, server.origin, r, 5)]]) {
+    for (const [name, fn] of [
+      ['upgrade', () => upgrade(browser, server.origin, r, loads)],
+      ['popover', () => popover(browser, server.origin, r, 12)],
+      ['annotate', () => annotate(browser, server.origin, r, 5)],
+    ]) {
       try {
         await fn();
       } catch (e) {

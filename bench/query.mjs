@@ -27,11 +27,21 @@ export async function relevanceCases() {
 /** Adds the query rows of a `measureQueries` result (shared with the browser suite). */
 export function queryRows(r, q, where) {
   const n = `${q.queries} queries × ${q.reps}`;
-  r.add('query.p50', `query p50, ${where} (${n})`, q.ours.median, { baseline: q.baseFuzzy.median, note: `baseline: fuzzy 0.2 + prefix; default options: ${q.baseDefault.median.toFixed(3)} ms`, detail: q });
-  r.add('query.p95', `query p95, ${where}`, q.ours.p95, { baseline: q.baseFuzzy.p95, note: `default options: ${q.baseDefault.p95.toFixed(3)} ms` });
+  r.add('query.p50', `query p50, ${where} (${n})`, q.ours.median, {
+    baseline: q.baseFuzzy.median,
+    note: `baseline: fuzzy 0.2 + prefix; default options: ${q.baseDefault.median.toFixed(3)} ms`,
+    detail: q,
+  });
+  r.add('query.p95', `query p95, ${where}`, q.ours.p95, {
+    baseline: q.baseFuzzy.p95,
+    note: `default options: ${q.baseDefault.p95.toFixed(3)} ms`,
+  });
   r.add('query.first', `first query after load, ${where}`, q.firstQuery, { note: 'includes lazy set-up and JIT warm-up' });
   for (const [g, s] of Object.entries(q.byGroup)) {
-    r.add(`query.${g}.p95`, `  ${g} (${s.queries}): p95`, s.ours.p95, { baseline: s.fuzzy.p95, note: `answered ${s.answered}/${s.queries}, baseline ${s.baseAnswered}/${s.queries}` });
+    r.add(`query.${g}.p95`, `  ${g} (${s.queries}): p95`, s.ours.p95, {
+      baseline: s.fuzzy.p95,
+      note: `answered ${s.answered}/${s.queries}, baseline ${s.baseAnswered}/${s.queries}`,
+    });
   }
 }
 
@@ -56,7 +66,11 @@ export function readerRows(r, index) {
   const res = compare({ index, corpora: loadCorpora(), cases });
   const f = (m) => `MRR ${m.mrr.toFixed(2)} · h@1 ${(m.hit1 * 100).toFixed(0)}% · h@10 ${(m.hit10 * 100).toFixed(0)}%`;
   const row = (id, label, get) =>
-    r.add(id, label, f(get(res.ours)), { unit: 'text', baseline: f(get(res.plain)), note: `baseline: plain MiniSearch fuzzy+prefix; with Intl.Segmenter: ${f(get(res.segmenter))}` });
+    r.add(id, label, f(get(res.ours)), {
+      unit: 'text',
+      baseline: f(get(res.plain)),
+      note: `baseline: plain MiniSearch fuzzy+prefix; with Intl.Segmenter: ${f(get(res.segmenter))}`,
+    });
   row('reader', `reader relevance, all (${res.ours.all.n} queries)`, (e) => e.all);
   for (const cat of Object.keys(res.ours.byCategory).sort()) {
     row(`reader.${cat}`, `  ${cat} (${res.ours.byCategory[cat].n})`, (e) => e.byCategory[cat]);

@@ -62,7 +62,10 @@ if (reason) {
   log(`bench: ${reason}; running npm run build…`);
   const t0 = Date.now();
   const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
-  built = res.status === 0 ? `npm run build (${((Date.now() - t0) / 1000).toFixed(0)} s)` : `npm run build FAILED (exit ${res.status}); figures use what dist/ has`;
+  built =
+    res.status === 0
+      ? `npm run build (${((Date.now() - t0) / 1000).toFixed(0)} s)`
+      : `npm run build FAILED (exit ${res.status}); figures use what dist/ has`;
   log(`bench: ${built}`);
 }
 
@@ -82,7 +85,20 @@ for (const name of SUITES.filter((s) => only.includes(s))) {
   if (res.status === 0 && existsSync(out) && statSync(out).mtimeMs >= t0 - 1000) {
     results.push(JSON.parse(readFileSync(out, 'utf8')));
   } else {
-    results.push({ suite: name, title: name, rows: [{ id: `${name}.failed`, label: `${name} suite`, value: null, unit: 'text', note: `failed (exit ${res.status ?? res.signal}); run \`node --import tsx bench/${name}.mjs\` to see why` }], notes: [] });
+    results.push({
+      suite: name,
+      title: name,
+      rows: [
+        {
+          id: `${name}.failed`,
+          label: `${name} suite`,
+          value: null,
+          unit: 'text',
+          note: `failed (exit ${res.status ?? res.signal}); run \`node --import tsx bench/${name}.mjs\` to see why`,
+        },
+      ],
+      notes: [],
+    });
   }
   log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -91,18 +107,60 @@ for (const name of SUITES.filter((s) => only.includes(s))) {
 const rows = new Map(results.flatMap((s) => s.rows.map((r) => [r.id, r])));
 const KB = 1024;
 const TARGETS = [
-  { what: 'all JavaScript ≤ 25 KB gzip', row: 'size.es', get: (r) => r.value?.gzip, ok: (v) => v <= 25 * KB, show: (v) => `${formatValue(v, 'B')} (${v} B; dist/bj-policy-widgets.js, gzip -9)` },
-  { what: 'index ≤ 40 KB gzip', row: 'size.index', get: (r) => r.value?.gzip, ok: (v) => v <= 40 * KB, show: (v) => `${formatValue(v, 'B')} (${v} B)` },
-  { what: '0 bytes of index before the first interaction', row: 'transfer.before.index', get: (r) => r.value, ok: (v) => v === 0, show: (v) => `${v} B` },
-  { what: 'query p95 ≤ 1 ms (Chromium)', row: 'browser.query.p95', get: (r) => r.value, ok: (v) => v <= 1, show: (v) => formatValue(v, 'ms') },
-  { what: 'no task over 50 ms: "的" over a 20,000-character passage', row: 'longtask.max', get: (r) => r.value, ok: (v) => v <= 50, show: (v) => `${formatValue(v, 'ms')} (longest of 15)` },
-  { what: '2,000 keywords upgraded ≤ 50 ms', row: 'page.upgrade', get: (r) => r.value, ok: (v) => v <= 50, show: (v) => `${formatValue(v, 'ms')} (median)` },
+  {
+    what: 'all JavaScript ≤ 25 KB gzip',
+    row: 'size.es',
+    get: (r) => r.value?.gzip,
+    ok: (v) => v <= 25 * KB,
+    show: (v) => `${formatValue(v, 'B')} (${v} B; dist/bj-policy-widgets.js, gzip -9)`,
+  },
+  {
+    what: 'index ≤ 40 KB gzip',
+    row: 'size.index',
+    get: (r) => r.value?.gzip,
+    ok: (v) => v <= 40 * KB,
+    show: (v) => `${formatValue(v, 'B')} (${v} B)`,
+  },
+  {
+    what: '0 bytes of index before the first interaction',
+    row: 'transfer.before.index',
+    get: (r) => r.value,
+    ok: (v) => v === 0,
+    show: (v) => `${v} B`,
+  },
+  {
+    what: 'query p95 ≤ 1 ms (Chromium)',
+    row: 'browser.query.p95',
+    get: (r) => r.value,
+    ok: (v) => v <= 1,
+    show: (v) => formatValue(v, 'ms'),
+  },
+  {
+    what: 'no task over 50 ms: "的" over a 20,000-character passage',
+    row: 'longtask.max',
+    get: (r) => r.value,
+    ok: (v) => v <= 50,
+    show: (v) => `${formatValue(v, 'ms')} (longest of 15)`,
+  },
+  {
+    what: '2,000 keywords upgraded ≤ 50 ms',
+    row: 'page.upgrade',
+    get: (r) => r.value,
+    ok: (v) => v <= 50,
+    show: (v) => `${formatValue(v, 'ms')} (median)`,
+  },
 ];
 const targets = TARGETS.map((t) => {
   const r = rows.get(t.row);
   const v = r ? t.get(r) : undefined;
   const measured = typeof v === 'number' && !Number.isNaN(v);
-  return { target: t.what, row: t.row, value: measured ? v : null, measured: measured ? t.show(v) : 'not measured', met: measured ? t.ok(v) : null };
+  return {
+    target: t.what,
+    row: t.row,
+    value: measured ? v : null,
+    measured: measured ? t.show(v) : 'not measured',
+    met: measured ? t.ok(v) : null,
+  };
 });
 
 // 4. Output ---------------------------------------------------------------------------------------
@@ -110,18 +168,25 @@ const seconds = (Date.now() - started) / 1000;
 let chromium = 'unknown';
 try {
   chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-} catch {}
+} catch {
+  // no Chromium: the figure says "unknown"
+}
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-} catch {}
+} catch {
+  // not a git checkout: the figure says "unknown"
+}
 const env = {
   date: new Date().toISOString(),
   commit,
   node: process.version,
   chromium,
   cpu: `${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}`,
-  loadavg: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+  loadavg: os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' '),
   build: built,
   seconds,
 };
@@ -134,8 +199,12 @@ lines.push('| --- | --- | :---: |');
 for (const t of targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? '✓' : '✗'} |`);
 lines.push('');
 for (const s of results) for (const n of s.notes ?? []) lines.push(`- ${s.suite}: ${n}`);
-lines.push(`- Baseline: plain MiniSearch 7, default options (\`new MiniSearch({fields, storeFields})\`, default tokenizer) on the same documents, in the same process/page; "fuzzy" = \`{fuzzy: 0.2, prefix: true}\`.`);
-lines.push(`- Medians of repeated runs; KB = 1024 bytes. ${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg} at the end; ${env.build}; ${seconds.toFixed(0)} s in all.`);
+lines.push(
+  `- Baseline: plain MiniSearch 7, default options (\`new MiniSearch({fields, storeFields})\`, default tokenizer) on the same documents, in the same process/page; "fuzzy" = \`{fuzzy: 0.2, prefix: true}\`.`,
+);
+lines.push(
+  `- Medians of repeated runs; KB = 1024 bytes. ${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg} at the end; ${env.build}; ${seconds.toFixed(0)} s in all.`,
+);
 console.log(lines.join('\n'));
 const saved = { env, targets, suites: results };
 writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(saved, null, 2));
@@ -146,24 +215,42 @@ log(`bench: wrote bench/results.json (${seconds.toFixed(0)} s)`);
 function updateReadme({ env, targets, suites }) {
   const rows = new Map(suites.flatMap((s) => s.rows.map((r) => [r.id, r])));
   const pick = [
-    'size.es', 'size.search', 'size.index',
-    'transfer.before.total', 'transfer.before.index', 'transfer.hover', 'transfer.search',
-    'index.build', 'browser.load', 'browser.ready', 'browser.query.p50', 'browser.query.p95', 'browser.query.first', 'browser.relevance',
-    'page.upgrade', 'page.popover', 'page.annotate',
+    'size.es',
+    'size.search',
+    'size.index',
+    'transfer.before.total',
+    'transfer.before.index',
+    'transfer.hover',
+    'transfer.search',
+    'index.build',
+    'browser.load',
+    'browser.ready',
+    'browser.query.p50',
+    'browser.query.p95',
+    'browser.query.first',
+    'browser.relevance',
+    'page.upgrade',
+    'page.popover',
+    'page.annotate',
     ...suites.filter((s) => s.suite === 'query').flatMap((s) => s.rows.map((r) => r.id).filter((id) => id.startsWith('query.reader'))),
-    ...suites.filter((s) => s.suite === 'growth').flatMap((s) => s.rows.map((r) => r.id).filter((id) => /\.(gzip|ready|p95|heap|core|shard)(\.est)?$|limit|^growth\.\d+$/.test(id))),
+    ...suites
+      .filter((s) => s.suite === 'growth')
+      .flatMap((s) => s.rows.map((r) => r.id).filter((id) => /\.(gzip|ready|p95|heap|core|shard)(\.est)?$|limit|^growth\.\d+$/.test(id))),
   ];
   const chosen = pick.map((id) => rows.get(id)).filter(Boolean);
   const lines = [
     `Measured by \`npm run bench\` on ${env.date.slice(0, 10)} at ${env.commit} (${env.cpu}, Node ${env.node}, ${env.chromium}; load average ${env.loadavg}; ${env.build}; ${Math.round(env.seconds)} s in all).`,
-    '\`node bench/run.mjs --update-readme\` refreshes this block; [bench/README.md](bench/README.md) says what each figure measures, \`bench/results.json\` holds all of them.',
-    'Baseline: plain MiniSearch 7 with default options on the same documents, in the same process or page ("fuzzy": \`{fuzzy: 0.2, prefix: true}\`). Medians unless marked; KB = 1024 bytes.',
+    '`node bench/run.mjs --update-readme` refreshes this block; [bench/README.md](bench/README.md) says what each figure measures, `bench/results.json` holds all of them.',
+    'Baseline: plain MiniSearch 7 with default options on the same documents, in the same process or page ("fuzzy": `{fuzzy: 0.2, prefix: true}`). Medians unless marked; KB = 1024 bytes.',
     '',
     '| Target (default corpus) | Measured | |',
     '| --- | --- | :---: |',
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? '✓' : '✗'} |`),
     '',
-    table([{ title: 'Main figures', rows: chosen }]).split('\n').filter((l) => !l.startsWith('| **')).join('\n'),
+    table([{ title: 'Main figures', rows: chosen }])
+      .split('\n')
+      .filter((l) => !l.startsWith('| **'))
+      .join('\n'),
   ];
   const text = readFileSync(README, 'utf8'); // re-read right before writing: others edit README too
   const start = '<!-- bench:start -->';

@@ -28,7 +28,12 @@ export function split(built, perShard = PER_SHARD) {
     format: 'bj-index-manifest',
     hash: built.hash,
     core: 'bj-index.core.json',
-    shards: shards.map((s, i) => ({ url: `bj-index.${i}.json`, passages: s.entries.length, first: s.entries[0].id, documents: s.documents.map((d) => d.id) })),
+    shards: shards.map((s, i) => ({
+      url: `bj-index.${i}.json`,
+      passages: s.entries.length,
+      first: s.entries[0].id,
+      documents: s.documents.map((d) => d.id),
+    })),
   };
   return { core, shards, manifest };
 }
@@ -65,8 +70,18 @@ if (isMain(import.meta.url)) {
   const built = (await buildModule()).buildIndex(syntheticCorpora(n));
   const f = await shardFigures(built, (await searchModule()).mod.PolicyIndex);
   const r = new Results('shards', `Shard prototype, ${n.toLocaleString('en-US')} passages`);
-  r.add('core', 'keyword core', { raw: f.core.raw, gzip: f.core.gzip, brotli: NaN }, { unit: 'sizes', note: `load ${f.core.load.toFixed(1)} ms` });
-  r.add('shard', `one shard of ${f.perShard} passages`, { raw: f.shard.raw, gzip: f.shard.gzip, brotli: NaN }, { unit: 'sizes', note: `ready ${f.shard.ready.toFixed(0)} ms; ${f.shards} shards` });
+  r.add(
+    'core',
+    'keyword core',
+    { raw: f.core.raw, gzip: f.core.gzip, brotli: NaN },
+    { unit: 'sizes', note: `load ${f.core.load.toFixed(1)} ms` },
+  );
+  r.add(
+    'shard',
+    `one shard of ${f.perShard} passages`,
+    { raw: f.shard.raw, gzip: f.shard.gzip, brotli: NaN },
+    { unit: 'sizes', note: `ready ${f.shard.ready.toFixed(0)} ms; ${f.shards} shards` },
+  );
   r.add('manifest', 'manifest', { raw: f.manifest.raw, gzip: f.manifest.gzip, brotli: NaN }, { unit: 'sizes' });
   finish(r);
 }

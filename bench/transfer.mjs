@@ -30,7 +30,8 @@ async function tracker(page) {
   };
 }
 
-const kind = (url) => (/\.json(\?|$)/.test(url) ? 'index' : /\.m?js(\?|$)/.test(url) ? 'js' : /\.html?(\?|$)|\/$/.test(url) ? 'html' : 'other');
+const kind = (url) =>
+  /\.json(\?|$)/.test(url) ? 'index' : /\.m?js(\?|$)/.test(url) ? 'js' : /\.html?(\?|$)|\/$/.test(url) ? 'html' : 'other';
 
 function sum(list, k) {
   return list.filter((x) => !k || kind(x.url) === k).reduce((s, x) => s + x.bytes, 0);
@@ -47,7 +48,10 @@ async function measure(browser, origin, which) {
     await new Promise((r) => setTimeout(r, 300));
     const before = net.take();
     const keyword = which === 'widgets' ? 'bj-keyword' : '.kw';
-    const shown = which === 'widgets' ? page.evaluate(() => new Promise((r) => document.addEventListener('bj-show', r, { once: true }))) : Promise.resolve();
+    const shown =
+      which === 'widgets'
+        ? page.evaluate(() => new Promise((r) => document.addEventListener('bj-show', r, { once: true })))
+        : Promise.resolve();
     await page.hover(keyword);
     await Promise.race([shown, new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
     await settle(page);
@@ -61,7 +65,9 @@ async function measure(browser, origin, which) {
       if (!defined) searchNote = '<bj-policy-search> is not in this build';
       else {
         const searched = wait(() => new Promise((r) => document.addEventListener('bj-search', r, { once: true })));
-        const input = await page.waitForFunction(() => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('input'), { timeout: 10_000 });
+        const input = await page.waitForFunction(() => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('input'), {
+          timeout: 10_000,
+        });
         await input.click();
         await input.type('sandbox', { delay: 20 });
         await searched;
@@ -91,11 +97,23 @@ export async function run() {
     const ours = await measure(browser, server.origin, 'widgets');
     const base = await measure(browser, server.origin, 'baseline');
     const desc = (list) => list.map((x) => `${path.basename(new URL(x.url).pathname)} ${x.bytes}`).join(', ') || 'nothing';
-    r.add('before.total', 'before interaction: all bytes (HTML + JS + index)', sum(ours.before), { unit: 'B', baseline: sum(base.before), note: desc(ours.before) });
+    r.add('before.total', 'before interaction: all bytes (HTML + JS + index)', sum(ours.before), {
+      unit: 'B',
+      baseline: sum(base.before),
+      note: desc(ours.before),
+    });
     r.add('before.js', 'before interaction: JavaScript', sum(ours.before, 'js'), { unit: 'B', baseline: sum(base.before, 'js') });
     r.add('before.index', 'before interaction: index', sum(ours.before, 'index'), { unit: 'B', baseline: sum(base.before, 'index') });
-    r.add('hover', 'at the first hover of a keyword (added)', sum(ours.hover), { unit: 'B', baseline: sum(base.hover), note: desc(ours.hover) });
-    r.add('search', 'then typing in the search box (added)', sum(ours.search), { unit: 'B', baseline: sum(base.search), note: ours.searchNote || desc(ours.search) });
+    r.add('hover', 'at the first hover of a keyword (added)', sum(ours.hover), {
+      unit: 'B',
+      baseline: sum(base.hover),
+      note: desc(ours.hover),
+    });
+    r.add('search', 'then typing in the search box (added)', sum(ours.search), {
+      unit: 'B',
+      baseline: sum(base.search),
+      note: ours.searchNote || desc(ours.search),
+    });
     r.add('total', 'total after hover + search', sum(ours.before) + sum(ours.hover) + sum(ours.search), {
       unit: 'B',
       baseline: sum(base.before) + sum(base.hover) + sum(base.search),

@@ -43,8 +43,26 @@ function table(tag, title, headers, rows) {
       el(
         'table',
         { 'aria-labelledby': id },
-        el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => el('td', { 'data-label': headers[i] }, c))))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            headers.map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          rows.map((cells) =>
+            el(
+              'tr',
+              {},
+              cells.map((c, i) => el('td', { 'data-label': headers[i] }, c)),
+            ),
+          ),
+        ),
       ),
     ),
   ];
@@ -77,10 +95,7 @@ function renderElement(decl, modulePath) {
   const methods = members
     .filter((m) => m.kind === 'method' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected')
     .filter((m) => m.description)
-    .map((m) => [
-      code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`),
-      inline(m.description),
-    ]);
+    .map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), inline(m.description)]);
 
   const section = el(
     'section',
@@ -88,16 +103,34 @@ function renderElement(decl, modulePath) {
     el('h2', { id: `${tag}-title` }, `<${tag}>`),
     decl.summary ? el('p', { class: 'reference__summary' }, inline(decl.summary)) : '',
     el('p', {}, 'Class ', code(decl.name), ', source ', code(modulePath), '.'),
-    decl.description
-      ? el('details', { class: 'reference__description' }, el('summary', {}, 'How it works'), prose(decl.description))
-      : '',
+    decl.description ? el('details', { class: 'reference__description' }, el('summary', {}, 'How it works'), prose(decl.description)) : '',
     table(tag, 'Attributes', ['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes),
     table(tag, 'Other properties', ['Property', 'Type', 'Default', 'Description'], properties),
     table(tag, 'Methods', ['Method', 'Description'], methods),
-    table(tag, 'Events', ['Event', 'Description'], (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), inline(e.description)])),
-    table(tag, 'Slots', ['Slot', 'Description'], (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', inline(s.description)])),
-    table(tag, 'CSS parts', ['Part', 'Description'], (decl.cssParts ?? []).map((p) => [code(p.name), inline(p.description)])),
-    table(tag, 'CSS custom properties', ['Property', 'Description'], (decl.cssProperties ?? []).map((p) => [code(p.name), inline(p.description)])),
+    table(
+      tag,
+      'Events',
+      ['Event', 'Description'],
+      (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), inline(e.description)]),
+    ),
+    table(
+      tag,
+      'Slots',
+      ['Slot', 'Description'],
+      (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', inline(s.description)]),
+    ),
+    table(
+      tag,
+      'CSS parts',
+      ['Part', 'Description'],
+      (decl.cssParts ?? []).map((p) => [code(p.name), inline(p.description)]),
+    ),
+    table(
+      tag,
+      'CSS custom properties',
+      ['Property', 'Description'],
+      (decl.cssProperties ?? []).map((p) => [code(p.name), inline(p.description)]),
+    ),
   );
   return section;
 }
@@ -114,10 +147,18 @@ async function main() {
       .filter(({ d }) => d.customElement && d.tagName)
       .sort((a, b) => a.d.tagName.localeCompare(b.d.tagName));
     target.replaceChildren(...elements.map(({ d, path }) => renderElement(d, path)));
-    toc.replaceChildren(...elements.map(({ d }) => el('li', {}, el('a', { href: `#${d.tagName}` }, code(`<${d.tagName}>`), d.summary ? [' — ', ...inline(d.summary)] : ''))));
+    toc.replaceChildren(
+      ...elements.map(({ d }) =>
+        el('li', {}, el('a', { href: `#${d.tagName}` }, code(`<${d.tagName}>`), d.summary ? [' — ', ...inline(d.summary)] : '')),
+      ),
+    );
   } catch (err) {
     target.replaceChildren(
-      el('p', { role: 'alert' }, `bj: could not load ${MANIFEST.pathname} (${err.message}); run \`npm run build\` (or \`npm start\`, which builds it) and reload.`),
+      el(
+        'p',
+        { role: 'alert' },
+        `bj: could not load ${MANIFEST.pathname} (${err.message}); run \`npm run build\` (or \`npm start\`, which builds it) and reload.`,
+      ),
     );
   }
 }

@@ -79,7 +79,9 @@ for (const f of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
   const at = firstNonAscii(bytes);
   if (at >= 0) {
     const around = bytes.subarray(Math.max(0, at - 30), at + 10).toString('utf8');
-    fail(`bj: dist/${f} has a non-ASCII byte at offset ${at} (…${around}…); every bundle must be ASCII-only, see scripts/vite-plugin-ascii-only.mjs`);
+    fail(
+      `bj: dist/${f} has a non-ASCII byte at offset ${at} (…${around}…); every bundle must be ASCII-only, see scripts/vite-plugin-ascii-only.mjs`,
+    );
   }
 }
 for (const f of expected) {

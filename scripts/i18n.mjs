@@ -38,7 +38,7 @@ function setTarget(file, id, text) {
   const m = unit.exec(xml);
   if (!m) throw new Error(`bj: no message with id "${id}" in ${path.relative(root, file)}; is it used with msg(…, {id}) in src/?`);
   const source = /<source>([\s\S]*?)<\/source>/.exec(m[2]);
-  const placeholders = source ? source[1].match(/<x [^>]*\/>/g) ?? [] : [];
+  const placeholders = source ? (source[1].match(/<x [^>]*\/>/g) ?? []) : [];
   const target = escapeXml(text).replace(/\{(\d+)\}/g, (all, n) => placeholders[Number(n)] ?? all);
   const body = m[2].replace(/\s*<target>[\s\S]*?<\/target>/, '').replace(/(<\/source>)/, `$1\n  <target>${target}</target>`);
   writeFileSync(file, xml.replace(unit, `${m[1]}${body}${m[3]}`));

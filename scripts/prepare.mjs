@@ -18,7 +18,9 @@ if (process.env.npm_config_package_lock_only === 'true' || process.env.npm_confi
 }
 
 if (!existsSync(join(bin, process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild'))) {
-  console.error('bj: prepare needs esbuild, a devDependency, to bundle the bj-index CLI; run `npm install` (without --omit=dev) and try again');
+  console.error(
+    'bj: prepare needs esbuild, a devDependency, to bundle the bj-index CLI; run `npm install` (without --omit=dev) and try again',
+  );
   process.exit(1);
 }
 
@@ -32,7 +34,9 @@ function run(name) {
     env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
   });
   if (result.status !== 0) {
-    console.error(`bj: prepare failed in \`npm run ${name}\` (exit ${result.status ?? result.signal}); fix the problem above and run \`npm run prepare\` again`);
+    console.error(
+      `bj: prepare failed in \`npm run ${name}\` (exit ${result.status ?? result.signal}); fix the problem above and run \`npm run prepare\` again`,
+    );
     process.exit(1);
   }
   return Math.round(performance.now() - started);

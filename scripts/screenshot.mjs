@@ -18,7 +18,14 @@ const { server, url } = await startServer({ port: 0 });
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -31,11 +38,7 @@ try {
     { timeout: 10_000 },
   );
   await keyword.hover();
-  await page.waitForFunction(
-    (k) => k.shadowRoot?.querySelector('[part~="definition"]')?.textContent?.trim(),
-    { timeout: 10_000 },
-    keyword,
-  );
+  await page.waitForFunction((k) => k.shadowRoot?.querySelector('[part~="definition"]')?.textContent?.trim(), { timeout: 10_000 }, keyword);
   await new Promise((r) => setTimeout(r, 400));
   await page.screenshot({ path: out, type: 'png' });
   console.log(`screenshot: wrote ${path.relative(root, out)}`);

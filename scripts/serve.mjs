@@ -94,7 +94,9 @@ function handler(base) {
     if (ext === '.html') headers['Content-Security-Policy'] = CSP;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 }
 
@@ -128,8 +130,8 @@ function newestMtime(dir) {
 
 /** True when dist/ lacks a built file or is older than src/, data/ or the build configuration. */
 export function distIsStale() {
-  const outputs = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'bj-index.json', 'custom-elements.json'].map(
-    (f) => path.join(root, 'dist', f),
+  const outputs = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'bj-index.json', 'custom-elements.json'].map((f) =>
+    path.join(root, 'dist', f),
   );
   if (!outputs.every((f) => existsSync(f))) return true;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));

@@ -40,8 +40,9 @@ export function firstNonAscii(bytes) {
  */
 export function escapeNonAscii(code, source = 'input.js') {
   const replacements = [];
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
   const re = /(\\*)([^\x00-\x7f])/gu;
-  for (let m; (m = re.exec(code)); ) {
+  for (let m; (m = re.exec(code));) {
     const [all, slashes, ch] = m;
     const cp = ch.codePointAt(0);
     const odd = slashes.length % 2 === 1;

@@ -62,8 +62,7 @@ export const isDuplicate = earlier !== undefined;
 
 if (earlier) {
   g[DEFINED_TWICE_NOTED] = true;
-  const where = (m: { version: string; script?: string | undefined }) =>
-    m.script ? `${m.version} from ${m.script}` : m.version;
+  const where = (m: { version: string; script?: string | undefined }) => (m.script ? `${m.version} from ${m.script}` : m.version);
   console.info(
     `bj: bj-policy-widgets is loaded twice on this page (first ${where(earlier)}, ` +
       `now ${where({ version: VERSION, script: scriptUrl })}); the first copy's elements stay ` +

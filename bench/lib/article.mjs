@@ -32,7 +32,10 @@ export function article(length = ARTICLE_LENGTH, seed = 7) {
     const name = pick(names.filter((n) => n.lang === lang));
     if (name) {
       const cut = lang === 'zh' ? text.indexOf('。') + 1 : text.indexOf('. ') + 2;
-      text = cut > 1 ? `${text.slice(0, cut)}${lang === 'zh' ? `${name.name}。` : `${name.name} matters here. `}${text.slice(cut)}` : `${text} ${name.name}`;
+      text =
+        cut > 1
+          ? `${text.slice(0, cut)}${lang === 'zh' ? `${name.name}。` : `${name.name} matters here. `}${text.slice(cut)}`
+          : `${text} ${name.name}`;
     }
     if (total + text.length > length) text = text.slice(0, length - total);
     paragraphs.push({ lang, text });

@@ -20,7 +20,15 @@ customElements.define('plain-keyword', PlainKeyword);
 
 export async function baselineBundles() {
   mkdirSync(scratch, { recursive: true });
-  const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning', absWorkingDir: root, conditions: ['module', 'browser', 'production'] };
+  const common = {
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    conditions: ['module', 'browser', 'production'],
+  };
   const minisearch = path.join(scratch, 'minisearch.js');
   await build({ ...common, stdin: { contents: "export { default } from 'minisearch';", resolveDir: root }, outfile: minisearch });
   const lit = path.join(scratch, 'plain-lit.js');

@@ -55,7 +55,14 @@ export function baselineDocs(corpora) {
     }
     for (const d of data.documents ?? []) {
       for (const p of d.passages) {
-        docs.push({ id: p.id, kind: 'passage', title: d.title.en ?? d.title.zh ?? '', aliases: '', headings: p.headings.join(' / '), text: p.text });
+        docs.push({
+          id: p.id,
+          kind: 'passage',
+          title: d.title.en ?? d.title.zh ?? '',
+          aliases: '',
+          headings: p.headings.join(' / '),
+          text: p.text,
+        });
       }
     }
   }

@@ -29,7 +29,15 @@ export async function measureLoad({ PolicyIndex, MiniSearch, text, baseText, bas
   const ready = timeSync(() => PolicyIndex.fromJSON(text).search(READY_QUERY), { runs, warmup: 2 });
   const baseReady = timeSync(() => MiniSearch.loadJSON(baseText, baseOptions).search(READY_QUERY), { runs, warmup: 2 });
   const strip = ({ samples, ...s }) => s;
-  return { first, baseFirst, load: strip(load), base: strip(base), ready: strip(ready), baseReady: strip(baseReady), async: summary(asyncSamples) };
+  return {
+    first,
+    baseFirst,
+    load: strip(load),
+    base: strip(base),
+    ready: strip(ready),
+    baseReady: strip(baseReady),
+    async: summary(asyncSamples),
+  };
 }
 
 /**
@@ -63,7 +71,7 @@ export function measureQueries({ index, base, queries, reps = 20 }) {
       ours.push(t1 - t0);
       plain.push(t2 - t1);
       fuzzed.push(t3 - t2);
-      ((groups[group] ??= { ours: [], fuzzy: [] }).ours).push(t1 - t0);
+      (groups[group] ??= { ours: [], fuzzy: [] }).ours.push(t1 - t0);
       groups[group].fuzzy.push(t3 - t2);
     }
   }
@@ -87,7 +95,11 @@ export function measureQueries({ index, base, queries, reps = 20 }) {
     baseDefault: summary(plain),
     baseFuzzy: summary(fuzzed),
     byGroup,
-    answered: { ours: answered((q) => index.search(q)), baseDefault: answered((q) => base.search(q)), baseFuzzy: answered((q) => base.search(q, fuzzy)) },
+    answered: {
+      ours: answered((q) => index.search(q)),
+      baseDefault: answered((q) => base.search(q)),
+      baseFuzzy: answered((q) => base.search(q, fuzzy)),
+    },
   };
 }
 

@@ -57,10 +57,14 @@ const pct = (x) => `${(x * 100).toFixed(0)}%`;
 export function formatTable(r) {
   const cats = Object.keys(r.ours.byCategory).sort();
   const cell = (m) => `${m.mrr.toFixed(2)} ${pct(m.hit1).padStart(4)} ${pct(m.hit10).padStart(4)}`;
-  const lines = [`${'category'.padEnd(28)} ${'n'.padStart(3)}  ${'ours MRR h@1 h@10'.padEnd(18)}  ${'plain MRR h@1 h@10'.padEnd(18)}  segmenter MRR h@1 h@10`];
+  const lines = [
+    `${'category'.padEnd(28)} ${'n'.padStart(3)}  ${'ours MRR h@1 h@10'.padEnd(18)}  ${'plain MRR h@1 h@10'.padEnd(18)}  segmenter MRR h@1 h@10`,
+  ];
   for (const c of [...cats, 'ALL']) {
     const get = (e) => (c === 'ALL' ? r[e].all : r[e].byCategory[c]);
-    lines.push(`${c.padEnd(28)} ${String(get('ours').n).padStart(3)}  ${cell(get('ours')).padEnd(18)}  ${cell(get('plain')).padEnd(18)}  ${cell(get('segmenter'))}`);
+    lines.push(
+      `${c.padEnd(28)} ${String(get('ours').n).padStart(3)}  ${cell(get('ours')).padEnd(18)}  ${cell(get('plain')).padEnd(18)}  ${cell(get('segmenter'))}`,
+    );
   }
   return lines.join('\n');
 }

@@ -48,7 +48,8 @@ export function formatValue(v, unit) {
   if (v === null || v === undefined) return 'n/a';
   if (unit === 'ms') return ms(v);
   if (unit === 'B') return bytes(v);
-  if (unit === 'sizes') return Number.isNaN(v.brotli ?? NaN) ? `${bytes(v.raw)} / ${bytes(v.gzip)}` : `${bytes(v.raw)} / ${bytes(v.gzip)} / ${bytes(v.brotli)}`;
+  if (unit === 'sizes')
+    return Number.isNaN(v.brotli ?? NaN) ? `${bytes(v.raw)} / ${bytes(v.gzip)}` : `${bytes(v.raw)} / ${bytes(v.gzip)} / ${bytes(v.brotli)}`;
   if (unit === 'x') return typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
   return String(v);
 }
@@ -61,7 +62,10 @@ export function table(suites) {
     for (const r of s.rows) {
       const base = r.baseline === undefined ? '' : formatValue(r.baseline, r.unit);
       const num = (v) => (r.unit === 'sizes' && v ? v.gzip : v);
-      const rat = typeof num(r.value) === 'number' && typeof num(r.baseline) === 'number' && r.unit !== 'text' ? ratio(num(r.value), num(r.baseline)) : '';
+      const rat =
+        typeof num(r.value) === 'number' && typeof num(r.baseline) === 'number' && r.unit !== 'text'
+          ? ratio(num(r.value), num(r.baseline))
+          : '';
       lines.push(`| ${r.label} | ${formatValue(r.value, r.unit)} | ${base} | ${rat} | ${r.note ?? ''} |`);
     }
   }

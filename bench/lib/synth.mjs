@@ -89,7 +89,9 @@ export function syntheticCorpora(passages, seed = 2022) {
     };
     for (let i = 0; i < 50 && n < passages; i++, n++) {
       const sentences = 1 + Math.floor(rnd() * 5);
-      const text = Array.from({ length: sentences }, () => (lang === 'zh' ? chineseSentence(v, rnd) : englishSentence(v, rnd))).join(lang === 'zh' ? '' : ' ');
+      const text = Array.from({ length: sentences }, () => (lang === 'zh' ? chineseSentence(v, rnd) : englishSentence(v, rnd))).join(
+        lang === 'zh' ? '' : ' ',
+      );
       doc.passages.push({
         id: `synthetic-p${n}`,
         headings: [lang === 'zh' ? `第${1 + (i >> 3)}部分` : `Part ${1 + (i >> 3)}`],

@@ -53,16 +53,70 @@ export interface Annotation {
 }
 
 const SKIP_TAGS = new Set([
-  'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'script', 'style',
-  'template', 'noscript', 'input', 'textarea', 'select', 'button', 'option', 'optgroup', 'datalist',
-  'bj-keyword', 'bj-annotate', 'svg', 'math', 'rt', 'rp', 'iframe', 'object', 'video', 'audio',
-  'canvas', 'title',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'input',
+  'textarea',
+  'select',
+  'button',
+  'option',
+  'optgroup',
+  'datalist',
+  'bj-keyword',
+  'bj-annotate',
+  'svg',
+  'math',
+  'rt',
+  'rp',
+  'iframe',
+  'object',
+  'video',
+  'audio',
+  'canvas',
+  'title',
 ]);
 
 /** Inline (phrasing) elements a run of text continues through. Anything else ends a run. */
 const INLINE_TAGS = new Set([
-  'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark',
-  'q', 'ruby', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 /**
@@ -331,11 +385,7 @@ class Region implements Annotation {
  * Marks keywords in `root` synchronously, in one pass (for detached roots, server-side DOMs and
  * benchmarks). `source` is a `PolicyIndex` (its matcher is built once and cached) or a matcher.
  */
-export function annotate(
-  root: Element,
-  source: TermSource | TermMatcher,
-  options: AnnotateOptions = {},
-): Annotation {
+export function annotate(root: Element, source: TermSource | TermMatcher, options: AnnotateOptions = {}): Annotation {
   const region = new Region(root, resolveMatcher(source), options);
   if (!region.insideSkipped(root)) {
     for (const run of region.runs(root)) {

@@ -51,7 +51,8 @@ export async function outputTarget(path: string): Promise<string> {
     const hint = target.isDirectory() ? `; give a file name inside it, e.g. -o ${join(path, 'bj-index.json')}` : '';
     throw new OutputPathError(`it is a symbolic link to ${real}, ${whatIs(target)}, not a file${hint || '; choose a file path for -o'}`);
   }
-  if (info.isDirectory()) throw new OutputPathError(`it is a directory; give a file name inside it, e.g. -o ${join(path, 'bj-index.json')}`);
+  if (info.isDirectory())
+    throw new OutputPathError(`it is a directory; give a file name inside it, e.g. -o ${join(path, 'bj-index.json')}`);
   throw new OutputPathError(`it is ${whatIs(info)}, not a file; choose a file path for -o`);
 }
 

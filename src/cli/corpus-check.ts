@@ -110,9 +110,7 @@ function checkWith(validate: ValidateFunction, readVersion: unknown, file: strin
  */
 export function formatSchemaErrors(file: string, data: unknown, errors: ErrorObject[], readVersion: unknown = 1): string[] {
   // A file of another format or schema version would only produce noise beyond that one fact.
-  const decisive = errors.filter(
-    (e) => e.keyword === 'const' && (e.instancePath === '/format' || e.instancePath === '/schemaVersion'),
-  );
+  const decisive = errors.filter((e) => e.keyword === 'const' && (e.instancePath === '/format' || e.instancePath === '/schemaVersion'));
   const relevant = decisive.length > 0 ? decisive : collapseCombinators(errors);
   const lines: string[] = [];
   for (const e of sortByDocumentOrder(relevant)) {
@@ -254,7 +252,10 @@ function describeKeyword(e: ErrorObject, readVersion: unknown): string {
       return `unexpected property ${JSON.stringify(name)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}${list}`;
     }
     case 'type':
-      return `must be ${[p.type].flat().map((t) => withArticle(String(t))).join(' or ')} (found ${describeValue(e.data)})`;
+      return `must be ${[p.type]
+        .flat()
+        .map((t) => withArticle(String(t)))
+        .join(' or ')} (found ${describeValue(e.data)})`;
     case 'pattern':
       return `${describeValue(e.data)} does not match the pattern ${String(p.pattern)}${explain(parent)}`;
     case 'format':

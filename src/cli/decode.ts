@@ -51,7 +51,10 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     for (let k = 0; k < lineStart; k++) if (bytes[k] === 0x0a) line++;
     const before = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(lineStart, bad));
     const column = Array.from(before).length + 1;
-    const shown = Array.from(bytes.subarray(bad, Math.min(bad + 2, bytes.length)), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`);
+    const shown = Array.from(
+      bytes.subarray(bad, Math.min(bad + 2, bytes.length)),
+      (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    );
     return {
       error:
         `line ${line}, column ${column}: byte ${shown.join(' ')} is not UTF-8 (a file saved as GBK or "ANSI"?); ` +

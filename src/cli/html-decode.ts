@@ -119,7 +119,9 @@ function strictUtf8(bytes: Uint8Array, shown: string, declared: boolean): string
     const byte = `0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
     const where = `byte ${byte} at offset ${at} (line ${line}) is not UTF-8`;
     if (declared) {
-      throw new DecodeError(`bj: ${shown}: ${where}, although the page declares UTF-8; save it as UTF-8, or declare its real encoding in <meta charset>`);
+      throw new DecodeError(
+        `bj: ${shown}: ${where}, although the page declares UTF-8; save it as UTF-8, or declare its real encoding in <meta charset>`,
+      );
     }
     const gbk = readsAs(bytes, 'gb18030');
     throw new DecodeError(

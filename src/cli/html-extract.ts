@@ -54,7 +54,26 @@ export function compileSelector(text: string): Selector {
 }
 
 /** Elements whose content is never text of the page. */
-const SKIPPED = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'object', 'select', 'button']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'select',
+  'button',
+]);
 /** Elements whose text is one passage, unless they hold one of {@link STRUCTURE}. */
 const PASSAGE = new Set(['p', 'li', 'dt', 'dd', 'blockquote', 'pre', 'td', 'th', 'caption', 'figcaption', 'address', 'summary', 'legend']);
 /** Inside a passage element, these make it a container whose parts are passages of their own. */
@@ -63,7 +82,22 @@ const STRUCTURE = new Set(['ul', 'ol', 'dl', 'table', 'li', 'dt', 'dd', 'h1', 'h
 const BLOCK = new Set([
   ...PASSAGE,
   ...STRUCTURE,
-  'html', 'body', 'main', 'div', 'form', 'fieldset', 'details', 'dialog', 'figure', 'hgroup', 'hr', 'tr', 'tbody', 'thead', 'tfoot', 'center',
+  'html',
+  'body',
+  'main',
+  'div',
+  'form',
+  'fieldset',
+  'details',
+  'dialog',
+  'figure',
+  'hgroup',
+  'hr',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+  'center',
 ]);
 const HEADING = /^h([1-6])$/;
 
@@ -106,11 +140,14 @@ function first(node: AnyNode, match: (el: Element) => boolean, visible = false):
  * punctuation marks (where HTML source lines were wrapped).
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
-    .trim()
-    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '');
+  return (
+    text
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+      // eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
+      .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
+      .trim()
+      .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '')
+  );
 }
 
 /** The text of an element: its text nodes, a space at block boundaries, ignored parts left out. */

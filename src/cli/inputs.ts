@@ -25,7 +25,8 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 
 /** The corpus files named by `inputs` (paths as typed), or by `defaultDir` when there are none. */
 export async function listCorpusFiles(inputs: string[], defaultDir: string): Promise<InputFile[]> {
-  const named = inputs.length > 0 ? inputs.map((p) => ({ display: p, path: resolve(p) })) : [{ display: displayPath(defaultDir), path: defaultDir }];
+  const named =
+    inputs.length > 0 ? inputs.map((p) => ({ display: p, path: resolve(p) })) : [{ display: displayPath(defaultDir), path: defaultDir }];
   const files: InputFile[] = [];
   const seen = new Set<string>();
   const add = (f: InputFile) => {
@@ -57,7 +58,9 @@ export async function listCorpusFiles(inputs: string[], defaultDir: string): Pro
       if ((await stat(path).catch(() => undefined))?.isFile()) jsonFiles.push({ display: join(input.display, name), path });
     }
     if (jsonFiles.length === 0) {
-      throw new UsageError(`bj: directory ${JSON.stringify(input.display)} has no *.json corpus files; name a directory or files that have some`);
+      throw new UsageError(
+        `bj: directory ${JSON.stringify(input.display)} has no *.json corpus files; name a directory or files that have some`,
+      );
     }
     jsonFiles.forEach(add);
   }
@@ -85,7 +88,8 @@ export async function loadCorpora(files: InputFile[]): Promise<LoadedCorpora> {
       throw new UsageError(`bj: cannot read ${JSON.stringify(file.display)}: ${reason(e)}`);
     }
     const decoded = decodeUtf8(bytes);
-    const result = decoded.error !== undefined ? { errors: [`bj: ${file.display}: ${decoded.error}`] } : checkCorpus(file.display, decoded.text);
+    const result =
+      decoded.error !== undefined ? { errors: [`bj: ${file.display}: ${decoded.error}`] } : checkCorpus(file.display, decoded.text);
     if (result.errors) {
       errors.push(...result.errors);
       bad.add(file.display);

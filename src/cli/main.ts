@@ -78,7 +78,11 @@ export async function main(argv: string[]): Promise<number> {
       for (const line of e.lines) err(line);
       return 1;
     }
-    err(e instanceof Error && e.message.startsWith('bj:') ? e.message : `bj: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    err(
+      e instanceof Error && e.message.startsWith('bj:')
+        ? e.message
+        : `bj: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return 1;
   }
 }
@@ -153,11 +157,14 @@ async function siteOptions(values: SiteValues, command: 'build' | 'validate'): P
   }
   const base = values['base-url'];
   if (base === undefined && command === 'build') {
-    throw new UsageError('bj: --site needs --base-url, the address the site is published at (e.g. --base-url https://example.gov.cn/), to link results to its pages');
+    throw new UsageError(
+      'bj: --site needs --base-url, the address the site is published at (e.g. --base-url https://example.gov.cn/), to link results to its pages',
+    );
   }
   const path = resolve(values.site);
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`bj: --site ${JSON.stringify(values.site)} is not a folder; name the folder of the built site (e.g. public/)`);
+  if (!info?.isDirectory())
+    throw new UsageError(`bj: --site ${JSON.stringify(values.site)} is not a folder; name the folder of the built site (e.g. public/)`);
   checkSiteOptions(values);
   return {
     display: values.site,
@@ -175,7 +182,10 @@ async function checkedSite(options: SiteOptions, corpora: CheckedCorpus[]): Prom
   const site = await readSite(options);
   for (const line of capped(site.warnings)) err(line);
   if (site.errors.length > 0) {
-    throw new Failure([...capped(site.errors), `bj: ${count(site.errors.length, 'page')} of ${options.display} could not be read; fix them (or --exclude them) and run again`]);
+    throw new Failure([
+      ...capped(site.errors),
+      `bj: ${count(site.errors.length, 'page')} of ${options.display} could not be read; fix them (or --exclude them) and run again`,
+    ]);
   }
   const used = new Map<string, string>();
   for (const { file, data } of corpora) {
@@ -208,7 +218,10 @@ async function checkedSite(options: SiteOptions, corpora: CheckedCorpus[]): Prom
  */
 async function buildChecked(corpora: CheckedCorpus[], output?: string): Promise<BuiltIndex> {
   // Loaded only here: the builder sets up OpenCC and pinyin, which query never needs.
-  const [{ buildIndex }, { findIndexProblem, describeProblem }] = await Promise.all([import('../search/build.js'), import('../search/validate.js')]);
+  const [{ buildIndex }, { findIndexProblem, describeProblem }] = await Promise.all([
+    import('../search/build.js'),
+    import('../search/validate.js'),
+  ]);
   const nothing = output !== undefined ? [`bj: nothing was written to ${output}`] : [];
   let index: BuiltIndex;
   try {
@@ -219,7 +232,10 @@ async function buildChecked(corpora: CheckedCorpus[], output?: string): Promise<
   }
   const problem = findIndexProblem(index as unknown as Record<string, unknown>);
   if (problem) {
-    throw new Failure([`bj: the index built from these files would be refused by the widgets: ${describeProblem(problem)}; fix the corpus and run again`, ...nothing]);
+    throw new Failure([
+      `bj: the index built from these files would be refused by the widgets: ${describeProblem(problem)}; fix the corpus and run again`,
+      ...nothing,
+    ]);
   }
   return index;
 }
@@ -344,7 +360,8 @@ async function staleReason(): Promise<string | undefined> {
   const names = await readdir(packageDataDir).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     const data = await stat(join(packageDataDir, name)).catch(() => undefined);
-    if (data && data.mtimeMs > built.mtimeMs) return `${displayPath(packageIndexPath)} is older than ${displayPath(join(packageDataDir, name))}`;
+    if (data && data.mtimeMs > built.mtimeMs)
+      return `${displayPath(packageIndexPath)} is older than ${displayPath(join(packageDataDir, name))}`;
   }
   return undefined;
 }
@@ -358,7 +375,8 @@ async function readIndex(path: string, rebuild: string): Promise<PolicyIndex> {
     throw new Failure([`bj: cannot read index ${shown}: ${reason(e)}; build one with \`${rebuild}\``]);
   }
   const decoded = decodeUtf8(bytes);
-  if (decoded.error !== undefined) throw new Failure([`bj: index ${shown}: ${decoded.error.replace(/; re-save.*$/, '')}; rebuild it with \`${rebuild}\``]);
+  if (decoded.error !== undefined)
+    throw new Failure([`bj: index ${shown}: ${decoded.error.replace(/; re-save.*$/, '')}; rebuild it with \`${rebuild}\``]);
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   let json: unknown;
   try {

@@ -53,10 +53,14 @@ export function checkBaseUrl(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`bj: --base-url must be an http:// or https:// address, e.g. https://example.gov.cn/, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `bj: --base-url must be an http:// or https:// address, e.g. https://example.gov.cn/, got ${JSON.stringify(text)}`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`bj: --base-url must be an http:// or https:// address, e.g. https://example.gov.cn/, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `bj: --base-url must be an http:// or https:// address, e.g. https://example.gov.cn/, got ${JSON.stringify(text)}`,
+    );
   }
   url.search = '';
   url.hash = '';
@@ -69,7 +73,9 @@ function selector(option: string, text: string | undefined): ExtractOptions['con
   try {
     return { text, test: compileSelector(text) };
   } catch (e) {
-    throw new UsageError(`bj: ${option} ${JSON.stringify(text)} is not a CSS selector (${e instanceof Error ? e.message : String(e)}); use one like "main article"`);
+    throw new UsageError(
+      `bj: ${option} ${JSON.stringify(text)} is not a CSS selector (${e instanceof Error ? e.message : String(e)}); use one like "main article"`,
+    );
   }
 }
 
@@ -121,7 +127,11 @@ export function pageUrl(baseUrl: string, rel: string): string {
 /** `zh/policy.html` → `zh-policy`; a path with other than ASCII letters and digits gets a hash of it. */
 function pageSlug(rel: string): string {
   const base = rel.replace(PAGE, '').toLowerCase();
-  let slug = base.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_SLUG).replace(/-+$/, '');
+  let slug = base
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, '');
   if (/[^\x20-\x7e]/.test(rel) || slug === '') {
     slug = `${slug || 'page'}-${createHash('sha256').update(rel).digest('hex').slice(0, 8)}`;
   }
@@ -176,7 +186,9 @@ export async function readSite(options: SiteOptions): Promise<SiteResult> {
     }
     const lang = contentLang(page.lang);
     if (!lang) {
-      warnings.push(`bj: ${shown}: language ${JSON.stringify(page.lang)} is not English or Chinese; page skipped (the index holds en and zh content)`);
+      warnings.push(
+        `bj: ${shown}: language ${JSON.stringify(page.lang)} is not English or Chinese; page skipped (the index holds en and zh content)`,
+      );
       continue;
     }
     if (page.passages.length === 0) continue;

@@ -3,6 +3,7 @@
  * could clear the screen, retitle the window or hide text. Control characters (C0 except the line
  * break, DEL and C1) are shown as `\u001b`; everything else, Chinese included, as it is.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
 

@@ -35,7 +35,6 @@ import {
   nameKey,
   nameVariants,
   toSimplified as simplify,
-  tokenize,
   tokenizeWithOffsets,
   type Token,
   type VariantMap,
@@ -323,10 +322,7 @@ export class PolicyIndex {
       const keys = [...new Set([...pinyin.keys, ...inner])].join(' ');
       const doc = { names, pinyinKeys: keys, syllables: pinyin.syllables.join(' ') };
       termDocs.set(t.id, doc);
-      this.linkTokens.set(
-        t.id,
-        new Set([...this.indexTerms(names), ...doc.pinyinKeys.split(' '), ...doc.syllables.split(' ')]),
-      );
+      this.linkTokens.set(t.id, new Set([...this.indexTerms(names), ...doc.pinyinKeys.split(' '), ...doc.syllables.split(' ')]));
     }
 
     const docs = this.docs;
@@ -464,20 +460,38 @@ export class PolicyIndex {
     }
     const rebuild = 'rebuild it with `npx bj-index build` and publish the new bj-index.json';
     if (!isRecord(value) || value.format !== INDEX_FORMAT) {
-      throw new BjError('format', `bj: this file is not a bj-policy-widgets index (no "format": "${INDEX_FORMAT}"); point the widgets at the bj-index.json that \`npx bj-index build\` writes.`);
+      throw new BjError(
+        'format',
+        `bj: this file is not a bj-policy-widgets index (no "format": "${INDEX_FORMAT}"); point the widgets at the bj-index.json that \`npx bj-index build\` writes.`,
+      );
     }
     if (value.formatVersion !== INDEX_FORMAT_VERSION) {
-      throw new BjError('format', `bj: the index has format version ${String(value.formatVersion)}, this library reads version ${INDEX_FORMAT_VERSION}; ${rebuild}.`);
+      throw new BjError(
+        'format',
+        `bj: the index has format version ${String(value.formatVersion)}, this library reads version ${INDEX_FORMAT_VERSION}; ${rebuild}.`,
+      );
     }
     if (value.schemaVersion !== DATA_SCHEMA_VERSION) {
-      throw new BjError('schema-version', `bj: the index was built from data schema version ${String(value.schemaVersion)}, this library reads version ${DATA_SCHEMA_VERSION}; ${rebuild}.`);
+      throw new BjError(
+        'schema-version',
+        `bj: the index was built from data schema version ${String(value.schemaVersion)}, this library reads version ${DATA_SCHEMA_VERSION}; ${rebuild}.`,
+      );
     }
     const library = value.library;
     const version = isRecord(library) && typeof library.version === 'string' ? library.version : undefined;
     if (!isRecord(library) || library.name !== LIBRARY_NAME || !version || !compatibleVersion(version, LIBRARY_VERSION)) {
-      throw new BjError('library-version', `bj: the index was built by ${isRecord(library) ? `${String(library.name)} ${String(library.version)}` : 'an unknown library'}, which ${LIBRARY_NAME} ${LIBRARY_VERSION} cannot read; ${rebuild}.`);
+      throw new BjError(
+        'library-version',
+        `bj: the index was built by ${isRecord(library) ? `${String(library.name)} ${String(library.version)}` : 'an unknown library'}, which ${LIBRARY_NAME} ${LIBRARY_VERSION} cannot read; ${rebuild}.`,
+      );
     }
-    if (typeof value.hash !== 'string' || !Array.isArray(value.sources) || !Array.isArray(value.documents) || !Array.isArray(value.entries) || !isRecord(value.variants)) {
+    if (
+      typeof value.hash !== 'string' ||
+      !Array.isArray(value.sources) ||
+      !Array.isArray(value.documents) ||
+      !Array.isArray(value.entries) ||
+      !isRecord(value.variants)
+    ) {
       throw new BjError('format', `bj: the index is incomplete (hash, sources, documents, entries or variants missing); ${rebuild}.`);
     }
     const problem = findIndexProblem(value);
@@ -514,7 +528,13 @@ export class PolicyIndex {
     const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
     let raw: MiniSearchResult[];
     try {
-      const tree: Query = { queries: plan.queries, combineWith: 'OR', tokenize: (s: string) => [s], processTerm: (t: string) => t, boost: BOOST };
+      const tree: Query = {
+        queries: plan.queries,
+        combineWith: 'OR',
+        tokenize: (s: string) => [s],
+        processTerm: (t: string) => t,
+        boost: BOOST,
+      };
       raw = engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
     } catch {
       return [];
@@ -525,7 +545,10 @@ export class PolicyIndex {
       const at = ranked.findIndex((r) => r.hit.id === named.id);
       const top = ranked[0]?.hit.score ?? 1;
       if (at !== 0) {
-        const item = at > 0 ? ranked.splice(at, 1)[0]! : { hit: { id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult, coverage: 1 };
+        const item =
+          at > 0
+            ? ranked.splice(at, 1)[0]!
+            : { hit: { id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult, coverage: 1 };
         item.hit.score = Math.max(item.hit.score, top) * 1.01;
         ranked.unshift(item);
       }

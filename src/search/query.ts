@@ -25,17 +25,102 @@ import { STOP_WORDS, hanBigrams, hasHan, queryParts, stemWord, tokenizeWithOffse
 export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([
   ...STOP_WORDS,
   // question words
-  'what', 'whats', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'which',
+  'what',
+  'whats',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
   // auxiliaries and modals
-  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'doing',
-  'have', 'has', 'had', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must',
+  'am',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'do',
+  'does',
+  'did',
+  'done',
+  'doing',
+  'have',
+  'has',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
   // pronouns and determiners
-  'i', 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her',
-  'they', 'them', 'there', 'those', 'any', 'some', 'about', 'than', 'then', 'so', 'if', 'but',
-  'not', 'no', 'yes', 'too', 'also', 'just', 'very', 'much', 'many', 'does', 'else',
+  'i',
+  'me',
+  'my',
+  'mine',
+  'we',
+  'us',
+  'our',
+  'you',
+  'your',
+  'he',
+  'him',
+  'his',
+  'she',
+  'her',
+  'they',
+  'them',
+  'there',
+  'those',
+  'any',
+  'some',
+  'about',
+  'than',
+  'then',
+  'so',
+  'if',
+  'but',
+  'not',
+  'no',
+  'yes',
+  'too',
+  'also',
+  'just',
+  'very',
+  'much',
+  'many',
+  'does',
+  'else',
   // request verbs of questions ("tell me what … means")
-  'please', 'tell', 'mean', 'means', 'meaning', 'explain', 'know', 'want', 'need', 'get', 'make',
-  'let', 'find', 'show', 'give', 'something', 'anything', 'thing', 'things', 'way', 'ways',
+  'please',
+  'tell',
+  'mean',
+  'means',
+  'meaning',
+  'explain',
+  'know',
+  'want',
+  'need',
+  'get',
+  'make',
+  'let',
+  'find',
+  'show',
+  'give',
+  'something',
+  'anything',
+  'thing',
+  'things',
+  'way',
+  'ways',
 ]);
 
 /**
@@ -44,11 +129,55 @@ export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([
  * Longest first, so `是什么意思` goes before `是什么` and `什么`.
  */
 export const ZH_QUESTION_PATTERNS: readonly string[] = [
-  '是什么意思', '什么意思', '啥意思', '是什么', '什么是', '指的是', '是指', '是啥', '什么', '为什么',
-  '怎么办理', '如何办理', '怎么办', '怎么样', '怎么', '怎样', '如何', '请问', '有没有', '有什么',
-  '有哪些', '是不是', '能不能', '可不可以', '可以吗', '需要吗', '哪些', '哪里', '哪儿', '在哪',
-  '多少', '具体', '我们', '我想', '你们', '一下', '吗', '呢', '吧', '啊', '呀', '么', '啥', '的', '是',
-  '了', '我', '你', '谁',
+  '是什么意思',
+  '什么意思',
+  '啥意思',
+  '是什么',
+  '什么是',
+  '指的是',
+  '是指',
+  '是啥',
+  '什么',
+  '为什么',
+  '怎么办理',
+  '如何办理',
+  '怎么办',
+  '怎么样',
+  '怎么',
+  '怎样',
+  '如何',
+  '请问',
+  '有没有',
+  '有什么',
+  '有哪些',
+  '是不是',
+  '能不能',
+  '可不可以',
+  '可以吗',
+  '需要吗',
+  '哪些',
+  '哪里',
+  '哪儿',
+  '在哪',
+  '多少',
+  '具体',
+  '我们',
+  '我想',
+  '你们',
+  '一下',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '呀',
+  '么',
+  '啥',
+  '的',
+  '是',
+  '了',
+  '我',
+  '你',
+  '谁',
 ];
 
 /** How much a kind of match is worth, relative to the term as typed. */
@@ -202,7 +331,9 @@ export function stripQuestion(run: string, protect: readonly string[]): string[]
   let from = 0;
   let i = 0;
   while (i < run.length) {
-    const hit = guarded[i] ? undefined : ZH_QUESTION_PATTERNS.find((w) => run.startsWith(w, i) && !guarded.subarray(i, i + w.length).includes(1));
+    const hit = guarded[i]
+      ? undefined
+      : ZH_QUESTION_PATTERNS.find((w) => run.startsWith(w, i) && !guarded.subarray(i, i + w.length).includes(1));
     if (hit) {
       if (i > from) pieces.push(run.slice(from, i));
       i += hit.length;
@@ -281,7 +412,9 @@ export function fuzziness(typed: string): number {
 
 /** The word stems of an English phrase, as indexed (stop words dropped). */
 function stemsOf(phrase: string): string[] {
-  return tokenizeWithOffsets(phrase).filter((t) => t.kind === 'word').map((t) => t.term);
+  return tokenizeWithOffsets(phrase)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.term);
 }
 
 /** Plans a (cut) query; `null` when it has nothing searchable. */

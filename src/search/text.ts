@@ -19,9 +19,36 @@ export type VariantMap = Readonly<Record<string, string>>;
 
 /** English stop words dropped from text and queries. Deliberately small and explicit. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'its',
-  'of', 'on', 'or', 's', 'such', 'that', 'the', 'their', 'these', 'this', 'to', 'was', 'were',
-  'which', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  's',
+  'such',
+  'that',
+  'the',
+  'their',
+  'these',
+  'this',
+  'to',
+  'was',
+  'were',
+  'which',
+  'with',
 ]);
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
@@ -30,6 +57,7 @@ const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 const MARKS = /\p{M}/gu;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
+// eslint-disable-next-line no-control-regex -- every ASCII character, the control ones included, is the point
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
 const ASCII_RUN = /[A-Za-z0-9]+/g;
 const ASCII_LOWER = /^[a-z]+$/;

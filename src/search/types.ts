@@ -193,16 +193,7 @@ export interface SearchOptions {
 
 /** Errors the library reports. `message` always starts with `bj:` and says what to do. */
 export type BjErrorCode =
-  | 'network'
-  | 'http'
-  | 'timeout'
-  | 'json'
-  | 'format'
-  | 'schema-version'
-  | 'library-version'
-  | 'too-large'
-  | 'unknown-term'
-  | 'invalid-data';
+  'network' | 'http' | 'timeout' | 'json' | 'format' | 'schema-version' | 'library-version' | 'too-large' | 'unknown-term' | 'invalid-data';
 
 export class BjError extends Error {
   readonly code: BjErrorCode;

@@ -17,6 +17,7 @@ export const MAX_ID_LENGTH = 80;
 export const ID_NAMESPACE = { term: 'entry', passage: 'entry', document: 'document', source: 'source' } as const;
 
 /** C0 and C1 control characters and unpaired surrogates: invisible, can hide or spoof text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A bare host as sources publish it (`wb.beijing.gov.cn`), optionally with a path. */
@@ -119,7 +120,8 @@ function checkIndex(index: Obj): void {
   const variants = obj(index.variants, 'variants');
   for (const [from, to] of Object.entries(variants)) {
     if ([...from].length !== 1) fail('variants', `key ${found(from)} must be one character`);
-    if (typeof to !== 'string' || [...to].length !== 1) fail(`variants[${JSON.stringify(from)}]`, `must be one character (found ${found(to)})`);
+    if (typeof to !== 'string' || [...to].length !== 1)
+      fail(`variants[${JSON.stringify(from)}]`, `must be one character (found ${found(to)})`);
     str(from, 'variants');
     str(to, `variants[${JSON.stringify(from)}]`);
   }
@@ -139,7 +141,8 @@ function checkIndex(index: Obj): void {
     }
     const date = optStr(o, 'date', at);
     if (date !== undefined && !isIsoDate(date)) fail(`${at}.date`, `${found(date)} must be a date YYYY-MM-DD`);
-    if (!Array.isArray(o.languages) || o.languages.length === 0) fail(`${at}.languages`, `must be a list of "en"/"zh" (found ${found(o.languages)})`);
+    if (!Array.isArray(o.languages) || o.languages.length === 0)
+      fail(`${at}.languages`, `must be a list of "en"/"zh" (found ${found(o.languages)})`);
     (o.languages as unknown[]).forEach((l, j) => lang(l, `${at}.languages[${j}]`));
   });
 

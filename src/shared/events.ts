@@ -17,6 +17,10 @@ export interface BjShowDetail {
   term: string;
 }
 export type BjHideDetail = BjShowDetail;
+export interface BjRepositionDetail {
+  /** Where the panel ended up (`bottom-start`, `top-start`, …) after flipping to fit the viewport; `sheet` for a sheet at the bottom of a small viewport. */
+  placement: string;
+}
 export interface BjSearchDetail {
   query: string;
   count: number;
@@ -27,9 +31,7 @@ export interface BjSelectDetail {
 }
 
 export function emit<T>(target: EventTarget, name: string, detail: T): boolean {
-  return target.dispatchEvent(
-    new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }),
-  );
+  return target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }));
 }
 
 /** Fires `bj-error` on `el` and logs the message once as a console warning. */
@@ -47,6 +49,7 @@ declare global {
     'bj-error': CustomEvent<BjErrorDetail>;
     'bj-show': CustomEvent<BjShowDetail>;
     'bj-hide': CustomEvent<BjHideDetail>;
+    'bj-reposition': CustomEvent<BjRepositionDetail>;
     'bj-search': CustomEvent<BjSearchDetail>;
     'bj-select': CustomEvent<BjSelectDetail>;
   }

@@ -31,7 +31,10 @@ export function peekIndex(url: string): PolicyIndex | undefined {
 export function loadIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
   let pending = loads.get(url);
   if (!pending) {
-    const limits = { timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES };
+    const limits = {
+      timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES,
+    };
     pending = fetchIndex(url, limits).then(
       (index) => {
         ready.set(url, index);
@@ -105,7 +108,9 @@ async function fetchIndex(url: string, { timeoutMs, maxBytes }: { timeoutMs: num
     if (cause instanceof BjError) {
       throw new BjError(cause.code, `bj: the index at ${url}: ${cause.message.replace(/^bj:\s*/, '')}`, { cause });
     }
-    throw new BjError('format', `bj: the index at ${url} could not be read (${String(cause)}); rebuild it with \`npx bj-index build\`.`, { cause });
+    throw new BjError('format', `bj: the index at ${url} could not be read (${String(cause)}); rebuild it with \`npx bj-index build\`.`, {
+      cause,
+    });
   }
 }
 
@@ -130,7 +135,9 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
     try {
       return decoder.decode(bytes, { stream });
     } catch (cause) {
-      throw new BjError('json', `bj: the index at ${url} is not UTF-8 text; rebuild it with \`npx bj-index build\` and publish it again.`, { cause });
+      throw new BjError('json', `bj: the index at ${url} is not UTF-8 text; rebuild it with \`npx bj-index build\` and publish it again.`, {
+        cause,
+      });
     }
   };
   if (!response.body) {

@@ -26,15 +26,26 @@ export interface FloatOptions {
   gap?: number;
   /** Minimum distance from the viewport edges, px. */
   padding?: number;
+  /** Makes the panel exactly as wide as the reference (a combobox's list under its box). */
+  matchWidth?: boolean;
+  /** Called after each placement is written, with the placement used (after `flip`). */
+  onPlaced?: (placement: Placement) => void;
 }
 
 /**
  * Shows `floating` (an element with `popover="manual"`, or any element when the API is missing)
  * and keeps it next to `reference` until the returned function is called; that function hides
  * it and stops following. Never throws.
+ *
+ * Sizes (the available height, and the reference's width with `matchWidth`) are written by
+ * floating-ui's `size()` middleware, only when they change. `autoUpdate` calls back from its
+ * ResizeObserver; writing a size there resizes an observed element while observations are being
+ * delivered ("ResizeObserver loop completed with undelivered notifications"). So only the first
+ * placement runs at once; every later one runs in the next animation frame (before layout, where
+ * scroll and resize updates land in the same frame), at most once per frame.
  */
 export function openFloating(reference: Element, floating: HTMLElement, options: FloatOptions = {}): () => void {
-  const { placement = 'bottom-start', gap = 6, padding = 8 } = options;
+  const { placement = 'bottom-start', gap = 6, padding = 8, matchWidth = false, onPlaced } = options;
   if (supportsPopover && floating.hasAttribute('popover')) {
     try {
       if (!floating.matches(':popover-open')) floating.showPopover();
@@ -56,24 +67,41 @@ export function openFloating(reference: Element, floating: HTMLElement, options:
         shift({ padding }),
         size({
           padding,
-          apply({ availableHeight }) {
-            floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
+          apply({ availableHeight, rects }) {
+            setStyle(floating, 'maxHeight', `${Math.max(0, Math.floor(availableHeight))}px`);
+            if (matchWidth) setStyle(floating, 'width', `${rects.reference.width}px`);
           },
         }),
       ],
     }).then(
-      ({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
+      ({ x, y, placement: placed }) => {
+        if (closed) return;
+        setStyle(floating, 'left', `${x}px`);
+        setStyle(floating, 'top', `${y}px`);
+        onPlaced?.(placed);
       },
       () => undefined,
     );
   };
-  const stop = autoUpdate(reference, floating, update);
   let closed = false;
+  let first = true;
+  let frame = 0;
+  const schedule = (): void => {
+    if (first) {
+      first = false;
+      update();
+    } else if (!frame) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!closed) update();
+      });
+    }
+  };
+  const stop = autoUpdate(reference, floating, schedule);
   return () => {
     if (closed) return;
     closed = true;
+    cancelAnimationFrame(frame);
     stop();
     if (supportsPopover && floating.hasAttribute('popover')) {
       try {
@@ -85,4 +113,9 @@ export function openFloating(reference: Element, floating: HTMLElement, options:
       floating.hidden = true;
     }
   };
+}
+
+/** Writes an inline style only when it changes, so an unchanged placement never resizes anything. */
+function setStyle(el: HTMLElement, name: 'left' | 'top' | 'width' | 'maxHeight', value: string): void {
+  if (el.style[name] !== value) el.style[name] = value;
 }

@@ -36,7 +36,8 @@ export interface IntegerRule {
 export function parseInteger(raw: unknown, where: string, rule: IntegerRule): number | undefined {
   if (raw === null || raw === undefined || raw === '') return rule.fallback;
   const text = typeof raw === 'string' ? raw.trim() : raw;
-  const value = typeof text === 'number' ? text : typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+  const value =
+    typeof text === 'number' ? text : typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
   const unit = rule.unit ? ` ${rule.unit}` : '';
   const range = `a whole number from ${rule.min} to ${rule.max}${unit}`;
   const byDefault = rule.fallback === undefined ? 'ignoring it' : `using the default ${rule.fallback}${unit}`;
@@ -47,7 +48,9 @@ export function parseInteger(raw: unknown, where: string, rule: IntegerRule): nu
   const whole = Math.round(value);
   if (whole < rule.min) {
     const use = rule.belowMinIsDefault ? rule.fallback : rule.min;
-    warnOnce(`bj: ${where} is below ${rule.min}${unit}; ${rule.belowMinIsDefault ? byDefault : `using ${rule.min}${unit}`} (give ${range})`);
+    warnOnce(
+      `bj: ${where} is below ${rule.min}${unit}; ${rule.belowMinIsDefault ? byDefault : `using ${rule.min}${unit}`} (give ${range})`,
+    );
     return use;
   }
   if (whole > rule.max) {
@@ -71,7 +74,12 @@ export function integerAttribute(tag: string, name: string, rule: IntegerRule): 
 }
 
 /** A Lit converter for an attribute with a fixed set of values; anything else gets `fallback`. */
-export function choiceAttribute<T extends string>(tag: string, name: string, allowed: readonly T[], fallback: T): ComplexAttributeConverter<T> {
+export function choiceAttribute<T extends string>(
+  tag: string,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): ComplexAttributeConverter<T> {
   return {
     fromAttribute: (value: string | null) => {
       if (value === null) return fallback;

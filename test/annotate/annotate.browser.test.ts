@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import { annotate, Annotator } from '../../src/annotate/annotate.js';
 import { TermMatcher, type TermName } from '../../src/annotate/matcher.js';
@@ -25,8 +25,7 @@ function dom(markup: string): HTMLElement {
   return div;
 }
 
-const marks = (root: Element) =>
-  [...root.querySelectorAll('bj-keyword')].map((k) => [k.getAttribute('term'), k.textContent]);
+const marks = (root: Element) => [...root.querySelectorAll('bj-keyword')].map((k) => [k.getAttribute('term'), k.textContent]);
 
 describe('annotate() (headless)', () => {
   it('marks English and Chinese keywords inside running text, keeping the text as written', () => {
@@ -220,7 +219,7 @@ describe('Annotator (sliced, live)', () => {
     const added = document.createElement('p');
     added.append('New: ', document.createTextNode('time banking'));
     root.append(added);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => batches.length > 1, 'the added paragraph is annotated (onBatch)');
     expect(added.querySelector('bj-keyword')?.textContent).to.equal('time banking');
     expect(batches).to.deep.equal([3600, 1]);
 
@@ -231,7 +230,22 @@ describe('Annotator (sliced, live)', () => {
 });
 
 describe('annotate() properties', () => {
-  const words = fc.constantFrom('监管', '沙盒', '监管沙盒', '監管沙盒', 'regulatory ', 'sandbox', 'Regulatory sandboxes', ' ', 'x', '服务包', 'commitment system', 'notification-', '告知承诺制', '，');
+  const words = fc.constantFrom(
+    '监管',
+    '沙盒',
+    '监管沙盒',
+    '監管沙盒',
+    'regulatory ',
+    'sandbox',
+    'Regulatory sandboxes',
+    ' ',
+    'x',
+    '服务包',
+    'commitment system',
+    'notification-',
+    '告知承诺制',
+    '，',
+  );
   const text = fc.array(words, { minLength: 1, maxLength: 4 }).map((ws) => ({ text: ws.join('') }));
   type Tree = { text: string } | { tag: string; children: Tree[] };
   const tags = ['p', 'b', 'i', 'span', 'em', 'div', 'a', 'code', 'br', 'h2', 'bj-keyword', 'q'];

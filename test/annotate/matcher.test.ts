@@ -27,7 +27,21 @@ const NAMES: TermName[] = [
 ];
 
 /** A few traditional → simplified pairs, one unit for one, as the index's variant map has them. */
-const VARIANTS: Record<string, string> = { 監: '监', 務: '务', 諾: '诺', 時: '时', 間: '间', 銀: '银', 體: '体', 綜: '综', 兩: '两', 個: '个', 關: '关', 鍵: '键', 事: '事' };
+const VARIANTS: Record<string, string> = {
+  監: '监',
+  務: '务',
+  諾: '诺',
+  時: '时',
+  間: '间',
+  銀: '银',
+  體: '体',
+  綜: '综',
+  兩: '两',
+  個: '个',
+  關: '关',
+  鍵: '键',
+  事: '事',
+};
 const simplify = (text: string) => [...text].map((c) => VARIANTS[c] ?? c).join('');
 
 const matcher = new TermMatcher(NAMES, simplify);
@@ -104,9 +118,7 @@ describe('TermMatcher', () => {
       ['six-plus-four-regulatory-system', '6+4 regulatory system'],
     ]);
     assert.deepEqual(found('办好兩個關鍵小事'), [['two-minor-details', '兩個關鍵小事']]);
-    assert.deepEqual(found('a smart review and approval system'), [
-      ['smart-review-and-approval', 'smart review and approval system'],
-    ]);
+    assert.deepEqual(found('a smart review and approval system'), [['smart-review-and-approval', 'smart review and approval system']]);
     assert.ok(nameVariants('The "6+4" regulatory system').every((v) => !v.startsWith('the ')));
   });
 
@@ -122,9 +134,14 @@ describe('TermMatcher', () => {
 });
 
 describe('TermMatcher properties', () => {
-  const filler = fc.string({ unit: fc.constantFrom('a', 'x', 'y', ' ', '\n', '-', '的', '了', '監', '沙', '盒', 'S', '.', '“'), maxLength: 12 });
+  const filler = fc.string({
+    unit: fc.constantFrom('a', 'x', 'y', ' ', '\n', '-', '的', '了', '監', '沙', '盒', 'S', '.', '“'),
+    maxLength: 12,
+  });
   const names = NAMES.map((n) => n.name);
-  const pieces = fc.array(fc.oneof(filler, fc.constantFrom(...names), fc.constantFrom('sandboxes', 'Service packages', '時間銀行')), { maxLength: 12 });
+  const pieces = fc.array(fc.oneof(filler, fc.constantFrom(...names), fc.constantFrom('sandboxes', 'Service packages', '時間銀行')), {
+    maxLength: 12,
+  });
 
   it('normalisation keeps the length of any text', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => normalizeText(text, simplify).length === text.length));
@@ -157,16 +174,21 @@ describe('TermMatcher properties', () => {
 
   it('finds a name planted between separators wherever it is', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('xy', 'ab', '的', '了'), { maxLength: 5 }), fc.constantFrom(...NAMES), fc.array(fc.constantFrom('xy', 'ab', '的', '了'), { maxLength: 5 }), (before, planted, after) => {
-        const head = before.join(' ') + ' ';
-        const text = `${head}${planted.name} ${after.join(' ')}`;
-        const end = head.length + planted.name.length;
-        // The match may leave out a leading article ("The …"), never more.
-        const hit = matcher.find(text).find((m) => m.start >= head.length && m.end === end);
-        assert.ok(hit, `${planted.name} not found in ${JSON.stringify(text)}`);
-        assert.equal(hit.termId, planted.termId);
-        assert.match(text.slice(head.length, hit.start), /^(The )?$/);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('xy', 'ab', '的', '了'), { maxLength: 5 }),
+        fc.constantFrom(...NAMES),
+        fc.array(fc.constantFrom('xy', 'ab', '的', '了'), { maxLength: 5 }),
+        (before, planted, after) => {
+          const head = before.join(' ') + ' ';
+          const text = `${head}${planted.name} ${after.join(' ')}`;
+          const end = head.length + planted.name.length;
+          // The match may leave out a leading article ("The …"), never more.
+          const hit = matcher.find(text).find((m) => m.start >= head.length && m.end === end);
+          assert.ok(hit, `${planted.name} not found in ${JSON.stringify(text)}`);
+          assert.equal(hit.termId, planted.termId);
+          assert.match(text.slice(head.length, hit.start), /^(The )?$/);
+        },
+      ),
     );
   });
 });

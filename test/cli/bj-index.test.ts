@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CorpusFile } from '../../src/search/types.js';
-import { bin, buildCli, fixtures, readFixture, root, run, tempDir, writeJson } from './helpers.js';
+import { bin, buildCli, fixtures, readFixture, root, run, tempDir, writeJson } from '../helpers/cli.js';
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -30,7 +30,13 @@ describe('bj-index build', () => {
     const r = await run(['build', fixtures, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     const text = readFileSync(out, 'utf8');
-    const index = JSON.parse(text) as { format: string; formatVersion: number; schemaVersion: number; hash: string; entries: { kind: string }[] };
+    const index = JSON.parse(text) as {
+      format: string;
+      formatVersion: number;
+      schemaVersion: number;
+      hash: string;
+      entries: { kind: string }[];
+    };
     assert.equal(index.format, 'bj-index');
     assert.equal(index.schemaVersion, 1);
     assert.equal(typeof index.formatVersion, 'number');
@@ -88,7 +94,10 @@ describe('bj-index build', () => {
     });
     const r = await run(['build', dir, '-o', join(tmp.dir, 'unknown.json')]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /terms\[0\] \(id "river-chief-system"\): \/defintion: unexpected property "defintion" \(did you mean "definition"\?\)/);
+    assert.match(
+      r.stderr,
+      /terms\[0\] \(id "river-chief-system"\): \/defintion: unexpected property "defintion" \(did you mean "definition"\?\)/,
+    );
     assert.match(r.stderr, /terms\[0\] \(id "river-chief-system"\): \/definition: required property is missing/);
   });
 
@@ -98,7 +107,10 @@ describe('bj-index build', () => {
     });
     const r = await run(['build', dir, '-o', join(tmp.dir, 'pattern.json')]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /plan\.json: documents\[0\]\.passages\[1\] \(id "Fixture P2"\): \/id: "Fixture P2" does not match the pattern \^\[a-z0-9\]/);
+    assert.match(
+      r.stderr,
+      /plan\.json: documents\[0\]\.passages\[1\] \(id "Fixture P2"\): \/id: "Fixture P2" does not match the pattern \^\[a-z0-9\]/,
+    );
   });
 
   it('rejects an id used in two files, naming both', async () => {
@@ -109,7 +121,10 @@ describe('bj-index build', () => {
     writeJson(join(dir, 'zz-extra.json'), copy);
     const r = await run(['build', dir, '-o', join(tmp.dir, 'dup.json')]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /zz-extra\.json: terms\[0\] \(id "river-chief-system"\): \/id: "river-chief-system" is already used by \S*glossary\.json: terms\[0\]/);
+    assert.match(
+      r.stderr,
+      /zz-extra\.json: terms\[0\] \(id "river-chief-system"\): \/id: "river-chief-system" is already used by \S*glossary\.json: terms\[0\]/,
+    );
   });
 
   it('says which schemaVersion this library reads', async () => {
@@ -118,7 +133,10 @@ describe('bj-index build', () => {
     });
     const r = await run(['build', dir, '-o', join(tmp.dir, 'version.json')]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, new RegExp(`plan\\.json: /schemaVersion: is 2, but bj-policy-widgets ${version.replace(/\./g, '\\.')} reads schemaVersion 1`));
+    assert.match(
+      r.stderr,
+      new RegExp(`plan\\.json: /schemaVersion: is 2, but bj-policy-widgets ${version.replace(/\./g, '\\.')} reads schemaVersion 1`),
+    );
   });
 
   it('lists many errors up to a cap, then counts the rest', async () => {
@@ -200,7 +218,9 @@ describe('bj-index build', () => {
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       const timer = setTimeout(() => child.kill('SIGINT'), delay);
-      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('close', (c, s) => resolve([c, s])),
+      );
       clearTimeout(timer);
       assert.deepEqual(readdirSync(outDir), ['index.json'], `no temp file after SIGINT at ${delay} ms`);
       const now = readFileSync(out, 'utf8');
@@ -227,7 +247,11 @@ describe('bj-index validate', () => {
   });
 
   it('checks a bj-synonyms file against its own schema, and builds it into the index', async () => {
-    const good = { format: 'bj-synonyms', schemaVersion: 1, equivalents: [{ lang: 'en', queries: ['stream'], means: 'river', reason: 'Readers say stream for a small river.' }] };
+    const good = {
+      format: 'bj-synonyms',
+      schemaVersion: 1,
+      equivalents: [{ lang: 'en', queries: ['stream'], means: 'river', reason: 'Readers say stream for a small river.' }],
+    };
     const dir = join(tmp.dir, 'synonyms');
     mkdirSync(dir, { recursive: true });
     writeJson(join(dir, 'synonyms.json'), good);
@@ -294,7 +318,8 @@ describe('bj-index query', () => {
     assert.equal(results[0]!.id, 'river-chief-system');
     assert.deepEqual(results[0]!.title, { en: 'River Chief System', zh: '河长制' });
     for (const result of results) {
-      for (const key of ['kind', 'id', 'title', 'text', 'score', 'matches']) assert.ok(key in result, `${key} in ${JSON.stringify(result)}`);
+      for (const key of ['kind', 'id', 'title', 'text', 'score', 'matches'])
+        assert.ok(key in result, `${key} in ${JSON.stringify(result)}`);
       assert.equal('entry' in result, false);
       if (result.kind === 'passage') {
         assert.ok(Array.isArray(result.headings));
@@ -304,7 +329,9 @@ describe('bj-index query', () => {
   });
 
   it('keeps to --kind and --limit', async () => {
-    const passages = JSON.parse((await run(['query', 'river', '--index', index, '--json', '--kind', 'passage'])).stdout) as { kind: string }[];
+    const passages = JSON.parse((await run(['query', 'river', '--index', index, '--json', '--kind', 'passage'])).stdout) as {
+      kind: string;
+    }[];
     assert.ok(passages.length > 0);
     assert.ok(passages.every((p) => p.kind === 'passage'));
     const one = JSON.parse((await run(['query', 'economy', '--index', index, '--json', '--limit', '1'])).stdout) as unknown[];
@@ -358,7 +385,10 @@ describe('bj-index query', () => {
   it('says precisely what is wrong with a missing or broken --index file (exit 1)', async () => {
     const missing = await run(['query', 'river', '--index', join(tmp.dir, 'nope.json')]);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^bj: cannot read index .*nope\.json: no such file or directory; build one with `npx bj-index build -o .*nope\.json`$/m);
+    assert.match(
+      missing.stderr,
+      /^bj: cannot read index .*nope\.json: no such file or directory; build one with `npx bj-index build -o .*nope\.json`$/m,
+    );
 
     const broken = join(tmp.dir, 'broken.json');
     writeFileSync(broken, '{\n  "format": "bj-index",\n  oops\n}');

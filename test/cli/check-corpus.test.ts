@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkCorpus, type CheckResult } from '../../src/cli/corpus-check.js';
 import type { CorpusFile } from '../../src/search/types.js';
-import { readFixture } from './helpers.js';
+import { readFixture } from '../helpers/cli.js';
 
 const FILE = 'data/extra.json';
 
@@ -26,10 +26,21 @@ const plan = readFixture('plan.json');
 
 /** Values of the wrong JSON type for a field of the given type. */
 const wrongType = {
-  string: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 })),
+  string: fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+  ),
   object: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })),
   array: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 })),
-  integer: fc.oneof(fc.string(), fc.double({ min: 1.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)), fc.integer({ max: 0 }), fc.constant(null)),
+  integer: fc.oneof(
+    fc.string(),
+    fc.double({ min: 1.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)),
+    fc.integer({ max: 0 }),
+    fc.constant(null),
+  ),
 };
 
 const termFields = {
@@ -98,7 +109,10 @@ describe('checkCorpus', () => {
         delete data.terms[i]![field];
         const result = checkCorpus(FILE, JSON.stringify(data));
         assertWellFormed(result);
-        assert.ok(result.errors?.some((line) => line.includes(`terms[${i}]`) && line.includes(`/${field}: required property is missing`)), String(result.errors));
+        assert.ok(
+          result.errors?.some((line) => line.includes(`terms[${i}]`) && line.includes(`/${field}: required property is missing`)),
+          String(result.errors),
+        );
       }),
     );
   });
@@ -106,14 +120,22 @@ describe('checkCorpus', () => {
   it('names an unexpected property by its exact name', () => {
     const allowed = new Set(Object.keys(termFields));
     fc.assert(
-      fc.property(fc.nat({ max: glossary.terms!.length - 1 }), fc.string({ minLength: 1 }).filter((k) => !allowed.has(k) && k !== '__proto__'), fc.jsonValue(), (i, name, value) => {
-        const data = structuredClone(glossary) as unknown as { terms: Record<string, unknown>[] };
-        data.terms[i]![name] = value;
-        const result = checkCorpus(FILE, JSON.stringify(data));
-        assertWellFormed(result);
-        const expected = `terms[${i}] (id ${JSON.stringify(glossary.terms![i]!.id)}): /${escapePointer(name)}: unexpected property ${JSON.stringify(name)}`;
-        assert.ok(result.errors?.some((line) => line.includes(expected)), `${expected}\n${String(result.errors)}`);
-      }),
+      fc.property(
+        fc.nat({ max: glossary.terms!.length - 1 }),
+        fc.string({ minLength: 1 }).filter((k) => !allowed.has(k) && k !== '__proto__'),
+        fc.jsonValue(),
+        (i, name, value) => {
+          const data = structuredClone(glossary) as unknown as { terms: Record<string, unknown>[] };
+          data.terms[i]![name] = value;
+          const result = checkCorpus(FILE, JSON.stringify(data));
+          assertWellFormed(result);
+          const expected = `terms[${i}] (id ${JSON.stringify(glossary.terms![i]!.id)}): /${escapePointer(name)}: unexpected property ${JSON.stringify(name)}`;
+          assert.ok(
+            result.errors?.some((line) => line.includes(expected)),
+            `${expected}\n${String(result.errors)}`,
+          );
+        },
+      ),
     );
   });
 

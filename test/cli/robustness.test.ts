@@ -6,20 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CorpusFile } from '../../src/search/types.js';
-import { bin, buildCli, fixtures, readFixture, run, tempDir, writeJson } from './helpers.js';
+import { bin, buildCli, fixtures, readFixture, run, tempDir, writeJson } from '../helpers/cli.js';
 
 before(() => buildCli());
 
@@ -39,6 +30,7 @@ function corpus(change?: (files: { glossary: CorpusFile; plan: CorpusFile }) => 
 }
 
 /** Control characters a terminal acts on (ESC, CSI, BEL…), besides the line breaks we print. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('bj-index reads only UTF-8 (item 1)', () => {
@@ -53,11 +45,23 @@ describe('bj-index reads only UTF-8 (item 1)', () => {
     // GBK bytes of 河长制: BA D3 B3 A4 D6 C6.
     const text = JSON.stringify(glossary, null, 2).replace('河长制', '\u0000');
     const [head, tail] = text.split('\u0000') as [string, string];
-    writeFileSync(join(dir, 'glossary.json'), Buffer.concat([Buffer.from(head), Buffer.from([0xba, 0xd3, 0xb3, 0xa4, 0xd6, 0xc6]), Buffer.from(tail)]));
-    for (const command of [['validate', dir], ['build', dir, '-o', join(dir, 'out.json')]]) {
+    writeFileSync(
+      join(dir, 'glossary.json'),
+      Buffer.concat([Buffer.from(head), Buffer.from([0xba, 0xd3, 0xb3, 0xa4, 0xd6, 0xc6]), Buffer.from(tail)]),
+    );
+    for (const command of [
+      ['validate', dir],
+      ['build', dir, '-o', join(dir, 'out.json')],
+    ]) {
       const r = await run(command);
       assert.equal(r.code, 1, `${command[0]}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stderr, new RegExp(`^bj: ${dir.replace(/[/\\]/g, '.')}.glossary\\.json: line ${line}, column ${column}: byte 0xBA 0xD3 is not UTF-8 .*re-save the file as UTF-8`, 'm'));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^bj: ${dir.replace(/[/\\]/g, '.')}.glossary\\.json: line ${line}, column ${column}: byte 0xBA 0xD3 is not UTF-8 .*re-save the file as UTF-8`,
+          'm',
+        ),
+      );
       assert.ok(!existsSync(join(dir, 'out.json')), 'nothing built');
     }
   });
@@ -71,7 +75,10 @@ describe('bj-index reads only UTF-8 (item 1)', () => {
 
   it('says a UTF-16 file is UTF-16', async () => {
     const dir = corpus();
-    writeFileSync(join(dir, 'plan.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(dir, 'plan.json'), 'utf8'), 'utf16le')]));
+    writeFileSync(
+      join(dir, 'plan.json'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(dir, 'plan.json'), 'utf8'), 'utf16le')]),
+    );
     const r = await run(['validate', dir]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: .*plan\.json: is UTF-16 \(little-endian\), not UTF-8; re-save it as UTF-8/m);
@@ -108,7 +115,7 @@ describe('validate and build run the same checks (item 2)', () => {
       const r = await run(['query', 'river', '--index', out]);
       assert.equal(r.code, 1, `${field}=${JSON.stringify(value)}: ${r.stdout}`);
       assert.match(r.stderr, says);
-      assert.doesNotMatch(r.stderr, /unexpected error|    at /);
+      assert.doesNotMatch(r.stderr, /unexpected error| {4}at /);
     }
   });
 });
@@ -123,7 +130,7 @@ describe('JSON errors are located, however deep (item 9)', () => {
       writeFileSync(join(dir, name), text);
       const r = await run(['validate', join(dir, name)]);
       assert.equal(r.code, 1);
-      assert.doesNotMatch(r.stderr, /unexpected error|RangeError|    at /, r.stderr.slice(0, 400));
+      assert.doesNotMatch(r.stderr, /unexpected error|RangeError| {4}at /, r.stderr.slice(0, 400));
       assert.match(r.stderr, new RegExp(`^bj: .*${name.replace('.', '\\.')}: .*line 2, column \\d+: `, 'm'));
     }
   });
@@ -165,7 +172,26 @@ describe('the terminal never receives control characters from data (item 9)', ()
     const { formatHuman } = await import('../../src/cli/query-output.js');
     const entry = { kind: 'term', id: 'x', title: { en: 'A\u001b[2Jb' } } as never;
     const text = 'one\u009b31m two\u0007 three';
-    const printed = formatHuman('q', [{ kind: 'term', id: 'x', title: { en: 'A\u001b[2Jb', zh: '乙\u0085' }, text, lang: 'en', score: 1, strength: 'strong', coverage: 1, terms: [], matches: [{ field: 'text', start: 0, end: 3 }], entry }], { color: true });
+    const printed = formatHuman(
+      'q',
+      [
+        {
+          kind: 'term',
+          id: 'x',
+          title: { en: 'A\u001b[2Jb', zh: '乙\u0085' },
+          text,
+          lang: 'en',
+          score: 1,
+          strength: 'strong',
+          coverage: 1,
+          terms: [],
+          matches: [{ field: 'text', start: 0, end: 3 }],
+          entry,
+        },
+      ],
+      { color: true },
+    );
+    // eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
     const withoutOurBold = printed.replace(/\x1b\[(1|22)m/g, '');
     assert.doesNotMatch(withoutOurBold, RAW_CONTROL);
     assert.match(printed, /A\\u001b\[2Jb/);
@@ -199,8 +225,14 @@ describe('build -o with any output path (item 3)', () => {
     symlinkSync('folder', join(dir, 'to-folder.json'));
     const cases: Array<[string, RegExp]> = [
       [join(dir, 'pipe'), /^bj: cannot write .*pipe: it is a named pipe, not a file; choose a file path for -o/m],
-      [join(dir, 'to-special.json'), /^bj: cannot write .*to-special\.json: it is a symbolic link to .*, (a device|a named pipe), not a file; choose a file path for -o/m],
-      [join(dir, 'folder'), /^bj: cannot write .*folder: it is a directory; give a file name inside it, e\.g\. -o .*folder.bj-index\.json/m],
+      [
+        join(dir, 'to-special.json'),
+        /^bj: cannot write .*to-special\.json: it is a symbolic link to .*, (a device|a named pipe), not a file; choose a file path for -o/m,
+      ],
+      [
+        join(dir, 'folder'),
+        /^bj: cannot write .*folder: it is a directory; give a file name inside it, e\.g\. -o .*folder.bj-index\.json/m,
+      ],
       [join(dir, 'to-folder.json'), /^bj: cannot write .*to-folder\.json: it is a symbolic link to .*folder, a directory/m],
     ];
     if (asRoot) cases.push([join(dir, 'null'), /^bj: cannot write .*null: it is a device, not a file; choose a file path for -o/m]);
@@ -230,12 +262,22 @@ describe('build -o with any output path (item 3)', () => {
   it('stops within 1 s of Ctrl-C at any moment of a long build, leaving the old index', { timeout: 120_000 }, async () => {
     // 100 Chinese keywords × 3,000 Chinese passages: about 6 s of synchronous work on a quiet machine.
     let seed = 1;
-    const han = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 3000))).join('');
+    const han = (n: number) =>
+      Array.from({ length: n }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 3000))).join('');
     const dir = corpus(({ glossary, plan }) => {
       const model = glossary.terms![0]!;
-      glossary.terms = Array.from({ length: 100 }, (_, i) => ({ id: `term-${i}`, edition: model.edition, title: { en: `Term ${i}`, zh: han(4) }, definition: model.definition }));
+      glossary.terms = Array.from({ length: 100 }, (_, i) => ({
+        id: `term-${i}`,
+        edition: model.edition,
+        title: { en: `Term ${i}`, zh: han(4) },
+        definition: model.definition,
+      }));
       plan.documents![0]!.lang = 'zh';
-      plan.documents![0]!.passages = Array.from({ length: 3000 }, (_, i) => ({ id: `fixture-plan-p${i}`, headings: [`Part ${Math.floor(i / 50)}`], text: han(150) }));
+      plan.documents![0]!.passages = Array.from({ length: 3000 }, (_, i) => ({
+        id: `fixture-plan-p${i}`,
+        headings: [`Part ${Math.floor(i / 50)}`],
+        text: han(150),
+      }));
     });
     const outDir = join(tmp.dir, 'ctrl-c');
     mkdirSync(outDir, { recursive: true });

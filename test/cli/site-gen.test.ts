@@ -11,7 +11,7 @@ import type { BuiltIndex, StoredPassage } from '../../src/search/format.js';
 import { generateSite } from '../../bench/site-gen.mjs';
 // @ts-expect-error -- plain ESM bench script without types
 import { syntheticCorpora } from '../../bench/lib/synth.mjs';
-import { buildCli, fixtures, run, tempDir } from './helpers.js';
+import { buildCli, fixtures, run, tempDir } from '../helpers/cli.js';
 
 const N = 180;
 
@@ -72,7 +72,10 @@ describe('bench/site-gen.mjs', () => {
   it('splits documents into pages of --per-page passages, read back the same', async () => {
     const r = generateSite({ passages: N, out: join(tmp.dir, 'small'), perPage: 7 }) as { pages: number; passages: number };
     assert.equal(r.passages, N);
-    assert.equal(r.pages, [50, 50, 50, 30].reduce((sum, n) => sum + Math.ceil(n / 7), 0));
+    assert.equal(
+      r.pages,
+      [50, 50, 50, 30].reduce((sum, n) => sum + Math.ceil(n / 7), 0),
+    );
     const read = await readBack(join(tmp.dir, 'small'));
     assert.deepEqual(sorted(read), sorted(written()));
   });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BuiltIndex, StoredDocument, StoredPassage } from '../../src/search/format.js';
 import { PolicyIndex } from '../../src/search/index.js';
-import { buildCli, fixtures, root, run, tempDir, writeJson, readFixture } from './helpers.js';
+import { buildCli, fixtures, root, run, tempDir, writeJson, readFixture } from '../helpers/cli.js';
 
 const site = join(root, 'test', 'cli', 'fixtures', 'site');
 const undeclared = join(root, 'test', 'cli', 'fixtures', 'site-undeclared');
@@ -71,9 +71,24 @@ describe('bj-index build --site', () => {
     assert.deepEqual(
       passages.map((p) => ({ id: p.id, headings: p.headings, text: p.text, anchor: p.anchor })),
       [
-        { id: 'zh-policy-p001', headings: [], text: '为深入贯彻落实党中央、国务院关于全面推进政务公开的决策部署，制定本工作要点。', anchor: undefined },
-        { id: 'zh-policy-p002', headings: ['一、主要任务', '（一）推进公共数据开放'], text: '加快推进公共数据开放，扩大数据开放范围。', anchor: 'open-data' },
-        { id: 'zh-policy-p003', headings: ['一、主要任务', '（一）推进公共数据开放'], text: '建设统一的数据开放平台。', anchor: 'open-data' },
+        {
+          id: 'zh-policy-p001',
+          headings: [],
+          text: '为深入贯彻落实党中央、国务院关于全面推进政务公开的决策部署，制定本工作要点。',
+          anchor: undefined,
+        },
+        {
+          id: 'zh-policy-p002',
+          headings: ['一、主要任务', '（一）推进公共数据开放'],
+          text: '加快推进公共数据开放，扩大数据开放范围。',
+          anchor: 'open-data',
+        },
+        {
+          id: 'zh-policy-p003',
+          headings: ['一、主要任务', '（一）推进公共数据开放'],
+          text: '建设统一的数据开放平台。',
+          anchor: 'open-data',
+        },
         { id: 'zh-policy-p004', headings: ['一、主要任务', '（一）推进公共数据开放'], text: '完善数据开放目录。', anchor: 'open-data' },
         { id: 'zh-policy-p005', headings: ['一、主要任务', '（二）优化营商环境'], text: '深化监管沙盒试点。', anchor: 'tasks' },
       ],
@@ -89,7 +104,7 @@ describe('bj-index build --site', () => {
     );
   });
 
-  it('reads an English UTF-8 page: list items and paragraphs, whitespace normalised, nav/header/footer/aside left out (but an article header\'s heading kept)', () => {
+  it("reads an English UTF-8 page: list items and paragraphs, whitespace normalised, nav/header/footer/aside left out (but an article header's heading kept)", () => {
     const doc = documentOf(index, 'index');
     assert.deepEqual(doc.title, { en: 'Open Government Work Plan 2024' });
     assert.equal(doc.lang, 'en');
@@ -106,10 +121,24 @@ describe('bj-index build --site', () => {
       ],
     );
     const all = index.entries.map((e) => (e.kind === 'passage' ? e.text : '')).join('\n');
-    for (const hidden of ['Published 2024-01-05', 'Example District', 'Home', 'Related links', '首页', '版权所有', '分享到微信', '脚本内容', '请启用脚本']) {
+    for (const hidden of [
+      'Published 2024-01-05',
+      'Example District',
+      'Home',
+      'Related links',
+      '首页',
+      '版权所有',
+      '分享到微信',
+      '脚本内容',
+      '请启用脚本',
+    ]) {
       assert.ok(!all.includes(hidden), `${hidden} is not indexed`);
     }
-    assert.deepEqual(passages.find((p) => p.text === 'Night-time economy reports')?.terms, ['night-time-economy'], 'keywords are linked as in the corpus');
+    assert.deepEqual(
+      passages.find((p) => p.text === 'Night-time economy reports')?.terms,
+      ['night-time-economy'],
+      'keywords are linked as in the corpus',
+    );
   });
 
   it('indexes only data-bj-body regions when a page has one, titled by <meta name="bj:title">, en-GB as en', () => {
@@ -159,7 +188,20 @@ describe('bj-index build --site', () => {
 
   it('takes the content region from --content and skips pages without one', async () => {
     const path = join(tmp.dir, 'content.json');
-    const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts', '--content', 'main article', '-o', path]);
+    const r = await run([
+      'build',
+      fixtures,
+      '--site',
+      site,
+      '--base-url',
+      BASE,
+      '--exclude',
+      'drafts',
+      '--content',
+      'main article',
+      '-o',
+      path,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const built = load(path);
     assert.ok(!passagesOf(built, 'index').some((p) => p.text === 'Share on Weibo'));
@@ -177,7 +219,10 @@ describe('bj-index build --site: errors', () => {
     const out = join(tmp.dir, 'bad.json');
     const r = await run(['build', fixtures, '--site', undeclared, '--base-url', BASE, '-o', out]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^bj: \S*legacy\.html: byte 0x[0-9A-F]{2} at offset 49 \(line 3\) is not UTF-8 and the page declares no encoding; add <meta charset="[^"]+"> .*or save it as UTF-8/m);
+    assert.match(
+      r.stderr,
+      /^bj: \S*legacy\.html: byte 0x[0-9A-F]{2} at offset 49 \(line 3\) is not UTF-8 and the page declares no encoding; add <meta charset="[^"]+"> .*or save it as UTF-8/m,
+    );
     assert.equal(existsSync(out), false);
   });
 
@@ -233,13 +278,24 @@ describe('bj-index build --site: errors', () => {
   it('skips a page marked data-bj-ignore on <html> or <body>', async () => {
     const dir = join(tmp.dir, 'ignored');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'a.html'), '<html lang="en" data-bj-ignore><head><title>A</title></head><body><main><p>Print version.</p></main></body></html>');
-    writeFileSync(join(dir, 'b.html'), '<html lang="en"><head><title>B</title></head><body data-bj-ignore><p>Search results page.</p></body></html>');
+    writeFileSync(
+      join(dir, 'a.html'),
+      '<html lang="en" data-bj-ignore><head><title>A</title></head><body><main><p>Print version.</p></main></body></html>',
+    );
+    writeFileSync(
+      join(dir, 'b.html'),
+      '<html lang="en"><head><title>B</title></head><body data-bj-ignore><p>Search results page.</p></body></html>',
+    );
     writeFileSync(join(dir, 'c.html'), '<html lang="en"><head><title>C</title></head><body><p>Kept.</p></body></html>');
     const out = join(tmp.dir, 'ignored.json');
     const r = await run(['build', fixtures, '--site', dir, '--base-url', BASE, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(load(out).documents.filter((d) => d.url).map((d) => d.id), ['c']);
+    assert.deepEqual(
+      load(out)
+        .documents.filter((d) => d.url)
+        .map((d) => d.id),
+      ['c'],
+    );
   });
 
   it('names a page whose title is missing everywhere and uses its path', async () => {

@@ -10,7 +10,7 @@ import '../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../src/shared/index-store.js';
-import { centre, INDEX, parkMouse } from './bj-keyword/helpers.js';
+import { centre, INDEX, parkMouse } from '../helpers/keyword.js';
 
 let counter = 0;
 /** A custom element whose shadow root is closed (as some frameworks make them), holding `markup`. */
@@ -46,7 +46,9 @@ describe('inside a closed shadow root', () => {
   afterEach(parkMouse);
 
   it('<bj-keyword>: clicks on the popover’s title and More keep it open; an outside click closes it', async () => {
-    const { root } = await closedHost(`<p lang="en" style="margin: 2rem">Try the <bj-keyword index="${INDEX}" show-delay="5000">regulatory sandbox</bj-keyword>.</p>`);
+    const { root } = await closedHost(
+      `<p lang="en" style="margin: 2rem">Try the <bj-keyword index="${INDEX}" show-delay="5000">regulatory sandbox</bj-keyword>.</p>`,
+    );
     const kw = root.querySelector('bj-keyword') as BjKeyword;
     await customElements.whenDefined('bj-keyword');
     await click(kw.shadowRoot!.querySelector('[part~="trigger"]')!);

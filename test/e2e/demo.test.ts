@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { browserNames, launch, recordConsole, requireDist, root, serve, termFromIndex } from './e2e-helpers.js';
+import { browserNames, recordConsole, releaseBrowser, requireDist, root, serve, termFromIndex, useBrowser } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -72,11 +72,9 @@ describe('the demo', { timeout: 10 * TIMEOUT }, () => {
     describe(`in ${browserName}`, () => {
       let browser: Browser;
       before(async () => {
-        browser = await launch(browserName);
+        browser = await useBrowser(browserName);
       });
-      after(async () => {
-        await browser?.close();
-      });
+      after(() => releaseBrowser(browser));
 
       it('Chinese page: a keyword in the article shows its Chinese definition on hover', { timeout: TIMEOUT }, async () => {
         const { page, errors } = await open(browser, `${base}demo/`);
@@ -128,32 +126,36 @@ describe('the demo', { timeout: 10 * TIMEOUT }, () => {
         }
       });
 
-      it('reference page lists every element, attribute, event, slot, part and CSS property of the manifest', { timeout: TIMEOUT }, async () => {
-        const manifest = JSON.parse(readFileSync(path.join(root, 'dist', 'custom-elements.json'), 'utf8')) as {
-          modules: { declarations?: ManifestDeclaration[] }[];
-        };
-        const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
-        assert.ok(elements.length >= 3, 'the manifest lists fewer than three elements');
-        const { page, errors } = await open(browser, `${base}demo/reference.html`);
-        try {
-          await page.waitForSelector(`section#${elements[0]!.tagName}`, { timeout: 20_000 });
-          for (const d of elements) {
-            const text = await page.$eval(`section#${d.tagName}`, (s) => s.textContent ?? '');
-            const names = [
-              ...(d.attributes ?? []).map((a) => a.name),
-              ...(d.events ?? []).flatMap((e) => (e.name ? [e.name] : [])),
-              ...(d.slots ?? []).flatMap((s) => (s.name ? [s.name] : [])),
-              ...(d.cssParts ?? []).map((p) => p.name),
-              ...(d.cssProperties ?? []).map((p) => p.name),
-            ];
-            const missing = names.filter((n) => !text.includes(n));
-            assert.deepEqual(missing, [], `<${d.tagName}> reference lacks these names`);
+      it(
+        'reference page lists every element, attribute, event, slot, part and CSS property of the manifest',
+        { timeout: TIMEOUT },
+        async () => {
+          const manifest = JSON.parse(readFileSync(path.join(root, 'dist', 'custom-elements.json'), 'utf8')) as {
+            modules: { declarations?: ManifestDeclaration[] }[];
+          };
+          const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+          assert.ok(elements.length >= 3, 'the manifest lists fewer than three elements');
+          const { page, errors } = await open(browser, `${base}demo/reference.html`);
+          try {
+            await page.waitForSelector(`section#${elements[0]!.tagName}`, { timeout: 20_000 });
+            for (const d of elements) {
+              const text = await page.$eval(`section#${d.tagName}`, (s) => s.textContent ?? '');
+              const names = [
+                ...(d.attributes ?? []).map((a) => a.name),
+                ...(d.events ?? []).flatMap((e) => (e.name ? [e.name] : [])),
+                ...(d.slots ?? []).flatMap((s) => (s.name ? [s.name] : [])),
+                ...(d.cssParts ?? []).map((p) => p.name),
+                ...(d.cssProperties ?? []).map((p) => p.name),
+              ];
+              const missing = names.filter((n) => !text.includes(n));
+              assert.deepEqual(missing, [], `<${d.tagName}> reference lacks these names`);
+            }
+            await clean(page, errors);
+          } finally {
+            await page.close();
           }
-          await clean(page, errors);
-        } finally {
-          await page.close();
-        }
-      });
+        },
+      );
     });
   }
 });

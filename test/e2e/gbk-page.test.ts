@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { browserNames, launch, recordConsole, requireDist, root } from './e2e-helpers.js';
+import { browserNames, releaseBrowser, recordConsole, requireDist, root, useBrowser } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -103,11 +103,9 @@ describe('built library on a GBK page whose server sends scripts without a chars
     describe(`in ${browserName}`, () => {
       let browser: Browser;
       before(async () => {
-        browser = await launch(browserName);
+        browser = await useBrowser(browserName);
       });
-      after(async () => {
-        await browser?.close();
-      });
+      after(() => releaseBrowser(browser));
 
       for (const [form, url] of [
         ['classic <script defer> (IIFE)', '/classic.html'],

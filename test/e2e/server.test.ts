@@ -5,10 +5,13 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { serve } from './e2e-helpers.js';
+import { serve } from '../helpers/e2e.js';
 
 /** GET without URL normalisation (so `..` reaches the server as written). */
-function get(base: string, rawPath: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  base: string,
+  rawPath: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path: rawPath, method: 'GET' }, (res) => {
@@ -64,7 +67,12 @@ describe('static server (npm start)', () => {
   });
 
   it('never serves a file outside the repository', async () => {
-    for (const p of ['/../../../../etc/passwd', '/demo/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/demo/..%2f..%2f..%2f..%2fetc%2fpasswd', '/%00']) {
+    for (const p of [
+      '/../../../../etc/passwd',
+      '/demo/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/demo/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/%00',
+    ]) {
       const r = await get(base, p);
       assert.ok([400, 403, 404].includes(r.status), `${p} answered ${r.status}`);
       assert.doesNotMatch(r.body, /root:/, p);

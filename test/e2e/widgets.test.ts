@@ -9,13 +9,14 @@ import type { Browser, Page } from 'puppeteer-core';
 import {
   browserNames,
   cspViolations,
-  launch,
   recordConsole,
+  releaseBrowser,
   requireDist,
   serve,
   termFromIndex,
+  useBrowser,
   type ConsoleRecord,
-} from './e2e-helpers.js';
+} from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -36,9 +37,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   page.on('request', (r) => requests.push(r.url()));
   await page.setViewport({ width: 1024, height: 768 });
   await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() =>
-    Promise.all(['bj-keyword', 'bj-policy-search', 'bj-annotate'].map((t) => customElements.whenDefined(t))),
-  );
+  await page.evaluate(() => Promise.all(['bj-keyword', 'bj-policy-search', 'bj-annotate'].map((t) => customElements.whenDefined(t))));
   return { page, messages, errors, requests };
 }
 
@@ -100,11 +99,9 @@ describe('built library on a page', { timeout: 10 * TIMEOUT }, () => {
     describe(`in ${browserName}`, () => {
       let browser: Browser;
       before(async () => {
-        browser = await launch(browserName);
+        browser = await useBrowser(browserName);
       });
-      after(async () => {
-        await browser?.close();
-      });
+      after(() => releaseBrowser(browser));
 
       for (const [form, page] of [
         ['<script type="module">', 'module.html'],

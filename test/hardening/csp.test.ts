@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { browserNames, launch, recordConsole, requireDist, serve, sleep } from '../e2e/e2e-helpers.js';
+import { browserNames, frames, recordConsole, releaseBrowser, requireDist, serve, useBrowser } from '../helpers/e2e.js';
 
 const TIMEOUT = 90_000;
 
@@ -45,13 +45,20 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
     const seen: string[] = [];
     (window as unknown as Win).bjViolations = seen;
     // Capture on window: violations inside shadow roots are composed and reach it.
-    window.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`.trim()), true);
+    window.addEventListener(
+      'securitypolicyviolation',
+      (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`.trim()),
+      true,
+    );
   });
   await page.setViewport({ width: 1280, height: 900 });
   const response = await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => customElements.get('bj-keyword') && customElements.get('bj-policy-search') && customElements.get('bj-annotate'), {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => customElements.get('bj-keyword') && customElements.get('bj-policy-search') && customElements.get('bj-annotate'),
+    {
+      timeout: 20_000,
+    },
+  );
   return { page, errors, csp: response?.headers()['content-security-policy'] ?? '' };
 }
 
@@ -73,14 +80,23 @@ function styleUse(page: Page) {
 /** Hovers the first keyword matching `selector` and waits for its definition; returns its popover's inline position. */
 async function hoverKeyword(page: Page, selector: string): Promise<string> {
   await page.evaluate((s: string) => document.querySelector(s)!.scrollIntoView({ block: 'center' }), selector);
-  await sleep(100);
+  await frames(page); // scrolled and laid out before the pointer moves there
   await page.hover(selector);
   await page.waitForFunction(
-    (s: string) => document.querySelector(s)?.hasAttribute('open') && document.querySelector(s)?.shadowRoot?.querySelector('[part~="title"]'),
+    (s: string) =>
+      document.querySelector(s)?.hasAttribute('open') && document.querySelector(s)?.shadowRoot?.querySelector('[part~="title"]'),
     { timeout: 20_000 },
     selector,
   );
-  await sleep(150); // floating-ui writes the position on the next frame
+  // floating-ui writes the position (CSSOM) once the popover is laid out.
+  await page.waitForFunction(
+    (s: string) => {
+      const p = document.querySelector(s)!.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
+      return p.style.left !== '' && p.style.top !== '';
+    },
+    { timeout: 10_000 },
+    selector,
+  );
   return page.evaluate((s: string) => {
     const p = document.querySelector(s)!.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
     return `${p.style.left}|${p.style.top}`;
@@ -123,19 +139,20 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
     describe(`in ${browserName}`, () => {
       let browser: Browser;
       before(async () => {
-        browser = await launch(browserName);
+        browser = await useBrowser(browserName);
       });
-      after(async () => {
-        await browser?.close();
-      });
+      after(() => releaseBrowser(browser));
 
       it('every demo page is sent with the required directives', { timeout: TIMEOUT }, async () => {
         for (const file of ['index.html', 'en.html', 'reference.html']) {
-          const { page, csp } = await open(browser, `${base}demo/${file}`).catch(async () => {
-            // reference.html defines no elements; fetch its header directly.
-            const r = await fetch(`${base}demo/${file}`);
-            return { page: undefined as unknown as Page, csp: r.headers.get('content-security-policy') ?? '', errors: [] };
-          });
+          // reference.html defines no elements (open() would wait 20 s for them): fetch its header directly.
+          const { page, csp } =
+            file === 'reference.html'
+              ? await fetch(`${base}demo/${file}`).then((r) => ({
+                  page: undefined as Page | undefined,
+                  csp: r.headers.get('content-security-policy') ?? '',
+                }))
+              : await open(browser, `${base}demo/${file}`);
           const directives = parseCsp(csp);
           for (const [name, values] of Object.entries(REQUIRED)) {
             assert.deepEqual(directives.get(name), values, `${file}: ${name}`);
@@ -156,17 +173,18 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
 
           const position = await hoverKeyword(page, 'bj-keyword[term="smart-review-and-approval"]');
           assert.match(position, /^-?[\d.]+px\|-?[\d.]+px$/, 'floating-ui positioned the popover with CSSOM writes');
-          const more = await page.evaluate(() => {
+          const more = await page.evaluate(async () => {
             for (const k of document.querySelectorAll('bj-keyword')) {
               const b = k.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
               if (b && k.hasAttribute('open')) {
                 b.click();
+                await (k as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete; // expanded text rendered
                 return true;
               }
             }
             return false;
           });
-          await sleep(100);
+          await frames(page);
           await page.mouse.move(5, 5);
           await searchAndOpen(page, '监管沙盒');
           await annotateAfterScroll(page);
@@ -197,45 +215,67 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
         }
       });
 
-      it('controls: the probe sees violations, and the policy is enforced (inline style attribute, string HTML sinks)', { timeout: TIMEOUT }, async () => {
-        const { page } = await open(browser, `${base}demo/en.html`);
-        try {
-          const result = await page.evaluate(() => {
-            const out: { trustedTypes: boolean; innerHTMLBlocked: boolean; styleApplied: boolean; cssomApplied: boolean } = {
-              trustedTypes: typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes !== 'undefined',
-              innerHTMLBlocked: false,
-              styleApplied: false,
-              cssomApplied: false,
-            };
-            const probe = document.createElement('div');
-            document.body.append(probe);
-            probe.setAttribute('style', 'color: rgb(1, 2, 3)'); // what a library must not do
-            out.styleApplied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
-            probe.removeAttribute('style');
-            probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what floating-ui does
-            out.cssomApplied = getComputedStyle(probe).color === 'rgb(4, 5, 6)';
-            try {
-              probe.innerHTML = '<b>x</b>';
-            } catch {
-              out.innerHTMLBlocked = true;
+      it(
+        'controls: the probe sees violations, and the policy is enforced (inline style attribute, string HTML sinks)',
+        { timeout: TIMEOUT },
+        async () => {
+          const { page } = await open(browser, `${base}demo/en.html`);
+          try {
+            const result = await page.evaluate(() => {
+              const out: { trustedTypes: boolean; innerHTMLBlocked: boolean; styleApplied: boolean; cssomApplied: boolean } = {
+                trustedTypes: typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes !== 'undefined',
+                innerHTMLBlocked: false,
+                styleApplied: false,
+                cssomApplied: false,
+              };
+              const probe = document.createElement('div');
+              document.body.append(probe);
+              probe.setAttribute('style', 'color: rgb(1, 2, 3)'); // what a library must not do
+              out.styleApplied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
+              probe.removeAttribute('style');
+              probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what floating-ui does
+              out.cssomApplied = getComputedStyle(probe).color === 'rgb(4, 5, 6)';
+              try {
+                probe.innerHTML = '<b>x</b>';
+              } catch {
+                out.innerHTMLBlocked = true;
+              }
+              probe.remove();
+              return out;
+            });
+            // Violation events are queued tasks: wait for the ones the probe must see (the asserts below say which is missing).
+            await page
+              .waitForFunction(
+                (tt: boolean) => {
+                  const v = (window as unknown as Win).bjViolations;
+                  return v.some((x) => x.startsWith('style-src')) && (!tt || v.some((x) => x.startsWith('require-trusted-types-for')));
+                },
+                { timeout: 5_000 },
+                result.trustedTypes,
+              )
+              .catch(() => undefined);
+            const seen = await violations(page);
+            assert.equal(result.styleApplied, false, 'an inline style attribute is blocked');
+            assert.equal(result.cssomApplied, true, 'CSSOM style writes are allowed');
+            assert.ok(
+              seen.some((v) => v.startsWith('style-src')),
+              `the probe saw the style-src violation: ${JSON.stringify(seen)}`,
+            );
+            if (result.trustedTypes) {
+              assert.equal(result.innerHTMLBlocked, true, 'Trusted Types: a string to innerHTML throws');
+              assert.ok(
+                seen.some((v) => v.startsWith('require-trusted-types-for')),
+                `TT violation seen: ${JSON.stringify(seen)}`,
+              );
             }
-            probe.remove();
-            return out;
-          });
-          await sleep(200); // violation events are queued
-          const seen = await violations(page);
-          assert.equal(result.styleApplied, false, 'an inline style attribute is blocked');
-          assert.equal(result.cssomApplied, true, 'CSSOM style writes are allowed');
-          assert.ok(seen.some((v) => v.startsWith('style-src')), `the probe saw the style-src violation: ${JSON.stringify(seen)}`);
-          if (result.trustedTypes) {
-            assert.equal(result.innerHTMLBlocked, true, 'Trusted Types: a string to innerHTML throws');
-            assert.ok(seen.some((v) => v.startsWith('require-trusted-types-for')), `TT violation seen: ${JSON.stringify(seen)}`);
+            console.log(
+              `# ${browserName}: Trusted Types ${result.trustedTypes ? 'supported and enforced' : 'NOT supported (directive ignored)'}`,
+            );
+          } finally {
+            await page.close();
           }
-          console.log(`# ${browserName}: Trusted Types ${result.trustedTypes ? 'supported and enforced' : 'NOT supported (directive ignored)'}`);
-        } finally {
-          await page.close();
-        }
-      });
+        },
+      );
     });
   }
 });

@@ -10,12 +10,25 @@ import '../../src/bj-policy-widgets.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { entryText, MAX_QUERY_LENGTH, PolicyIndex } from '../../src/search/index.js';
 import { clearIndexCache } from '../../src/shared/index-store.js';
-import { REAL_INDEX, fresh, part, waitFor, watchErrors } from './helpers.js';
+import { REAL_INDEX, fresh, part, waitFor, watchErrors } from '../helpers/hardening.js';
 
 const piece = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 10 }),
   fc.string({ unit: 'binary', maxLength: 10 }),
-  fc.constantFrom(...'.*+?^${}()|[]\\', '\u0000', '\u001b', '\u202e', '\u200b', '\u0301', '😀', '👩‍👩‍👧', '\ud83d', 'sandbox', '监管沙盒', 'jgsh'),
+  fc.constantFrom(
+    ...'.*+?^${}()|[]\\',
+    '\u0000',
+    '\u001b',
+    '\u202e',
+    '\u200b',
+    '\u0301',
+    '😀',
+    '👩‍👩‍👧',
+    '\ud83d',
+    'sandbox',
+    '监管沙盒',
+    'jgsh',
+  ),
 );
 const query = fc.oneof(
   { weight: 30, arbitrary: fc.array(piece, { maxLength: 6 }).map((p) => p.join('')) },

@@ -13,13 +13,18 @@ import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../src/shared/index-store.js';
 import { NAMES, PAYLOAD, RLO, TERM_IDS, TITLES, ZWSP } from './fixtures/hostile.js';
-import { HOSTILE_INDEX, fresh, hover, injected, part, readsLeftToRight, seen, sleep, textOf, waitFor, watchErrors } from './helpers.js';
+import { HOSTILE_INDEX, fresh, hover, injected, part, readsLeftToRight, seen, textOf, waitFor, watchErrors } from '../helpers/hardening.js';
+import { imageSettled, placementSettled, settle } from '../helpers/wait.js';
 
-/** Long enough for an `<img src=x onerror>` to have failed to load and run its handler. */
-const PAYLOAD_SETTLE_MS = 400;
+/** Resolves when an injected `<img src=x onerror>` would have failed to load and run its handler. */
+async function payloadsSettled(): Promise<void> {
+  await settle();
+  await imageSettled('x'); // the same failing request as the payloads'…
+  await settle(); // …and the error events queued with it have been dispatched
+}
 
 async function expectInert(scope: Element): Promise<void> {
-  await sleep(PAYLOAD_SETTLE_MS);
+  await payloadsSettled();
   expect(window.__bjPwned, 'a payload ran').to.equal(undefined);
   expect(injected(scope), 'elements or attributes created from data').to.deep.equal([]);
 }
@@ -41,16 +46,18 @@ describe('hostile data is shown as inert text', function () {
   it('the probes catch data rendered as HTML (control)', async () => {
     const wrap = await fixture<HTMLElement>(html`<div></div>`);
     wrap.innerHTML = `<p>${PAYLOAD.defImg}</p>`; // what an unsafe binding would do
-    await sleep(PAYLOAD_SETTLE_MS);
+    await payloadsSettled(); // also shows that this wait is long enough for a payload to run
     expect(window.__bjPwned).to.equal('def-img');
     expect(injected(wrap)).to.deep.equal(['<img> in light DOM', 'onerror= on <img>']);
     delete window.__bjPwned;
   });
 
   it('<bj-keyword>: title, alternate title, section, definition, source and related passages', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en">
-      <p>Read about <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.markup} show-delay="0">${NAMES.markup}</bj-keyword>.</p>
-    </div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <p>Read about <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.markup} show-delay="0">${NAMES.markup}</bj-keyword>.</p>
+      </div>`,
+    );
     const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
     const shown = oneEvent(el, 'bj-show');
     await hover(el);
@@ -62,7 +69,9 @@ describe('hostile data is shown as inert text', function () {
     expect(seen(part(el, 'section')!)).to.contain(PAYLOAD.section);
     // The source's address is a bare host with markup in its path: linked as https:// (an inert
     // attribute value), its publisher's name (markup too) shown as text.
-    expect(seen(part(el, 'source')!)).to.contain(PAYLOAD.edition).and.contain(PAYLOAD.publisher);
+    expect(seen(part(el, 'source')!))
+      .to.contain(PAYLOAD.edition)
+      .and.contain(PAYLOAD.publisher);
     const link = part(el, 'source-link');
     expect(link?.getAttribute('href')).to.equal(new URL(`https://${PAYLOAD.sourceUrlText}`).href);
     expect(link?.getAttribute('rel')).to.equal('noopener');
@@ -71,7 +80,16 @@ describe('hostile data is shown as inert text', function () {
     part(el, 'more')?.click();
     await el.updateComplete;
     const definition = seen(part(el, 'definition')!);
-    for (const p of [PAYLOAD.defImg, PAYLOAD.svg, PAYLOAD.iframe, PAYLOAD.entity, PAYLOAD.style, PAYLOAD.attrBreak, PAYLOAD.template, PAYLOAD.zhScript]) {
+    for (const p of [
+      PAYLOAD.defImg,
+      PAYLOAD.svg,
+      PAYLOAD.iframe,
+      PAYLOAD.entity,
+      PAYLOAD.style,
+      PAYLOAD.attrBreak,
+      PAYLOAD.template,
+      PAYLOAD.zhScript,
+    ]) {
       expect(definition).to.contain(p);
     }
     const related = textOf(part(el, 'related')!);
@@ -83,9 +101,9 @@ describe('hostile data is shown as inert text', function () {
   });
 
   it('<bj-keyword>: bidi overrides and zero-width characters stay as written, inside the popover', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en">
-      Then <bj-keyword index=${fresh(HOSTILE_INDEX)} show-delay="0">${NAMES.bidi}</bj-keyword> follows.
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en">Then <bj-keyword index=${fresh(HOSTILE_INDEX)} show-delay="0">${NAMES.bidi}</bj-keyword> follows.</p>`,
+    );
     const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
     el.show();
     const title = await waitFor(() => part(el, 'title'), 'definition appears');
@@ -100,9 +118,11 @@ describe('hostile data is shown as inert text', function () {
   });
 
   it('<bj-keyword>: a 20,000-character definition and a 1,200-character word stay inside the viewport', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en" style="margin: 2rem">
-      <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.long}>${NAMES.long}</bj-keyword>
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin: 2rem">
+        <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.long}>${NAMES.long}</bj-keyword>
+      </p>`,
+    );
     const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
     el.show();
     const title = await waitFor(() => part(el, 'title'), 'definition appears');
@@ -111,7 +131,7 @@ describe('hostile data is shown as inert text', function () {
     more.click();
     await el.updateComplete;
     expect(part(el, 'definition')!.textContent).to.contain(PAYLOAD.longParagraph);
-    await sleep(100); // floating-ui places the panel on the next frame
+    await placementSettled(el); // floating-ui placed the expanded panel
     const panel = part(el, 'popover')!;
     const r = panel.getBoundingClientRect();
     expect(r.left, 'left edge in view').to.be.at.least(0);
@@ -172,18 +192,22 @@ describe('hostile data is shown as inert text', function () {
   });
 
   it('the bidi probe used below tells a leaked override from clean text', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en"><span>clean</span> <span id="after">text</span></p>
-      <p lang="en"><span>Open ${RLO}override</span> <span id="leaked">text</span></p>
-      <p lang="en"><span style="unicode-bidi: isolate">Open ${RLO}override</span> <span id="isolated">text</span></p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en"><span>clean</span> <span id="after">text</span></p>
+        <p lang="en"><span>Open ${RLO}override</span> <span id="leaked">text</span></p>
+        <p lang="en"><span style="unicode-bidi: isolate">Open ${RLO}override</span> <span id="isolated">text</span></p>`,
+    );
     expect(readsLeftToRight(wrap.parentElement!.querySelector('#after')!)).to.equal(true);
     expect(readsLeftToRight(wrap.parentElement!.querySelector('#leaked')!)).to.equal(false);
     expect(readsLeftToRight(wrap.parentElement!.querySelector('#isolated')!)).to.equal(true);
   });
 
   it('<bj-keyword>: an unterminated bidi override in a document title does not reverse the heading after it', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en">
-      <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.markup}>${NAMES.markup}</bj-keyword>
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en">
+        <bj-keyword index=${fresh(HOSTILE_INDEX)} term=${TERM_IDS.markup}>${NAMES.markup}</bj-keyword>
+      </p>`,
+    );
     const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
     el.show();
     const heading = await waitFor(() => part(el, 'passage-heading'), 'related passages appear');
@@ -205,11 +229,13 @@ describe('hostile data is shown as inert text', function () {
   });
 
   it('<bj-annotate>: marks hostile names in page text without creating markup, and their popovers are inert', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en">
-      <bj-annotate index=${fresh(HOSTILE_INDEX)} on="load" all>
-        <p>First ${NAMES.markup}, then ${PAYLOAD.alias} as text, then ${NAMES.markupZh} and ${NAMES.bidi}.</p>
-      </bj-annotate>
-    </div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <bj-annotate index=${fresh(HOSTILE_INDEX)} on="load" all>
+          <p>First ${NAMES.markup}, then ${PAYLOAD.alias} as text, then ${NAMES.markupZh} and ${NAMES.bidi}.</p>
+        </bj-annotate>
+      </div>`,
+    );
     const annotate = wrap.querySelector<BjAnnotate>('bj-annotate')!;
     await waitFor(() => annotate.querySelectorAll('bj-keyword').length >= 4, 'keywords are marked');
     const keywords = [...annotate.querySelectorAll<BjKeyword>('bj-keyword')];

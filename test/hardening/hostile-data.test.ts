@@ -11,7 +11,7 @@ import { before, describe, it } from 'node:test';
 import { checkCorpus } from '../../src/cli/corpus-check.js';
 import { PolicyIndex } from '../../src/search/index.js';
 import type { CorpusFile } from '../../src/search/types.js';
-import { buildCli, readFixture, root, run, tempDir } from '../cli/helpers.js';
+import { buildCli, readFixture, root, run, tempDir } from '../helpers/cli.js';
 import { hostileFiles } from './fixtures/generate.js';
 import { NAMES, PAYLOAD, TERM_IDS, TITLES } from './fixtures/hostile.js';
 
@@ -26,14 +26,42 @@ const WHERE = 'bj: data/x.json: terms[0] (id "river-chief-system")';
 
 /** Each case: a change to a valid glossary, and the exact error line `bj-index build` prints. */
 const rejected: Array<[string, (c: CorpusFile) => void, string]> = [
-  ['an id with ../', (c) => (c.terms![0]!.id = '../etc/passwd'), `bj: data/x.json: terms[0] (id "../etc/passwd"): /id: "../etc/passwd" ${ID_RULE}`],
-  ['an id with a space', (c) => (c.terms![0]!.id = 'river chief'), `bj: data/x.json: terms[0] (id "river chief"): /id: "river chief" ${ID_RULE}`],
-  ['a title that is not a string', (c) => ((c.terms![0]!.title as Record<string, unknown>).en = 42), `${WHERE}: /title/en: must be a string (found number 42)`],
+  [
+    'an id with ../',
+    (c) => (c.terms![0]!.id = '../etc/passwd'),
+    `bj: data/x.json: terms[0] (id "../etc/passwd"): /id: "../etc/passwd" ${ID_RULE}`,
+  ],
+  [
+    'an id with a space',
+    (c) => (c.terms![0]!.id = 'river chief'),
+    `bj: data/x.json: terms[0] (id "river chief"): /id: "river chief" ${ID_RULE}`,
+  ],
+  [
+    'a title that is not a string',
+    (c) => ((c.terms![0]!.title as Record<string, unknown>).en = 42),
+    `${WHERE}: /title/en: must be a string (found number 42)`,
+  ],
   ['a NUL in a title', (c) => (c.terms![0]!.title.en = 'River\u0000Chief'), `${WHERE}: /title/en: "River\\u0000Chief" ${CONTROL_RULE}`],
-  ['BEL and ESC (terminal escapes) in a definition', (c) => (c.terms![0]!.definition.en![0] = 'Bell\u0007 and \u001b[31mred'), `${WHERE}: /definition/en/0: "Bell\\u0007 and \\u001b[31mred" ${CONTROL_RULE}`],
-  ['DEL in an alias', (c) => (c.terms![0]!.aliases!.en![0] = 'river\u007fchiefs'), `${WHERE}: /aliases/en/0: "river\u007fchiefs" ${CONTROL_RULE}`],
-  ['an unpaired surrogate in a Chinese title', (c) => (c.terms![0]!.title.zh = '河长\ud800制'), `${WHERE}: /title/zh: "河长\\ud800制" ${CONTROL_RULE}`],
-  ['a tab in a title (whitespace rule, reported once)', (c) => (c.terms![0]!.title.en = 'River\tChief'), `${WHERE}: /title/en: "River\\tChief" does not match the pattern ^\\S+(?: \\S+)*$ (Text as published, whitespace normalised: no leading or trailing space, no line breaks, tabs or non-breaking spaces, words separated by single spaces)`],
+  [
+    'BEL and ESC (terminal escapes) in a definition',
+    (c) => (c.terms![0]!.definition.en![0] = 'Bell\u0007 and \u001b[31mred'),
+    `${WHERE}: /definition/en/0: "Bell\\u0007 and \\u001b[31mred" ${CONTROL_RULE}`,
+  ],
+  [
+    'DEL in an alias',
+    (c) => (c.terms![0]!.aliases!.en![0] = 'river\u007fchiefs'),
+    `${WHERE}: /aliases/en/0: "river\u007fchiefs" ${CONTROL_RULE}`,
+  ],
+  [
+    'an unpaired surrogate in a Chinese title',
+    (c) => (c.terms![0]!.title.zh = '河长\ud800制'),
+    `${WHERE}: /title/zh: "河长\\ud800制" ${CONTROL_RULE}`,
+  ],
+  [
+    'a tab in a title (whitespace rule, reported once)',
+    (c) => (c.terms![0]!.title.en = 'River\tChief'),
+    `${WHERE}: /title/en: "River\\tChief" does not match the pattern ^\\S+(?: \\S+)*$ (Text as published, whitespace normalised: no leading or trailing space, no line breaks, tabs or non-breaking spaces, words separated by single spaces)`,
+  ],
 ];
 
 describe('hostile corpus (fixtures/hostile.ts)', () => {

@@ -12,7 +12,8 @@ import '../../src/bj-policy-widgets.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../src/shared/index-store.js';
-import { REAL_INDEX, centre, fresh, hover, part, sleep, waitFor, watchErrors } from './helpers.js';
+import { REAL_INDEX, centre, fresh, hover, part, waitFor, watchErrors } from '../helpers/hardening.js';
+import { animationsFinished, placementSettled } from '../helpers/wait.js';
 
 interface Hostility {
   name: string;
@@ -78,8 +79,9 @@ describe('hostile pages', function () {
       const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
       el.show(); // the trigger may be invisible under these rules; the API and focus still work
       const title = await waitFor(() => el.open && part(el, 'title'), 'definition appears');
-      await sleep(150);
+      await placementSettled(el); // floating-ui placed the popover for its content
       const panel = part(el, 'popover')!;
+      await animationsFinished(panel); // the fade-in ended: opacity as the reader sees it
       readable(panel);
       readable(title);
       expect(title.textContent).to.equal('Regulatory sandbox');
@@ -99,7 +101,7 @@ describe('hostile pages', function () {
       input.focus();
       await sendKeys({ type: 'regulatory sandbox' });
       const option = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[role="option"]'), 'results appear');
-      await sleep(50);
+      await placementSettled(el); // the popup is placed under the box
       readable(option);
       expect(hits(option), 'elementFromPoint at the first result is the result').to.equal(true);
       await sendKeys({ press: 'ArrowDown' });
@@ -123,8 +125,9 @@ describe('hostile pages', function () {
       const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
       await hover(el);
       await waitFor(() => el.open && part(el, 'title'), 'definition appears');
-      await sleep(150);
+      await placementSettled(el); // floating-ui placed the popover for its content
       const panel = part(el, 'popover')!;
+      await animationsFinished(panel); // the fade-in ended: opacity as the reader sees it
       const r = panel.getBoundingClientRect();
       expect(r.height, 'not clipped to the 5rem container').to.be.greaterThan(80);
       // The header covers the top 60% of the viewport: the panel overlaps it or sits right below it.

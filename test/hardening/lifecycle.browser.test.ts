@@ -10,7 +10,8 @@ import type { BjAnnotate } from '../../src/components/bj-annotate/bj-annotate.js
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache, loadIndex } from '../../src/shared/index-store.js';
-import { REAL_INDEX, fresh, part, waitFor, watchErrors } from './helpers.js';
+import { REAL_INDEX, fresh, part, waitFor, watchErrors } from '../helpers/hardening.js';
+import { settle } from '../helpers/wait.js';
 
 const ROUNDS = 1000;
 /** Tolerance for listeners the browser or test runner may add meanwhile. */
@@ -23,15 +24,26 @@ function instrument() {
   let next = 0;
   const id = (o: object) => ids.get(o) ?? (ids.set(o, ++next), next);
   const key = (target: EventTarget, type: string, fn: unknown, options?: boolean | EventListenerOptions) =>
-    `${target === window ? 'window' : 'document'}|${type}|${fn && typeof fn === 'object' || typeof fn === 'function' ? id(fn as object) : 0}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
+    `${target === window ? 'window' : 'document'}|${type}|${(fn && typeof fn === 'object') || typeof fn === 'function' ? id(fn as object) : 0}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
   const proto = EventTarget.prototype;
   const add = proto.addEventListener;
   const remove = proto.removeEventListener;
-  proto.addEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-    if ((this === window || this === document) && fn && !(typeof options === 'object' && options?.once)) listeners.add(key(this, type, fn, options));
+  proto.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    fn: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    if ((this === window || this === document) && fn && !(typeof options === 'object' && options?.once))
+      listeners.add(key(this, type, fn, options));
     return add.call(this, type, fn, options);
   };
-  proto.removeEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  proto.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    fn: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     if ((this === window || this === document) && fn) listeners.delete(key(this, type, fn, options));
     return remove.call(this, type, fn, options);
   };
@@ -94,9 +106,12 @@ describe('lifecycle', function () {
   });
 
   it(`opening and closing a keyword popover ${ROUNDS} times leaves no listener or observer behind`, async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en" style="height: 200px; overflow: auto">
-      <p>A <bj-keyword index=${url}>regulatory sandbox</bj-keyword> and <bj-keyword index=${url}>time banking</bj-keyword>.</p>
-      <div style="height: 600px"></div></div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en" style="height: 200px; overflow: auto">
+        <p>A <bj-keyword index=${url}>regulatory sandbox</bj-keyword> and <bj-keyword index=${url}>time banking</bj-keyword>.</p>
+        <div style="height: 600px"></div>
+      </div>`,
+    );
     const [a, b] = [...wrap.querySelectorAll<BjKeyword>('bj-keyword')] as [BjKeyword, BjKeyword];
     a.show();
     await waitFor(() => part(a, 'title'), 'first definition');
@@ -169,7 +184,7 @@ describe('lifecycle', function () {
         expect(a.querySelector('bj-keyword'), 'removal restores the text').to.equal(null);
       }
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await settle(); // disconnections and their cleanup have run
     expect(host.children.length).to.equal(0);
     expectBaseline(probe.snapshot(), base, `${ROUNDS} add/remove cycles`);
   });

@@ -13,7 +13,7 @@ import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-po
 import { MAX_QUERY_LENGTH } from '../../src/search/index.js';
 import { pageTimeoutMs, resolveIndexUrl } from '../../src/shared/config.js';
 import { clearIndexCache, DEFAULT_MAX_BYTES, pageMaxBytes } from '../../src/shared/index-store.js';
-import { collectErrors, fresh, part, REAL_INDEX, seen, waitFor, watchErrors } from './helpers.js';
+import { collectErrors, fresh, part, REAL_INDEX, seen, waitFor, watchErrors } from '../helpers/hardening.js';
 
 /** Every console.warn until restore(), still printed nowhere. */
 function captureWarnings(): { messages: string[]; restore: () => void } {
@@ -127,16 +127,23 @@ describe('validated configuration (item 6)', function () {
   it('a page-wide timeout of 2^31 ms or more is clamped (one bj: warning), and loads still work', async () => {
     window.bjPolicyWidgets = { timeout: 2 ** 31 };
     const ms = pageTimeoutMs();
-    expect(ms).to.be.a('number').and.to.be.below(2 ** 31);
+    expect(ms)
+      .to.be.a('number')
+      .and.to.be.below(2 ** 31);
     pageTimeoutMs();
-    expect(warnings.messages.filter((m) => m.includes('2147483648')), 'one warning naming the value').to.have.length(1);
+    expect(
+      warnings.messages.filter((m) => m.includes('2147483648')),
+      'one warning naming the value',
+    ).to.have.length(1);
     expect(warnings.messages[0]).to.match(/^bj: /);
     const { el } = await keyword(abs(fresh(REAL_INDEX)));
     el.show();
     await waitFor(() => part(el, 'title'), 'the definition appears');
     window.bjPolicyWidgets = { timeout: 0, maxBytes: -1 };
     expect([pageTimeoutMs(), pageMaxBytes()], '0 and below: ignored, the library defaults apply').to.deep.equal([undefined, undefined]);
-    expect(warnings.messages.filter((m) => /timeout = 0 is below 100 ms; ignoring it|maxBytes = -1 is below 1024 bytes; ignoring it/.test(m))).to.have.length(2);
+    expect(
+      warnings.messages.filter((m) => /timeout = 0 is below 100 ms; ignoring it|maxBytes = -1 is below 1024 bytes; ignoring it/.test(m)),
+    ).to.have.length(2);
   });
 
   it('a malformed index URL gives one bj: warning and falls back to the page-wide index, never a TypeError', async () => {
@@ -150,7 +157,11 @@ describe('validated configuration (item 6)', function () {
 
   it('an invalid skip selector gives one bj: warning and is ignored; annotation still runs', async () => {
     const url = abs(fresh(REAL_INDEX));
-    const wrap = await fixture<HTMLElement>(html`<div lang="en"><bj-annotate skip="p[" on="load" index=${url}><p>A regulatory sandbox pilot.</p></bj-annotate></div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <bj-annotate skip="p[" on="load" index=${url}><p>A regulatory sandbox pilot.</p></bj-annotate>
+      </div>`,
+    );
     const el = wrap.querySelector<BjAnnotate>('bj-annotate')!;
     await waitFor(() => el.count > 0, 'the keyword is marked');
     expect(warnings.messages.filter((m) => m.startsWith('bj:') && m.includes('p['))).to.have.length(1);
@@ -159,7 +170,8 @@ describe('validated configuration (item 6)', function () {
   for (const limit of ['0', '-3', 'abc']) {
     it(`<bj-policy-search limit="${limit}"> shows the default 12 results per page, with one bj: warning`, async () => {
       const url = abs(fresh(REAL_INDEX));
-      const el = await fixture<BjPolicySearch>(html`<bj-policy-search limit=${limit} index=${url}></bj-policy-search>`);
+      // Plain markup, as a webmaster writes it (a Lit binding would be type-checked against the property).
+      const el = await fixture<BjPolicySearch>(`<bj-policy-search limit="${limit}" index="${url}"></bj-policy-search>`);
       expect(el.limit).to.equal(12);
       expect(warnings.messages.filter((m) => m.startsWith('bj:') && m.includes(`limit="${limit}"`))).to.have.length(1);
     });
@@ -167,11 +179,14 @@ describe('validated configuration (item 6)', function () {
 
   it('delays, display and on: bad values get the documented default or are clamped, one warning per value', async () => {
     const url = abs(fresh(REAL_INDEX));
-    const wrap = await fixture<HTMLElement>(html`<div>
-      <bj-keyword index=${url} show-delay="abc" hide-delay="-50" display="klingon">a</bj-keyword>
-      <bj-keyword index=${url} show-delay="abc" hide-delay="99999999" display="klingon">b</bj-keyword>
-      <bj-annotate index=${url} on="sometimes"><p>x</p></bj-annotate>
-    </div>`);
+    // Plain markup, as a webmaster writes it (Lit bindings would be type-checked against the properties).
+    const wrap = await fixture<HTMLElement>(
+      `<div>
+        <bj-keyword index="${url}" show-delay="abc" hide-delay="-50" display="klingon">a</bj-keyword>
+        <bj-keyword index="${url}" show-delay="abc" hide-delay="99999999" display="klingon">b</bj-keyword>
+        <bj-annotate index="${url}" on="sometimes"><p>x</p></bj-annotate>
+      </div>`,
+    );
     const [a, b] = wrap.querySelectorAll<BjKeyword>('bj-keyword');
     expect([a!.showDelay, a!.hideDelay, a!.display]).to.deep.equal([300, 0, 'both']);
     expect(b!.hideDelay).to.be.within(1000, 60000);
@@ -251,7 +266,9 @@ describe('clobber-proof script URL (item 8)', function () {
       await loaded;
       const win = frame.contentWindow as unknown as Record<symbol, { script?: string }> & typeof globalThis;
       await waitFor(() => win[Symbol.for('bj-policy-widgets')], 'the classic script ran');
-      expect(win[Symbol.for('bj-policy-widgets')]!.script, 'the script URL the index is resolved against').to.equal(abs('/dist/bj-policy-widgets.iife.js'));
+      expect(win[Symbol.for('bj-policy-widgets')]!.script, 'the script URL the index is resolved against').to.equal(
+        abs('/dist/bj-policy-widgets.iife.js'),
+      );
     } finally {
       frame.remove();
     }

@@ -67,8 +67,8 @@ describe('npm package contents', () => {
   });
 
   it('leaves out tests, sources, CI and dependencies', () => {
-    const unwanted = [...files].filter((f) =>
-      /^(test|src|\.ci|node_modules|demo|bench|xliff|scripts|\.tmp)\//.test(f) || f.includes('/node_modules/'),
+    const unwanted = [...files].filter(
+      (f) => /^(test|src|\.ci|node_modules|demo|bench|xliff|scripts|\.tmp)\//.test(f) || f.includes('/node_modules/'),
     );
     assert.deepEqual(unwanted, []);
   });

@@ -42,13 +42,17 @@ describe('ASCII-only bundles', () => {
     assert.equal(firstNonAscii(Buffer.from('const a = /[（]/;')), 12);
   });
 
-  it('dist/*.js hold no byte above 0x7F', { skip: !existsSync(path.join(root, 'dist', 'bj-policy-widgets.js')) && 'run npm run build first' }, () => {
-    const files = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
-    assert.ok(files.includes('bj-policy-widgets.iife.js') && files.includes('search.js'));
-    for (const f of files) {
-      const buf = readFileSync(path.join(root, 'dist', f));
-      const at = firstNonAscii(buf);
-      assert.equal(at, -1, `dist/${f} byte ${at}: …${buf.subarray(Math.max(0, at - 40), at + 20).toString('utf8')}…`);
-    }
-  });
+  it(
+    'dist/*.js hold no byte above 0x7F',
+    { skip: !existsSync(path.join(root, 'dist', 'bj-policy-widgets.js')) && 'run npm run build first' },
+    () => {
+      const files = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
+      assert.ok(files.includes('bj-policy-widgets.iife.js') && files.includes('search.js'));
+      for (const f of files) {
+        const buf = readFileSync(path.join(root, 'dist', f));
+        const at = firstNonAscii(buf);
+        assert.equal(at, -1, `dist/${f} byte ${at}: …${buf.subarray(Math.max(0, at - 40), at + 20).toString('utf8')}…`);
+      }
+    },
+  );
 });

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAst } from 'vite';
-import {
-  minifyCssQuasis,
-  minifyHtmlQuasis,
-  minifyLitTemplates,
-} from '../../scripts/vite-plugin-minify-lit.mjs';
+import { minifyCssQuasis, minifyHtmlQuasis, minifyLitTemplates } from '../../scripts/vite-plugin-minify-lit.mjs';
 
 const css1 = (text: string): string => minifyCssQuasis([text])[0]!;
 const html1 = (text: string): string => minifyHtmlQuasis([text])[0]!;
@@ -91,10 +87,10 @@ describe('vite-plugin-minify-lit: html', () => {
   });
 
   it('collapses whitespace inside tags and drops it before >', () => {
-    assert.deepEqual(
-      minifyHtmlQuasis(['<span\n        id="trigger"\n        aria-expanded=', '\n        ><slot></slot></span\n      >']),
-      ['<span id="trigger" aria-expanded=', '><slot></slot></span>'],
-    );
+    assert.deepEqual(minifyHtmlQuasis(['<span\n        id="trigger"\n        aria-expanded=', '\n        ><slot></slot></span\n      >']), [
+      '<span id="trigger" aria-expanded=',
+      '><slot></slot></span>',
+    ]);
     assert.equal(html1('<br\n />'), '<br/>');
   });
 
@@ -115,7 +111,7 @@ describe('vite-plugin-minify-lit: modules', () => {
     '  }',
     '`;',
     'const label = str`No. ${n}`;',
-    "const plain = `keep\n    this`;",
+    'const plain = `keep\n    this`;',
     'function render(a, b) {',
     '  return html`<p',
     '      class=${a}',
@@ -133,7 +129,7 @@ describe('vite-plugin-minify-lit: modules', () => {
     assert.ok(out.code.includes('str`No. ${n}`'));
     assert.ok(out.code.includes('`keep\n    this`'));
     assert.ok(out.code.endsWith('export const after = 42;'));
-    assert.equal(minifyLitTemplates("const a = `x  y`;", parseAst), undefined);
+    assert.equal(minifyLitTemplates('const a = `x  y`;', parseAst), undefined);
   });
 
   it('maps code after a template back to where it was', () => {

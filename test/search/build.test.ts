@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { buildIndex } from '../../src/search/build.js';
 import { LIBRARY_VERSION } from '../../src/search/format.js';
 import { BjError, type CorpusFile } from '../../src/search/types.js';
-import { readCorpora } from './helpers.js';
+import { readCorpora } from '../helpers/corpora.js';
 
 const fixtures = readCorpora('test/search/fixtures');
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -44,7 +44,9 @@ describe('buildIndex', () => {
 
   it('links passages to the keywords whose names or aliases they use, allowing a plural or singular', () => {
     const built = buildIndex(fixtures);
-    const links = Object.fromEntries(built.entries.filter((e) => e.kind === 'passage').map((e) => [e.id, e.kind === 'passage' ? e.terms : []]));
+    const links = Object.fromEntries(
+      built.entries.filter((e) => e.kind === 'passage').map((e) => [e.id, e.kind === 'passage' ? e.terms : []]),
+    );
     // "notification-commitment system" (alias), "Sandbox Supervision" (alias).
     assert.deepEqual(links['bj-bizenv-plan-l015'], ['notification-and-compliance-requirement']);
     assert.deepEqual(links['bj-bizenv-plan-l075'], ['regulatory-sandbox']);
@@ -102,7 +104,10 @@ describe('buildIndex', () => {
     const extra: CorpusFile = { ...clone(corpora[1]!.data), terms: [] };
     extra.source.publisher = 'someone else';
     corpora.push({ file: 'test/search/fixtures/zz-extra.json', data: extra });
-    assert.throws(() => buildIndex(corpora), (e: unknown) => e instanceof BjError && e.code === 'invalid-data' && e.message.includes('zz-extra.json'));
+    assert.throws(
+      () => buildIndex(corpora),
+      (e: unknown) => e instanceof BjError && e.code === 'invalid-data' && e.message.includes('zz-extra.json'),
+    );
   });
 
   it('keeps the default corpus index under 40 KB gzip', async () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildIndex } from '../../src/search/build.js';
 import { BjError, MAX_QUERY_LENGTH, PolicyIndex, entryText, type MatchRange, type SearchResult } from '../../src/search/index.js';
-import { readCorpora } from './helpers.js';
+import { readCorpora } from '../helpers/corpora.js';
 
 const built = buildIndex(readCorpora('data'));
 const json = JSON.stringify(built);
@@ -43,18 +43,36 @@ describe('PolicyIndex.fromJSON', () => {
   });
 
   it('rejects another index layout with code "format"', () => {
-    assert.throws(fromEdited((v) => (v.formatVersion = 2)), failsWith('format'));
-    assert.throws(fromEdited((v) => delete v.entries), failsWith('format'));
+    assert.throws(
+      fromEdited((v) => (v.formatVersion = 2)),
+      failsWith('format'),
+    );
+    assert.throws(
+      fromEdited((v) => delete v.entries),
+      failsWith('format'),
+    );
   });
 
   it('rejects an index of another data schema with code "schema-version"', () => {
-    assert.throws(fromEdited((v) => (v.schemaVersion = 2)), failsWith('schema-version'));
+    assert.throws(
+      fromEdited((v) => (v.schemaVersion = 2)),
+      failsWith('schema-version'),
+    );
   });
 
   it('rejects an index built by an incompatible library with code "library-version"', () => {
-    assert.throws(fromEdited((v) => (v.library = { name: 'bj-policy-widgets', version: '1.0.0' })), failsWith('library-version'));
-    assert.throws(fromEdited((v) => (v.library = { name: 'bj-policy-widgets', version: '0.2.0' })), failsWith('library-version'));
-    assert.throws(fromEdited((v) => (v.library = { name: 'other', version: '0.1.0' })), failsWith('library-version'));
+    assert.throws(
+      fromEdited((v) => (v.library = { name: 'bj-policy-widgets', version: '1.0.0' })),
+      failsWith('library-version'),
+    );
+    assert.throws(
+      fromEdited((v) => (v.library = { name: 'bj-policy-widgets', version: '0.2.0' })),
+      failsWith('library-version'),
+    );
+    assert.throws(
+      fromEdited((v) => (v.library = { name: 'other', version: '0.1.0' })),
+      failsWith('library-version'),
+    );
     assert.doesNotThrow(fromEdited((v) => (v.library = { name: 'bj-policy-widgets', version: '0.1.7' })));
   });
 
@@ -68,7 +86,15 @@ describe('PolicyIndex.fromJSON', () => {
 });
 
 describe('PolicyIndex.lookupTerm', () => {
-  for (const name of ['监管沙盒', '監管沙盒', 'Regulatory sandbox', 'REGULATORY SANDBOX', 'regulatory-sandbox', 'Sandbox Supervision', '  “Regulatory   sandbox” ']) {
+  for (const name of [
+    '监管沙盒',
+    '監管沙盒',
+    'Regulatory sandbox',
+    'REGULATORY SANDBOX',
+    'regulatory-sandbox',
+    'Sandbox Supervision',
+    '  “Regulatory   sandbox” ',
+  ]) {
     it(`finds the regulatory sandbox keyword by ${JSON.stringify(name)}`, () => {
       assert.equal(index.lookupTerm(name)?.id, 'regulatory-sandbox');
     });
@@ -171,7 +197,22 @@ describe('PolicyIndex.search', () => {
   });
 
   it('never throws, whatever the query', () => {
-    const hostile = ['(', '[a-z]+', '.*', '\\', '$^', '\u0000\u0007', 'e\u0301\u0301\u0301', '\ud800', '\udc00abc', '𠀀'.repeat(300), 'a'.repeat(10000), '__proto__', 'constructor', 'toString'];
+    const hostile = [
+      '(',
+      '[a-z]+',
+      '.*',
+      '\\',
+      '$^',
+      '\u0000\u0007',
+      'e\u0301\u0301\u0301',
+      '\ud800',
+      '\udc00abc',
+      '𠀀'.repeat(300),
+      'a'.repeat(10000),
+      '__proto__',
+      'constructor',
+      'toString',
+    ];
     for (const q of hostile) assert.doesNotThrow(() => index.search(q), q);
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (q) => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { SearchResult } from '../../src/search/types.js';
-import { readCorpora } from './helpers.js';
+import { readCorpora } from '../helpers/corpora.js';
 
 const engineDir = process.env.BJ_SEARCH_ENGINE;
 const load = async (file: string) =>
@@ -23,7 +23,9 @@ const ids = (q: string, limit = 10) => index.search(q, { limit }).map((r) => r.i
 const strong = (rs: SearchResult[]) => rs.filter((r) => (r as { strength?: string }).strength === 'strong');
 /** The text a result highlights, range by range. */
 const marked = (r: SearchResult) =>
-  r.matches.map((m) => (m.field === 'text' ? r.text : m.field === 'title.en' ? r.title.en ?? '' : r.title.zh ?? '').slice(m.start, m.end));
+  r.matches.map((m) =>
+    (m.field === 'text' ? r.text : m.field === 'title.en' ? (r.title.en ?? '') : (r.title.zh ?? '')).slice(m.start, m.end),
+  );
 
 describe('Chinese questions find the keyword they name', () => {
   for (const [q, id] of [
@@ -57,7 +59,10 @@ describe('Chinese queries reach the English passages through published names', (
       const passages = index.search(q, { kind: 'passage', limit: 10 });
       assert.ok(passages.length > 0, `no passage for ${q}`);
       assert.ok(passages.every((p) => p.lang === 'en'));
-      assert.ok(passages.some((p) => marked(p).length > 0), 'the English words found are highlighted');
+      assert.ok(
+        passages.some((p) => marked(p).length > 0),
+        'the English words found are highlighted',
+      );
     });
   }
 });
@@ -65,7 +70,8 @@ describe('Chinese queries reach the English passages through published names', (
 describe('English questions do not rank noise first', () => {
   it('does not expand question and function words by prefix or fuzzy matching', () => {
     const terms = new Set(index.search('what can I make of it', { limit: 50 }).flatMap((r) => r.terms));
-    for (const noise of ['cancel', 'canal', 'candid', 'whatev', 'maker', 'makeup', 'make-up']) assert.ok(!terms.has(noise), `matched ${noise}`);
+    for (const noise of ['cancel', 'canal', 'candid', 'whatev', 'maker', 'makeup', 'make-up'])
+      assert.ok(!terms.has(noise), `matched ${noise}`);
   });
 
   it('does not fuzz a word into a different first letter (route is not out)', () => {
@@ -88,10 +94,16 @@ describe('English questions do not rank noise first', () => {
     const results = index.search('time bank', { limit: 100 });
     assert.equal(results[0]?.id, 'time-banking');
     const viaTimeOnly = results.filter((r) => r.terms.every((t) => t.startsWith('time')));
-    assert.ok(viaTimeOnly.every((r) => (r as { strength?: string }).strength === 'weak'), 'results sharing only "time" are weak');
+    assert.ok(
+      viaTimeOnly.every((r) => (r as { strength?: string }).strength === 'weak'),
+      'results sharing only "time" are weak',
+    );
     assert.ok(!results.some((r) => r.terms.includes('timeli')), '"time" is not expanded to "timely"');
     const firstWeak = results.findIndex((r) => (r as { strength?: string }).strength === 'weak');
-    assert.ok(firstWeak < 0 || results.slice(firstWeak).every((r) => (r as { strength?: string }).strength === 'weak'), 'strong results come first');
+    assert.ok(
+      firstWeak < 0 || results.slice(firstWeak).every((r) => (r as { strength?: string }).strength === 'weak'),
+      'strong results come first',
+    );
   });
 
   it('what is a regulatory sandbox → the keyword first', () => {
@@ -102,7 +114,10 @@ describe('English questions do not rank noise first', () => {
 describe('No-answer queries are not presented as hits', () => {
   for (const q of ['tourist visa', 'restaurant', '地铁票价', 'restaurant recommendations in Sanlitun', 'how to adopt a cat']) {
     it(`${q}: no strong result`, () => {
-      assert.deepEqual(strong(index.search(q, { limit: 20 })).map((r) => r.id), []);
+      assert.deepEqual(
+        strong(index.search(q, { limit: 20 })).map((r) => r.id),
+        [],
+      );
     });
   }
 });
@@ -123,7 +138,10 @@ describe('pinyin and acronyms', () => {
   it('a capitalised two-letter acronym matches the acronyms the corpus uses (IP → IPR)', () => {
     const results = index.search('IP', { limit: 10 });
     assert.ok(results.length > 0);
-    assert.ok(results.some((r) => r.terms.includes('ipr')), results.map((r) => r.terms).join('|'));
+    assert.ok(
+      results.some((r) => r.terms.includes('ipr')),
+      results.map((r) => r.terms).join('|'),
+    );
   });
 
   it('AI finds the keyword that uses artificial intelligence', () => {

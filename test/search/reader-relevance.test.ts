@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildIndex } from '../../src/search/build.js';
 import { PolicyIndex } from '../../src/search/index.js';
-import { readCorpora } from './helpers.js';
+import { readCorpora } from '../helpers/corpora.js';
 import { measure, type ReaderCase } from './reader/metrics.js';
 
 const cases = JSON.parse(readFileSync(new URL('./reader/reader-queries.json', import.meta.url), 'utf8')) as ReaderCase[];

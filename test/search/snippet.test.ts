@@ -63,7 +63,10 @@ describe('snippet', () => {
   it('prefers the window with the most matches', () => {
     const first = long.indexOf('eldercare');
     const ranges = [r(first, first + 9), ...[...long.matchAll(/time/gi)].map((m) => r(m.index, m.index + 4))];
-    assert.deepEqual(marks(snippet(long, ranges, 100)).map((s) => s.toLowerCase()), ['time', 'time', 'time']);
+    assert.deepEqual(
+      marks(snippet(long, ranges, 100)).map((s) => s.toLowerCase()),
+      ['time', 'time', 'time'],
+    );
   });
 
   it('never splits a surrogate pair and never loses or invents characters', () => {

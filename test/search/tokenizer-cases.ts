@@ -23,7 +23,11 @@ export const TOKENIZER_CASES: TokenizerCase[] = [
   { name: 'a single Han character stays itself', input: '盒', tokens: ['盒'] },
   { name: 'traditional characters map to simplified', input: '監管沙盒', tokens: ['监管', '管沙', '沙盒', '盒'] },
   { name: 'Chinese punctuation splits runs', input: '区块链,秒批', tokens: ['区块', '块链', '链', '秒批', '批'] },
-  { name: 'mixed English, Chinese and digits', input: 'Time banking 時間銀行 2019年', tokens: ['time', 'bank', '时间', '间银', '银行', '行', '2019', '年'] },
+  {
+    name: 'mixed English, Chinese and digits',
+    input: 'Time banking 時間銀行 2019年',
+    tokens: ['time', 'bank', '时间', '间银', '银行', '行', '2019', '年'],
+  },
   { name: 'Latin glued to Han splits at the script change', input: 'ABC监管', tokens: ['abc', '监管', '管'] },
   { name: 'quotes and symbols are separators', input: '“6+4”一体化', tokens: ['6', '4', '一体', '体化', '化'] },
   { name: 'punctuation only gives nothing', input: '!!! ... --- 。,、', tokens: [] },

@@ -24,6 +24,12 @@ describe('tokenizer (Node)', () => {
       ['監管', '管沙', '沙盒', '盒'],
     );
     const word = tokenizeWithOffsets('Café sandboxes', VARIANTS);
-    assert.deepEqual(word.map((t) => [t.term, t.start, t.end]), [['cafe', 0, 4], ['sandbox', 5, 14]]);
+    assert.deepEqual(
+      word.map((t) => [t.term, t.start, t.end]),
+      [
+        ['cafe', 0, 4],
+        ['sandbox', 5, 14],
+      ],
+    );
   });
 });

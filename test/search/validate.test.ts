@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildIndex } from '../../src/search/build.js';
 import { BjError, PolicyIndex } from '../../src/search/index.js';
-import { readCorpora } from './helpers.js';
+import { readCorpora } from '../helpers/corpora.js';
 
 const good = buildIndex(readCorpora('test/search/fixtures'), { libraryVersion: '0.1.0' });
 type Mutable = { sources: Record<string, unknown>[]; documents: Record<string, unknown>[]; entries: Record<string, unknown>[] };
@@ -61,6 +61,9 @@ describe('PolicyIndex.fromJSON checks every record', () => {
     assert.match(refused((i) => (i.entries[firstPassage(i)]!.document = 'nope')).message, /\.document .*names a document "nope"/);
     assert.match(refused((i) => (i.entries[firstPassage(i)]!.terms = ['nope'])).message, /\.terms\[0\] .*names a keyword "nope"/);
     assert.match(refused((i) => (i.entries[0]!.source = 'nope')).message, /entries\[0\]\.source .*names a source "nope"/);
-    assert.match(refused((i) => (i.entries[0]!.definition = { en: 'text' })).message, /entries\[0\]\.definition\.en .*must be a list of strings/);
+    assert.match(
+      refused((i) => (i.entries[0]!.definition = { en: 'text' })).message,
+      /entries\[0\]\.definition\.en .*must be a list of strings/,
+    );
   });
 });

@@ -75,7 +75,8 @@ export class BjAnnotate extends LitElement {
   @property({ type: Boolean }) all = false;
 
   /** At most this many keywords in the region. Default: no limit. */
-  @property({ converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) }) max?: number;
+  @property({ type: Number, converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) })
+  max?: number;
 
   /** When to load the index and mark: `visible` (default, near the viewport), `idle` or `load`. */
   @property({ converter: choiceAttribute('bj-annotate', 'on', ['visible', 'idle', 'load'], 'visible') }) on: AnnotateTrigger = 'visible';
@@ -140,8 +141,7 @@ export class BjAnnotate extends LitElement {
       index = await loadIndex(url);
     } catch (cause) {
       if (generation !== this.generation || !this.isConnected) return;
-      const error =
-        cause instanceof BjError ? cause : new BjError('network', `bj: the index at ${url} could not load (${String(cause)}).`);
+      const error = cause instanceof BjError ? cause : new BjError('network', `bj: the index at ${url} could not load (${String(cause)}).`);
       reportError(this, error, { url });
       return;
     }

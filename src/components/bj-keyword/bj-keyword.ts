@@ -7,7 +7,7 @@ import { snippet } from '../../search/snippet.js';
 import type { BjError, ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
 import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
-import { emit, reportError, type BjShowDetail } from '../../shared/events.js';
+import { emit, reportError, type BjRepositionDetail, type BjShowDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import { applyUiLocale, contentLangOf, langAttr, localized } from '../../shared/locale.js';
@@ -91,6 +91,7 @@ const DELAY: IntegerRule = { min: 0, max: 60_000, fallback: 300, unit: 'ms' };
  * @slot - The keyword as it reads in the text; also how the keyword is found when `term` is not set.
  * @fires bj-show - The popover opened. Detail `{term}` (the keyword id, or its text before the index loaded).
  * @fires bj-hide - The popover closed. Detail `{term}`.
+ * @fires bj-reposition - The open popover was placed (on opening, scrolling, resizing). Detail `{placement}`.
  * @fires bj-error - The index could not load (its `code` and `bj:` message), or the keyword is not in it (`unknown-term`).
  * @csspart trigger - The focusable text in the page.
  * @csspart popover - The popover panel.
@@ -141,10 +142,10 @@ export class BjKeyword extends LitElement {
   @property({ converter: choiceAttribute('bj-keyword', 'display', ['both', 'page', 'en', 'zh'], 'both') }) display: KeywordDisplay = 'both';
 
   /** Milliseconds of hover before the popover opens. */
-  @property({ attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) }) showDelay = 300;
+  @property({ type: Number, attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) }) showDelay = 300;
 
   /** Milliseconds the popover waits after the pointer leaves, so that it can reach the popover. */
-  @property({ attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) }) hideDelay = 300;
+  @property({ type: Number, attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) }) hideDelay = 300;
 
   /** Load the index at once instead of on the first interaction (one keyword on a page is enough). */
   @property({ type: Boolean }) preload = false;
@@ -217,7 +218,8 @@ export class BjKeyword extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // The content grew (definition arrived, "More"): check the room beside the keyword again.
-    if (this.open && this.stopFloating && (changed.has('status' as keyof BjKeyword) || changed.has('expanded' as keyof BjKeyword))) this.place();
+    if (this.open && this.stopFloating && (changed.has('status' as keyof BjKeyword) || changed.has('expanded' as keyof BjKeyword)))
+      this.place();
     if (!changed.has('open')) return;
     if (this.open) this.setup();
     else if (changed.get('open') === true) this.teardown(true);
@@ -357,14 +359,17 @@ export class BjKeyword extends LitElement {
   private place(): void {
     const { trigger, panel } = this;
     if (!trigger || !panel) return;
+    const placed = (placement: string) => emit<BjRepositionDetail>(this, 'bj-reposition', { placement });
     if (!this.stopFloating) {
       this.sheet = smallViewport();
-      this.stopFloating = this.sheet ? openSheet(panel) : openFloating(trigger, panel);
+      this.stopFloating = this.sheet ? openSheet(panel) : openFloating(trigger, panel, { onPlaced: placed });
+      if (this.sheet) placed('sheet');
     }
     if (!this.sheet && needsSheet(trigger, panel)) {
       this.stopFloating();
       this.sheet = true;
       this.stopFloating = openSheet(panel);
+      placed('sheet');
     }
   }
 
@@ -562,28 +567,30 @@ export class BjKeyword extends LitElement {
 
   private renderPanel(ready: boolean): TemplateResult {
     return html`<div
-        id="popover"
-        part="popover"
-        popover=${ifDefined(supportsPopover ? 'manual' : undefined)}
-        class=${supportsPopover ? '' : 'bj-fallback'}
-        ?hidden=${!supportsPopover && !this.open}
-        role="dialog"
-        tabindex="-1"
-        aria-labelledby=${ready ? 'title' : 'trigger'}
-      >
-        <button part="close" class="close" type="button" aria-label=${msg('Close', { id: 'keyword.close' })} @click=${this.close}>
-          <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18"></path></svg>
-        </button>
-        ${ready ? this.renderEntry(this.entry!) : this.renderNotice()}
-        <p class="live" role="status">${this.spoken ?? ''}</p>
-      </div>`;
+      id="popover"
+      part="popover"
+      popover=${ifDefined(supportsPopover ? 'manual' : undefined)}
+      class=${supportsPopover ? '' : 'bj-fallback'}
+      ?hidden=${!supportsPopover && !this.open}
+      role="dialog"
+      tabindex="-1"
+      aria-labelledby=${ready ? 'title' : 'trigger'}
+    >
+      <button part="close" class="close" type="button" aria-label=${msg('Close', { id: 'keyword.close' })} @click=${this.close}>
+        <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18"></path></svg>
+      </button>
+      ${ready ? this.renderEntry(this.entry!) : this.renderNotice()}
+      <p class="live" role="status">${this.spoken ?? ''}</p>
+    </div>`;
   }
 
   private renderNotice(): TemplateResult {
     return html`<p part="notice" role="status">
-      ${this.status === 'error'
-        ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
-        : msg('Loading definition…', { id: 'keyword.loading' })}
+      ${
+        this.status === 'error'
+          ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+          : msg('Loading definition…', { id: 'keyword.loading' })
+      }
     </p>`;
   }
 
@@ -600,30 +607,32 @@ export class BjKeyword extends LitElement {
     return html`
       ${this.viaAlias ? html`<p part="relation">${msg('Related keyword:', { id: 'keyword.relation' })}</p>` : nothing}
       <p part="title" id="title" lang=${langAttr(leadTitleLang)}>${leadTitle}</p>
-      ${second && entry.title[second] && leadTitleLang !== second
-        ? html`<p part="alt-title" lang=${langAttr(second)}>${entry.title[second]}</p>`
-        : nothing}
-      ${sections.length
-        ? html`<p part="section">
-            ${sections.map(
-              (l, i) => html`${i ? ' · ' : ''}<span lang=${langAttr(l)}>${entry.section![l]}</span>`,
-            )}
-          </p>`
-        : nothing}
-      <div part="definition" id="definition">
-        ${shown.map((p) => html`<p lang=${langAttr(p.lang)}>${p.text}</p>`)}
-      </div>
-      ${long
-        ? html`<button
-            part="more"
-            type="button"
-            aria-expanded=${this.expanded ? 'true' : 'false'}
-            aria-controls="definition"
-            @click=${this.onToggleMore}
-          >
-            ${this.expanded ? msg('Less', { id: 'keyword.less' }) : msg('More', { id: 'keyword.more' })}
-          </button>`
-        : nothing}
+      ${
+        second && entry.title[second] && leadTitleLang !== second
+          ? html`<p part="alt-title" lang=${langAttr(second)}>${entry.title[second]}</p>`
+          : nothing
+      }
+      ${
+        sections.length
+          ? html`<p part="section">
+              ${sections.map((l, i) => html`${i ? ' · ' : ''}<span lang=${langAttr(l)}>${entry.section![l]}</span>`)}
+            </p>`
+          : nothing
+      }
+      <div part="definition" id="definition">${shown.map((p) => html`<p lang=${langAttr(p.lang)}>${p.text}</p>`)}</div>
+      ${
+        long
+          ? html`<button
+              part="more"
+              type="button"
+              aria-expanded=${this.expanded ? 'true' : 'false'}
+              aria-controls="definition"
+              @click=${this.onToggleMore}
+            >
+              ${this.expanded ? msg('Less', { id: 'keyword.less' }) : msg('More', { id: 'keyword.more' })}
+            </button>`
+          : nothing
+      }
       ${this.renderSource(entry)} ${this.renderRelated(entry)}
     `;
   }
@@ -634,16 +643,18 @@ export class BjKeyword extends LitElement {
     const where = href ? entry.source.publisher || entry.source.url : entry.source.url || entry.source.publisher;
     const label = msg('Source:', { id: 'keyword.source' });
     return html`<p part="source">
-      ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${entry.number !== undefined
-        ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}`
-        : nothing}${where
-        ? html` · ${href
-            ? html`<a part="source-link" href=${href} rel="noopener" lang=${langAttr(guessLang(where))}>${where}</a>`
-            : html`<span lang=${langAttr(guessLang(where))}>${where}</span>`}`
-        : nothing}${entry
-        .source.date
-        ? html` · <time datetime=${entry.source.date}>${entry.source.date}</time>`
-        : nothing}
+      ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${
+        entry.number !== undefined ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}` : nothing
+      }${
+        where
+          ? html` ·
+            ${
+              href
+                ? html`<a part="source-link" href=${href} rel="noopener" lang=${langAttr(guessLang(where))}>${where}</a>`
+                : html`<span lang=${langAttr(guessLang(where))}>${where}</span>`
+            }`
+          : nothing
+      }${entry.source.date ? html` · <time datetime=${entry.source.date}>${entry.source.date}</time>` : nothing}
     </p>`;
   }
 
@@ -652,28 +663,26 @@ export class BjKeyword extends LitElement {
     if (!count) return nothing;
     const pageLang = contentLangOf(this, this.textContent ?? '');
     return html`<div part="related">
-      <p part="related-heading" id="related-heading">
-        ${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}
-      </p>
+      <p part="related-heading" id="related-heading">${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}</p>
       <ul aria-labelledby="related-heading">
         ${this.passages!.slice(0, RELATED_SHOWN).map((p) => {
           const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
           const heading = p.headings[p.headings.length - 1];
           return html`<li part="passage">
-            <span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${heading
-              ? html` — <span part="passage-heading" lang=${langAttr(p.lang)}>${heading}</span>`
-              : nothing}
+            <span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${
+              heading ? html` — <span part="passage-heading" lang=${langAttr(p.lang)}>${heading}</span>` : nothing
+            }
             <span part="passage-snippet" lang=${langAttr(p.lang)}
-              >${snippet(p.text, mentionRanges(entry, p), 140).map((s) =>
-                s.mark ? html`<mark>${s.text}</mark>` : s.text,
-              )}</span
+              >${snippet(p.text, mentionRanges(entry, p), 140).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text))}</span
             >
           </li>`;
         })}
       </ul>
-      ${count > RELATED_SHOWN
-        ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
-        : nothing}
+      ${
+        count > RELATED_SHOWN
+          ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -50,10 +50,7 @@ export function definitionParagraphs(entry: TermEntry, langs: ContentLang[]): Pa
 
 /** Whether the definition needs a "More" toggle. */
 export function isLong(paragraphs: Paragraph[]): boolean {
-  return (
-    paragraphs.length > MAX_COLLAPSED_PARAGRAPHS ||
-    paragraphs.reduce((sum, p) => sum + textWeight(p.text), 0) > LONG_DEFINITION
-  );
+  return paragraphs.length > MAX_COLLAPSED_PARAGRAPHS || paragraphs.reduce((sum, p) => sum + textWeight(p.text), 0) > LONG_DEFINITION;
 }
 
 /**
@@ -76,8 +73,8 @@ export function collapsedParagraph(paragraphs: Paragraph[], limit = LONG_DEFINIT
 
 /** Where the keyword's titles or aliases occur in a passage (case-insensitive), for `snippet()`. */
 export function mentionRanges(entry: TermEntry, passage: PassageEntry): MatchRange[] {
-  const names = [entry.title.en, entry.title.zh, ...entry.aliases.en, ...entry.aliases.zh].filter(
-    (n): n is string => Boolean(n && n.trim()),
+  const names = [entry.title.en, entry.title.zh, ...entry.aliases.en, ...entry.aliases.zh].filter((n): n is string =>
+    Boolean(n && n.trim()),
   );
   const haystack = passage.text.toLowerCase();
   const ranges: MatchRange[] = [];

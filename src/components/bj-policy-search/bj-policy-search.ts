@@ -6,7 +6,7 @@ import type { PolicyIndex } from '../../search/index.js';
 import { BjError, type SearchResult } from '../../search/types.js';
 import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
-import { emit, reportError, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
+import { emit, reportError, type BjRepositionDetail, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
 import { loadIndex, peekIndex } from '../../shared/index-store.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import { applyUiLocale, contentLangOf, localized } from '../../shared/locale.js';
@@ -49,6 +49,7 @@ const MAX_RESULTS = 200;
  * @fires bj-search - After every search: `{query, count}`.
  * @fires bj-select - When a result is chosen: `{record, result}`.
  * @fires bj-error - When the index cannot be loaded: `{code, message, url}`.
+ * @fires bj-reposition - The open popup was placed (on opening, scrolling, resizing): `{placement}`.
  *
  * @csspart label - The visible label.
  * @csspart input - The text box (`role="combobox"`).
@@ -93,7 +94,11 @@ export class BjPolicySearch extends LitElement {
   /** Hides the label visually; it stays the box's accessible name (e.g. in a header with an icon). */
   @property({ type: Boolean, reflect: true, attribute: 'label-hidden' }) labelHidden = false;
   /** How many results show at once ("Show more" adds as many again). */
-  @property({ converter: integerAttribute('bj-policy-search', 'limit', { min: 1, max: 100, fallback: 12, belowMinIsDefault: true }) }) limit = 12;
+  @property({
+    type: Number,
+    converter: integerAttribute('bj-policy-search', 'limit', { min: 1, max: 100, fallback: 12, belowMinIsDefault: true }),
+  })
+  limit = 12;
   /** Opt-in page shortcut: `/` (outside text fields) and Ctrl+K / ⌘K focus the box; a hint shows. */
   @property({ type: Boolean }) shortcut = false;
   /** Opt-in: keep the query in `?q=` of the page address and restore it into the box on load (results open on interaction). */
@@ -266,7 +271,12 @@ export class BjPolicySearch extends LitElement {
     this.resultQuery = q;
     this.active = -1;
     this.shown = this.limit;
-    this.suggestions = results.length ? [] : index.suggest(q).filter((s) => s !== q).slice(0, 5);
+    this.suggestions = results.length
+      ? []
+      : index
+          .suggest(q)
+          .filter((s) => s !== q)
+          .slice(0, 5);
     if (open) this.open = true;
     emit<BjSearchDetail>(this, 'bj-search', { query: q, count: results.length });
     if (!quiet) this.announce(this.countText());
@@ -349,7 +359,7 @@ export class BjPolicySearch extends LitElement {
         this.input.scrollIntoView({ block: 'start' });
       }
       this.panel.classList.toggle('sheet', sheet);
-      this.closePopup = openUnder(this.input, this.panel);
+      this.closePopup = openUnder(this.input, this.panel, (placement) => emit<BjRepositionDetail>(this, 'bj-reposition', { placement }));
     } else if (!want && this.closePopup) {
       this.closePopup();
       this.closePopup = undefined;
@@ -496,10 +506,13 @@ export class BjPolicySearch extends LitElement {
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
         ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active }))}
       </div>
-      ${more > 0
-        ? html`<button type="button" class="more" part="more" @click=${() => (this.shown += this.limit)}>
-            ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}</button>`
-        : nothing}
+      ${
+        more > 0
+          ? html`<button type="button" class="more" part="more" @click=${() => (this.shown += this.limit)}>
+              ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}
+            </button>`
+          : nothing
+      }
       ${empty ? renderEmpty(this.resultQuery, this.suggestions, suggest) : nothing}
       ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
   }
@@ -513,9 +526,12 @@ export class BjPolicySearch extends LitElement {
     // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
     return html`<div class="panel" part="panel" popover="manual" ?hidden=${!supportsPopover} @mousedown=${this.onPanelMouseDown}>
       <div class="scroll" tabindex="-1">
-        ${this.chosen
-          ? html`${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}<div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
-          : this.renderResults()}
+        ${
+          this.chosen
+            ? html`${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
+                <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+            : this.renderResults()
+        }
       </div>
     </div>`;
   }
@@ -523,24 +539,50 @@ export class BjPolicySearch extends LitElement {
   override render(): TemplateResult {
     const hint = this.shortcut && !this.value;
     return html`<div class="base" @focusout=${this.onFocusOut}>
-      <label id="label" for="input" part="label" class=${this.labelHidden ? 'visually-hidden' : ''}>${this.label ?? msg('Search policies and keywords', { id: 'policy-search.label' })}</label>
+      <label id="label" for="input" part="label" class=${this.labelHidden ? 'visually-hidden' : ''}
+        >${this.label ?? msg('Search policies and keywords', { id: 'policy-search.label' })}</label
+      >
       <div class="field">
-        <svg class="icon" aria-hidden="true" viewBox="0 0 24 24"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="m15.5 15.5 5 5"></path></svg>
-        <input id="input" part="input" class=${hint ? 'with-hint' : ''} type="text" role="combobox" aria-autocomplete="list" aria-controls="listbox"
+        <svg class="icon" aria-hidden="true" viewBox="0 0 24 24">
+          <circle cx="10.5" cy="10.5" r="6.5"></circle>
+          <path d="m15.5 15.5 5 5"></path>
+        </svg>
+        <input
+          id="input"
+          part="input"
+          class=${hint ? 'with-hint' : ''}
+          type="text"
+          role="combobox"
+          aria-labelledby="label"
+          aria-autocomplete="list"
+          aria-controls="listbox"
           aria-expanded=${this.open && !this.chosen ? 'true' : 'false'}
           aria-activedescendant=${this.open && !this.chosen && this.active >= 0 ? `opt-${this.active}` : nothing}
           aria-keyshortcuts=${this.shortcut ? '/ Control+K Meta+K' : nothing}
-          autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          enterkeyhint="search"
           placeholder=${this.placeholder ?? msg('English, 中文 or pinyin', { id: 'policy-search.placeholder' })}
-          .value=${live(this.value)} @input=${this.onInput} @keydown=${this.onKeyDown} @focus=${this.onFocus}
-          @click=${this.openList} @compositionstart=${this.onCompositionStart} @compositionend=${this.onCompositionEnd} />
+          .value=${live(this.value)}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @focus=${this.onFocus}
+          @click=${this.openList}
+          @compositionstart=${this.onCompositionStart}
+          @compositionend=${this.onCompositionEnd}
+        />
         ${hint ? html`<span class="hint" part="hint" aria-hidden="true"><kbd>/</kbd><kbd>${isApple() ? '⌘' : 'Ctrl'} K</kbd></span>` : nothing}
         ${this.renderPanel()}
       </div>
-      ${this.phase === 'error'
-        ? html`<div class="error" part="error"><p>${this.errorText()}</p>
-            <button type="button" @click=${this.retry}>${msg('Retry', { id: 'policy-search.retry' })}</button></div>`
-        : nothing}
+      ${
+        this.phase === 'error'
+          ? html`<div class="error" part="error">
+              <p>${this.errorText()}</p>
+              <button type="button" @click=${this.retry}>${msg('Retry', { id: 'policy-search.retry' })}</button>
+            </div>`
+          : nothing
+      }
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
     </div>`;
   }

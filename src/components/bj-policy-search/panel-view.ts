@@ -27,8 +27,12 @@ export function renderFilter(results: readonly SearchResult[], filter: Filter, o
   return html`<fieldset class="filter" part="filter">
     <legend class="visually-hidden">${msg('Show', { id: 'policy-search.filter.legend' })}</legend>
     ${FILTERS.map(
-      (f) => html`<label class="seg"><input type="radio" name="kind" value=${f} .checked=${live(filter === f)}
-          @change=${() => onChange(f)} /><span>${filterName(f)} <span class="count">${ofKind(results, f).length}</span></span></label>`,
+      (f) =>
+        html`<label class="seg"
+          ><input type="radio" name="kind" value=${f} .checked=${live(filter === f)} @change=${() => onChange(f)} /><span
+            >${filterName(f)} <span class="count">${ofKind(results, f).length}</span></span
+          ></label
+        >`,
     )}
   </fieldset>`;
 }
@@ -50,17 +54,30 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
     if (!href) e.preventDefault();
     view.onSelect(r);
   };
+  // Options never take focus: the keyboard acts on the combobox (aria-activedescendant, APG).
+  /* eslint-disable lit-a11y/click-events-have-key-events -- keys are handled by the combobox that owns these options */
   const keepFocus = (e: Event) => e.preventDefault();
   return href
-    ? html`<a id="opt-${i}" role="option" class="option" part="option" tabindex="-1" aria-selected=${selected}
-        href=${href} @mousedown=${keepFocus} @click=${click}>${body}</a>`
-    : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected}
-        @mousedown=${keepFocus} @click=${click}>${body}</div>`;
+    ? html`<a
+        id="opt-${i}"
+        role="option"
+        class="option"
+        part="option"
+        tabindex="-1"
+        aria-selected=${selected}
+        href=${href}
+        @mousedown=${keepFocus}
+        @click=${click}
+        >${body}</a
+      >`
+    : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected} @mousedown=${keepFocus} @click=${click}>
+        ${body}
+      </div>`;
+  /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 
 /** True when no result matches the query closely (see `SearchResult.strength`). */
-export const onlyWeak = (results: readonly SearchResult[]): boolean =>
-  results.length > 0 && !results.some((r) => r.strength === 'strong');
+export const onlyWeak = (results: readonly SearchResult[]): boolean => results.length > 0 && !results.some((r) => r.strength === 'strong');
 
 /** The honest line above results that only share some words with the query. */
 export function renderWeak(query: string): TemplateResult {
@@ -73,13 +90,21 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 export function renderEmpty(query: string, suggestions: readonly string[], onSuggest: (s: string) => void): TemplateResult {
   return html`<div class="empty" part="empty">
     <p class="none">${msg(str`No results for “${query}”.`, { id: 'policy-search.empty' })}</p>
-    ${suggestions.length
-      ? html`<p class="suggest">${msg('Did you mean:', { id: 'policy-search.suggest' })}
-          ${suggestions.map((s) => html`<button type="button" class="chip" @click=${() => onSuggest(s)}>${s}</button>`)}</p>`
-      : nothing}
-    <p class="tip">${HAN.test(query)
-      ? msg('Tip: try fewer words, or the English or pinyin name.', { id: 'policy-search.tip.han' })
-      : msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })}</p>
+    ${
+      suggestions.length
+        ? html`<p class="suggest">
+            ${msg('Did you mean:', { id: 'policy-search.suggest' })}
+            ${suggestions.map((s) => html`<button type="button" class="chip" @click=${() => onSuggest(s)}>${s}</button>`)}
+          </p>`
+        : nothing
+    }
+    <p class="tip">
+      ${
+        HAN.test(query)
+          ? msg('Tip: try fewer words, or the English or pinyin name.', { id: 'policy-search.tip.han' })
+          : msg('Tip: English, Chinese and pinyin all work.', { id: 'policy-search.tip' })
+      }
+    </p>
   </div>`;
 }
 
@@ -92,7 +117,8 @@ export function renderDetailsView(result: SearchResult, primary: ContentLang, on
   };
   return html`<section class="details" part="details" aria-labelledby="details-title" @keydown=${escape}>
     <button type="button" class="back" part="back" @click=${onBack}>
-      <span aria-hidden="true">←</span> ${msg('Back to results', { id: 'policy-search.back' })}</button>
+      <span aria-hidden="true">←</span> ${msg('Back to results', { id: 'policy-search.back' })}
+    </button>
     <h2 id="details-title" tabindex="-1">${detailsTitle(result.entry, primary, result.title)}</h2>
     ${renderDetails(result.entry, primary)}
   </section>`;

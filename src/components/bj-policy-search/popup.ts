@@ -1,23 +1,17 @@
 /**
- * Shows the popup of `<bj-policy-search>` under its box: top layer (or the fallback) and position
- * from `openFloating` (src/shared/popover.ts), and the box's width, followed with a ResizeObserver.
+ * Shows the popup of `<bj-policy-search>` under its box: top layer (or the fallback), position and
+ * the box's width from `openFloating` (src/shared/popover.ts; floating-ui's `size()` middleware).
  */
+import type { Placement } from '@floating-ui/dom';
 import { openFloating } from '../../shared/popover.js';
 
 /** Gap between the box and the popup, px. */
 const GAP = 4;
 
-/** Shows `panel` under `box`, as wide as `box`, until the returned function is called. Never throws. */
-export function openUnder(box: HTMLElement, panel: HTMLElement): () => void {
-  const fit = () => {
-    panel.style.width = `${box.getBoundingClientRect().width}px`;
-  };
-  fit();
-  const observer = new ResizeObserver(fit);
-  observer.observe(box);
-  const stop = openFloating(box, panel, { placement: 'bottom-start', gap: GAP });
-  return () => {
-    stop();
-    observer.disconnect();
-  };
+/**
+ * Shows `panel` under `box`, as wide as `box`, until the returned function is called; `onPlaced`
+ * runs after each placement. Never throws.
+ */
+export function openUnder(box: HTMLElement, panel: HTMLElement, onPlaced?: (placement: Placement) => void): () => void {
+  return openFloating(box, panel, { placement: 'bottom-start', gap: GAP, matchWidth: true, ...(onPlaced ? { onPlaced } : {}) });
 }

@@ -47,9 +47,7 @@ export function titles(title: Bilingual, primary: ContentLang, matches: readonly
 
 /** The heading path of a passage, outermost first ("II. Main Tasks › (I) …"), in the passage's language. */
 export function placeOf(entry: PassageEntry): TemplateResult {
-  return html`${entry.headings.map(
-    (h, i) => html`${i ? SEP : nothing}<span lang=${langAttr(entry.lang)}>${h}</span>`,
-  )}`;
+  return html`${entry.headings.map((h, i) => html`${i ? SEP : nothing}<span lang=${langAttr(entry.lang)}>${h}</span>`)}`;
 }
 
 /** One title in the reading language (else the other), highlighted. */
@@ -73,14 +71,16 @@ export function renderResult(result: SearchResult, primary: ContentLang): Templa
     ? html`<span class="title" lang=${langAttr(e.lang)}>${e.headings[e.headings.length - 1]}</span>`
     : titles(result.title, primary, result.matches);
   const place = byHeading
-    ? html`<span class="place">${oneTitle(result.title, primary, result.matches)}${e.headings
-        .slice(0, -1)
-        .map((h) => html`${SEP}<span lang=${langAttr(e.lang)}>${h}</span>`)}</span>`
+    ? html`<span class="place"
+        >${oneTitle(result.title, primary, result.matches)}${e.headings
+          .slice(0, -1)
+          .map((h) => html`${SEP}<span lang=${langAttr(e.lang)}>${h}</span>`)}</span
+      >`
     : nothing;
-  return html`<span class="head"><span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span>
-      <span class="titles">${head}</span></span>
-    ${place}
-    ${segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing}`;
+  return html`<span class="head"
+      ><span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span> <span class="titles">${head}</span></span
+    >
+    ${place} ${segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing}`;
 }
 
 function paragraphs(lines: readonly string[] | undefined, lang: ContentLang): TemplateResult | typeof nothing {
@@ -94,30 +94,36 @@ function sourceLine(entry: Entry, primary: ContentLang): TemplateResult {
   const title = html`<cite lang=${langAttr(lang)}>${s.title[lang]}</cite>`;
   const link = s.url && /^https?:\/\//.test(s.url) ? html`<a href=${s.url} rel="noopener">${title}</a>` : title;
   const extra = [s.publisher, s.date].filter(Boolean).join(', ');
-  return html`<p class="source">${msg('Source:', { id: 'policy-search.details.source' })} ${link}${extra ? html` (<span class="data">${extra}</span>)` : nothing}</p>`;
+  return html`<p class="source">
+    ${msg('Source:', { id: 'policy-search.details.source' })} ${link}${extra ? html` (<span class="data">${extra}</span>)` : nothing}
+  </p>`;
 }
 
 function termDetails(entry: TermEntry, primary: ContentLang): TemplateResult {
   const order: ContentLang[] = [primary, other(primary)];
   const number = entry.number !== undefined ? msg(str`no. ${entry.number}`, { id: 'policy-search.details.number' }) : '';
   const aliases = order.flatMap((lang) => entry.aliases[lang].map((a) => ({ a, lang })));
-  return html`<p class="meta"><span class="kind kind-term">${kindLabel('term')}</span> <span lang="en">${entry.edition}</span>${number ? `, ${number}` : ''}${
-    entry.section ? html` · ${titles(entry.section, primary)}` : nothing
-  }</p>
+  return html`<p class="meta">
+      <span class="kind kind-term">${kindLabel('term')}</span> <span lang="en">${entry.edition}</span>${number ? `, ${number}` : ''}${
+        entry.section ? html` · ${titles(entry.section, primary)}` : nothing
+      }
+    </p>
     ${order.map((lang) => paragraphs(entry.definition[lang], lang))}
-    ${aliases.length
-      ? html`<p class="aliases">${msg('Also written as:', { id: 'policy-search.details.aliases' })} ${aliases.map(
-          ({ a, lang }, i) => html`${i ? ', ' : ''}<span lang=${langAttr(lang)}>${a}</span>`,
-        )}</p>`
-      : nothing}
+    ${
+      aliases.length
+        ? html`<p class="aliases">
+            ${msg('Also written as:', { id: 'policy-search.details.aliases' })}
+            ${aliases.map(({ a, lang }, i) => html`${i ? ', ' : ''}<span lang=${langAttr(lang)}>${a}</span>`)}
+          </p>`
+        : nothing
+    }
     ${sourceLine(entry, primary)}`;
 }
 
 function passageDetails(entry: PassageEntry, primary: ContentLang): TemplateResult {
   return html`<p class="meta"><span class="kind kind-passage">${kindLabel('passage')}</span></p>
     ${entry.headings.length ? html`<p class="place">${msg('Section:', { id: 'policy-search.details.in' })} ${placeOf(entry)}</p>` : nothing}
-    ${paragraphs([entry.text], entry.lang)}
-    ${sourceLine(entry, primary)}`;
+    ${paragraphs([entry.text], entry.lang)} ${sourceLine(entry, primary)}`;
 }
 
 /** The body of the details panel (under its heading). */

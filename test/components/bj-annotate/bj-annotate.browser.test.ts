@@ -26,8 +26,7 @@ async function mount(template: TemplateResult) {
   return { el, detail: event.detail };
 }
 
-const marks = (root: Element) =>
-  [...root.querySelectorAll('bj-keyword')].map((k) => [k.getAttribute('term'), k.textContent]);
+const marks = (root: Element) => [...root.querySelectorAll('bj-keyword')].map((k) => [k.getAttribute('term'), k.textContent]);
 
 const nextBatch = (el: Element) => oneEvent(el, 'bj-annotated');
 
@@ -63,9 +62,13 @@ describe('<bj-annotate>', () => {
   });
 
   it('marks a keyword split by inline markup, plurals, the longest name, and not "sandboxing"', async () => {
-    const { el } = await mount(html`<bj-annotate index=${INDEX} on="load" all>
-      <p>试行<strong>监管</strong>沙盒。Regulatory sandboxing differs from regulatory sandboxes under the notification-commitment system.</p>
-    </bj-annotate>`);
+    const { el } = await mount(
+      html`<bj-annotate index=${INDEX} on="load" all>
+        <p>
+          试行<strong>监管</strong>沙盒。Regulatory sandboxing differs from regulatory sandboxes under the notification-commitment system.
+        </p>
+      </bj-annotate>`,
+    );
     expect(marks(el)).to.deep.equal([
       ['regulatory-sandbox', '监管沙盒'],
       ['regulatory-sandbox', 'regulatory sandboxes'],
@@ -75,14 +78,16 @@ describe('<bj-annotate>', () => {
   });
 
   it('leaves links, headings, code, form fields, editable regions and [data-bj-skip] alone', async () => {
-    const { el } = await mount(html`<bj-annotate index=${INDEX} on="load" all>
-      <h2>监管沙盒</h2>
-      <p><a href="#s">监管沙盒</a> <code>监管沙盒</code> <button>监管沙盒</button></p>
-      <textarea>监管沙盒</textarea>
-      <div contenteditable="true">监管沙盒</div>
-      <aside data-bj-skip><p>监管沙盒</p></aside>
-      <p>只有这里：监管沙盒</p>
-    </bj-annotate>`);
+    const { el } = await mount(
+      html`<bj-annotate index=${INDEX} on="load" all>
+        <h2>监管沙盒</h2>
+        <p><a href="#s">监管沙盒</a> <code>监管沙盒</code> <button>监管沙盒</button></p>
+        <textarea>监管沙盒</textarea>
+        <div contenteditable="true">监管沙盒</div>
+        <aside data-bj-skip><p>监管沙盒</p></aside>
+        <p>只有这里：监管沙盒</p>
+      </bj-annotate>`,
+    );
     expect(el.count).to.equal(1);
     expect(el.querySelector('bj-keyword')!.parentElement!.textContent).to.equal('只有这里：监管沙盒');
   });
@@ -159,16 +164,29 @@ describe('<bj-annotate>', () => {
   });
 
   it('with on="idle", marks when the browser is idle; the `skip` selector leaves more alone', async () => {
-    const { el } = await mount(html`<bj-annotate index=${INDEX} on="idle" skip=".aside" all>
-      <p class="aside">监管沙盒</p><p>时间银行与<span class="aside">服务包</span></p>
-    </bj-annotate>`);
+    const { el } = await mount(
+      html`<bj-annotate index=${INDEX} on="idle" skip=".aside" all>
+        <p class="aside">监管沙盒</p>
+        <p>时间银行与<span class="aside">服务包</span></p>
+      </bj-annotate>`,
+    );
     expect(marks(el)).to.deep.equal([['time-banking', '时间银行']]);
   });
 
   it('with the default on="visible", waits until the content is near the viewport', async () => {
-    render(html`<div style="height: 300vh"></div><bj-annotate index=${INDEX}><p>监管沙盒</p></bj-annotate>`, host);
+    render(
+      html`<div style="height: 300vh"></div>
+        <bj-annotate index=${INDEX}><p>监管沙盒</p></bj-annotate>`,
+      host,
+    );
     const el = host.querySelector('bj-annotate')!;
-    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    // Observers report in creation order: once ours has delivered its first (not intersecting) entry
+    // for the paragraph, the element's observer, created on connection, has seen it too.
+    await new Promise<void>((resolve) => {
+      const io = new IntersectionObserver(() => (io.disconnect(), resolve()), { rootMargin: '200px' });
+      io.observe(el.querySelector('p')!);
+    });
     expect(el.querySelectorAll('bj-keyword').length).to.equal(0);
     const done = oneEvent(el, 'bj-annotated');
     el.querySelector('p')!.scrollIntoView();

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
-import { INDEX, freshIndexUrl, part, prepareIndex, testIndex, waitContent, waitShown } from './helpers.js';
+import { INDEX, freshIndexUrl, part, prepareIndex, testIndex, waitContent, waitShown } from '../../helpers/keyword.js';
 
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const all = (el: BjKeyword, selector: string): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -62,16 +62,18 @@ describe('<bj-keyword> content', () => {
     }
   });
 
-  it('on a bilingual page: the paragraph orders the languages, the page (or the keyword\'s own lang) the labels', async () => {
+  it("on a bilingual page: the paragraph orders the languages, the page (or the keyword's own lang) the labels", async () => {
     const page = document.documentElement.lang;
     try {
       document.documentElement.lang = 'en';
-      const wrap = await fixture<HTMLElement>(html`<div>
-        <p lang="zh-Hans"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>
-        <p lang="zh-Hant"><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>
-        <p lang="en"><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
-        <p lang="en"><bj-keyword lang="zh-Hant" index=${INDEX}>監管沙盒</bj-keyword></p>
-      </div>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<div>
+          <p lang="zh-Hans"><bj-keyword index=${INDEX}>监管沙盒</bj-keyword></p>
+          <p lang="zh-Hant"><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>
+          <p lang="en"><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
+          <p lang="en"><bj-keyword lang="zh-Hant" index=${INDEX}>監管沙盒</bj-keyword></p>
+        </div>`,
+      );
       const [hans, hant, en, own] = [...wrap.querySelectorAll('bj-keyword')] as BjKeyword[];
       // A keyword in a Chinese paragraph of an English page: Chinese title first, English labels; its
       // opening never switches the page's labels to Chinese (one UI locale per page).
@@ -92,7 +94,7 @@ describe('<bj-keyword> content', () => {
     }
   });
 
-  it('on an old CMS page that marks no language: the keyword\'s own script decides which language comes first', async () => {
+  it("on an old CMS page that marks no language: the keyword's own script decides which language comes first", async () => {
     const sandbox = testIndex().term('regulatory-sandbox')!;
     const page = document.documentElement.lang;
     try {
@@ -112,10 +114,8 @@ describe('<bj-keyword> content', () => {
   it('shows only the published language for an English-only keyword, whatever display says', async () => {
     const microgram = testIndex().lookupTerm('every microgram counts')!;
     expect(microgram.title.zh, 'the source has no Chinese for this keyword').to.equal(undefined);
-    for (const display of ['both', 'page', 'zh', 'en']) {
-      const el = await open(
-        html`<p lang="zh-Hans"><bj-keyword index=${INDEX} display=${display}>every microgram counts</bj-keyword></p>`,
-      );
+    for (const display of ['both', 'page', 'zh', 'en'] as const) {
+      const el = await open(html`<p lang="zh-Hans"><bj-keyword index=${INDEX} display=${display}>every microgram counts</bj-keyword></p>`);
       expect(text(part(el, 'title')), display).to.equal(microgram.title.en);
       expect(part(el, 'title')!.lang, display).to.equal('en');
       expect(part(el, 'alt-title'), display).to.equal(null);
@@ -139,9 +139,7 @@ describe('<bj-keyword> content', () => {
 
   it('cuts a long definition with More, and Less brings the short form back', async () => {
     const sandbox = testIndex().term('regulatory-sandbox')!;
-    const el = await open(
-      html`<p lang="en"><bj-keyword index=${INDEX} display="en" term="regulatory-sandbox">x</bj-keyword></p>`,
-    );
+    const el = await open(html`<p lang="en"><bj-keyword index=${INDEX} display="en" term="regulatory-sandbox">x</bj-keyword></p>`);
     await waitUntil(() => part(el, 'more') !== null, 'More button');
     const more = part(el, 'more')!;
     const collapsed = text(part(el, 'definition'));

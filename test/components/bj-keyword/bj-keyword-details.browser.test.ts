@@ -9,7 +9,20 @@ import '../../../src/components/bj-keyword/bj-keyword.js';
 import { sourceHref, type BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 import { applyUiLocale } from '../../../src/shared/locale.js';
-import { centre, INDEX, isHidden, moveTo, panel, parkMouse, part, prepareIndex, sleep, trigger, waitContent, waitShown } from './helpers.js';
+import {
+  centre,
+  INDEX,
+  isHidden,
+  moveTo,
+  panel,
+  parkMouse,
+  part,
+  prepareIndex,
+  trigger,
+  waitContent,
+  waitShown,
+} from '../../helpers/keyword.js';
+import { elapsed } from '../../helpers/wait.js';
 
 describe('<bj-keyword> details', () => {
   before(prepareIndex);
@@ -24,10 +37,12 @@ describe('<bj-keyword> details', () => {
   });
 
   it('after Escape, a keyword under the resting pointer does not open until the pointer moves', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en" style="width: 30rem">
-      <p><bj-keyword id="a" index=${INDEX} show-delay="50" hide-delay="50">regulatory sandbox</bj-keyword></p>
-      <p><bj-keyword id="b" index=${INDEX} show-delay="50" hide-delay="50">time banking</bj-keyword></p>
-    </div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en" style="width: 30rem">
+        <p><bj-keyword id="a" index=${INDEX} show-delay="50" hide-delay="50">regulatory sandbox</bj-keyword></p>
+        <p><bj-keyword id="b" index=${INDEX} show-delay="50" hide-delay="50">time banking</bj-keyword></p>
+      </div>`,
+    );
     const [a, b] = [...wrap.querySelectorAll('bj-keyword')] as BjKeyword[];
     await moveTo(trigger(a!));
     await waitShown(a!);
@@ -40,7 +55,7 @@ describe('<bj-keyword> details', () => {
     await moveTo([x, y]);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => isHidden(a!), 'Escape closes the popover');
-    await sleep(400); // show-delay is 50 ms: a wrong opening would have happened by now
+    await elapsed(400); // a test about a delay: show-delay is 50 ms, so a wrong opening would have happened by now (8x)
     expect(b!.open, 'the keyword under the resting pointer stays closed').to.equal(false);
     await moveTo([x + 3, y]);
     await waitUntil(() => b!.open, 'moving the pointer opens it', { timeout: 3000 });
@@ -64,10 +79,12 @@ describe('<bj-keyword> details', () => {
   ] as const) {
     it(`a keyword reached through an alias says "${says}" (${lang} UI)`, async () => {
       document.documentElement.lang = lang;
-      const wrap = await fixture<HTMLElement>(html`<p lang="en">
-        <bj-keyword index=${INDEX}>12345 citizen service hotline</bj-keyword>
-        <bj-keyword index=${INDEX}>one issue per month</bj-keyword>
-      </p>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<p lang="en">
+          <bj-keyword index=${INDEX}>12345 citizen service hotline</bj-keyword>
+          <bj-keyword index=${INDEX}>one issue per month</bj-keyword>
+        </p>`,
+      );
       const [alias, title] = [...wrap.querySelectorAll('bj-keyword')] as BjKeyword[];
       alias!.show();
       await waitContent(alias!);

@@ -14,12 +14,12 @@ import {
   parkMouse,
   part,
   prepareIndex,
-  sleep,
   testIndex,
   trigger,
   waitContent,
   waitShown,
-} from './helpers.js';
+} from '../../helpers/keyword.js';
+import { elapsed, settle } from '../../helpers/wait.js';
 
 describe('<bj-keyword> finding the keyword', () => {
   before(prepareIndex);
@@ -52,9 +52,7 @@ describe('<bj-keyword> finding the keyword', () => {
   });
 
   it('uses the term attribute whatever the text says', async () => {
-    const el = await fixture<BjKeyword>(
-      html`<bj-keyword lang="en" index=${INDEX} term="regulatory-sandbox">this pilot</bj-keyword>`,
-    );
+    const el = await fixture<BjKeyword>(html`<bj-keyword lang="en" index=${INDEX} term="regulatory-sandbox">this pilot</bj-keyword>`);
     const shown = oneEvent(el, 'bj-show');
     el.show();
     expect((await shown).detail.term).to.equal('regulatory-sandbox');
@@ -67,9 +65,9 @@ describe('<bj-keyword> finding the keyword', () => {
   it('leaves an unknown keyword as plain text, with one bj: warning and a bj-error', async () => {
     const warnings = captureWarnings();
     try {
-      const wrap = await fixture<HTMLElement>(html`<p lang="en">
-        A <bj-keyword index=${INDEX} show-delay="10">quantum governance lattice</bj-keyword> here.
-      </p>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<p lang="en">A <bj-keyword index=${INDEX} show-delay="10">quantum governance lattice</bj-keyword> here.</p>`,
+      );
       const el = wrap.querySelector('bj-keyword')!;
       const before = wrap.textContent;
       const errors: BjErrorDetail[] = [];
@@ -84,9 +82,10 @@ describe('<bj-keyword> finding the keyword', () => {
 
       // More interactions: still plain, still one warning.
       await moveTo(el);
-      await sleep(100);
+      await elapsed(el.showDelay); // a show timer set by the hover would have fired by now
       el.show();
-      await sleep(50);
+      await el.updateComplete;
+      await settle();
       expect(el.open).to.equal(false);
       const ours = warnings.messages.filter((m) => m.includes('quantum governance lattice'));
       expect(ours).to.have.length(1);
@@ -114,17 +113,19 @@ describe('<bj-keyword> loading the index', () => {
     try {
       const names = ['regulatory sandbox', '监管沙盒', 'Sandbox Supervision', 'every microgram counts'];
       const items = Array.from({ length: 1000 }, (_, i) => names[i % names.length]!);
-      const wrap = await fixture<HTMLElement>(html`<div lang="en" style="line-height:2">
-        ${repeat(
-          items,
-          (_, i) => i,
-          (name) => html`<bj-keyword index=${url} show-delay="20" hide-delay="20">${name}</bj-keyword> · `,
-        )}
-      </div>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<div lang="en" style="line-height:2">
+          ${repeat(
+            items,
+            (_, i) => i,
+            (name) => html`<bj-keyword index=${url} show-delay="20" hide-delay="20">${name}</bj-keyword> · `,
+          )}
+        </div>`,
+      );
       const all = [...wrap.querySelectorAll('bj-keyword')];
       expect(all).to.have.length(1000);
       await Promise.all(all.map((k) => k.updateComplete));
-      await sleep(200);
+      await settle(); // rendered and idle: a load started on upgrade would have called fetch
       expect(fetches.count(), 'no fetch before any interaction').to.equal(0);
       expect(await requests.count(), 'no request before any interaction').to.equal(0);
 
@@ -147,11 +148,13 @@ describe('<bj-keyword> loading the index', () => {
     const url = freshIndexUrl();
     const fetches = countFetches(url);
     try {
-      const wrap = await fixture<HTMLElement>(html`<p lang="en">
-        <bj-keyword index=${url} preload>regulatory sandbox</bj-keyword>
-        <bj-keyword index=${url}>every microgram counts</bj-keyword>
-        <bj-keyword index=${url}>监管沙盒</bj-keyword>
-      </p>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<p lang="en">
+          <bj-keyword index=${url} preload>regulatory sandbox</bj-keyword>
+          <bj-keyword index=${url}>every microgram counts</bj-keyword>
+          <bj-keyword index=${url}>监管沙盒</bj-keyword>
+        </p>`,
+      );
       await waitUntil(() => fetches.count() === 1, 'preload fetches');
       const [first, second] = [...wrap.querySelectorAll('bj-keyword')] as [BjKeyword, BjKeyword];
       // The preloaded keyword describes itself before it is opened.
@@ -170,9 +173,9 @@ describe('<bj-keyword> loading the index', () => {
     window.addEventListener('unhandledrejection', onRejection);
     const warnings = captureWarnings();
     try {
-      const wrap = await fixture<HTMLElement>(html`<p lang="en">
-        The <bj-keyword index="/no/such/place/bj-index.json">regulatory sandbox</bj-keyword> pilot.
-      </p>`);
+      const wrap = await fixture<HTMLElement>(
+        html`<p lang="en">The <bj-keyword index="/no/such/place/bj-index.json">regulatory sandbox</bj-keyword> pilot.</p>`,
+      );
       const el = wrap.querySelector('bj-keyword')!;
       const before = wrap.textContent;
       const error = oneEvent(el, 'bj-error');
@@ -185,7 +188,7 @@ describe('<bj-keyword> loading the index', () => {
       await waitUntil(() => /unavailable/i.test(part(el, 'notice')?.textContent ?? ''), 'notice in the popover');
       expect(wrap.textContent).to.equal(before);
       expect(trigger(el).getAttribute('tabindex'), 'still a focusable keyword').to.equal('0');
-      await sleep(50);
+      await settle(); // unhandled rejections are reported in a task after the microtasks
       expect(rejections).to.deep.equal([]);
       expect(warnings.messages.some((m) => m.startsWith('bj: ') && m.includes('HTTP 404'))).to.equal(true);
 

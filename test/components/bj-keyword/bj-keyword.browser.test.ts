@@ -14,12 +14,12 @@ import {
   parkMouse,
   part,
   prepareIndex,
-  sleep,
   trigger,
   waitContent,
   waitHidden,
   waitShown,
-} from './helpers.js';
+} from '../../helpers/keyword.js';
+import { elapsed } from '../../helpers/wait.js';
 
 /** A point well away from every fixture element. */
 const FAR: [number, number] = [5, 595];
@@ -33,9 +33,11 @@ describe('<bj-keyword> opening and closing', () => {
   afterEach(parkMouse);
 
   it('opens on hover only after show-delay, then closes after the pointer leaves and the grace period ends', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en" style="margin-top:2rem">
-      Beijing piloted a <bj-keyword index=${INDEX} show-delay="700" hide-delay="400">regulatory sandbox</bj-keyword> for fintech.
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin-top:2rem">
+        Beijing piloted a <bj-keyword index=${INDEX} show-delay="700" hide-delay="400">regulatory sandbox</bj-keyword> for fintech.
+      </p>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     const shown = oneEvent(el, 'bj-show');
     await moveTo(trigger(el));
@@ -53,20 +55,26 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('does not open when the pointer only passes over it', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en">
-      <bj-keyword index=${INDEX} show-delay="400">regulatory sandbox</bj-keyword>
-    </p>`);
+    // About show-delay: 1 s is more than 5× the time a pointer move takes on a loaded machine.
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en">
+        <bj-keyword index=${INDEX} show-delay="1000">regulatory sandbox</bj-keyword>
+      </p>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     await moveTo(trigger(el));
     await moveTo(FAR);
-    await sleep(600);
+    await elapsed(el.showDelay); // a show timer set on entering would have fired by now
     expect(isHidden(el)).to.equal(true);
   });
 
   it('stays open while the pointer moves from the keyword into the popover (hoverable)', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en" style="margin-top:2rem">
-      A <bj-keyword index=${INDEX} show-delay="50" hide-delay="400">regulatory sandbox</bj-keyword> pilot.
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin-top:2rem">
+        A <bj-keyword index=${INDEX} show-delay="50" hide-delay="2000">regulatory sandbox</bj-keyword> pilot.
+      </p>`,
+    );
+    // About hide-delay: 2 s is more than 5× the time the three pointer moves below take under load.
     const el = wrap.querySelector('bj-keyword')!;
     await moveTo(trigger(el));
     await waitShown(el);
@@ -78,7 +86,7 @@ describe('<bj-keyword> opening and closing', () => {
     await moveTo([x, Math.round((t.bottom + p.top) / 2)]);
     await moveTo([x, Math.round(p.top + 10)]);
     await moveTo(centre(panel(el)));
-    await sleep(700);
+    await elapsed(el.hideDelay); // a hide timer set on leaving the keyword would have fired by now
     expect(isShown(el), 'open while the pointer is over the popover').to.equal(true);
 
     await moveTo(FAR);
@@ -86,10 +94,12 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('opens on keyboard focus; Escape closes it and focus stays on the keyword', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en">
-      <button>before</button>
-      <p>The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.</p>
-    </div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <button>before</button>
+        <p>The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.</p>
+      </div>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     wrap.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
@@ -109,23 +119,27 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('Escape also dismisses a popover opened by hover, wherever focus is', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en">
-      <bj-keyword index=${INDEX} show-delay="50">regulatory sandbox</bj-keyword>
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en">
+        <bj-keyword index=${INDEX} show-delay="50">regulatory sandbox</bj-keyword>
+      </p>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     await moveTo(trigger(el));
     await waitShown(el);
     await sendKeys({ press: 'Escape' });
     await waitHidden(el);
-    await sleep(400);
+    await elapsed(el.showDelay * 5); // a show timer re-armed by the resting pointer would have fired by now
     expect(isHidden(el), 'stays closed while the pointer rests on it').to.equal(true);
   });
 
   it('closes when focus leaves both the keyword and its popover', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="en">
-      <p>The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.</p>
-      <button>after</button>
-    </div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <p>The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.</p>
+        <button>after</button>
+      </div>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     el.focus();
     await waitShown(el);
@@ -141,9 +155,11 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('toggles on click or tap, and an outside tap closes it', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en" style="margin-top:2rem">
-      The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin-top:2rem">
+        The <bj-keyword index=${INDEX} show-delay="5000">regulatory sandbox</bj-keyword> pilot.
+      </p>`,
+    );
     const el = wrap.querySelector('bj-keyword')!;
     await clickAt(trigger(el));
     await waitShown(el, 'click opens at once');
@@ -156,10 +172,12 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('keeps only one popover open on the page', async () => {
-    const wrap = await fixture<HTMLElement>(html`<p lang="en">
-      <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> and
-      <bj-keyword index=${INDEX}>every microgram counts</bj-keyword>
-    </p>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en">
+        <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> and
+        <bj-keyword index=${INDEX}>every microgram counts</bj-keyword>
+      </p>`,
+    );
     const [a, b] = [...wrap.querySelectorAll('bj-keyword')] as [BjKeyword, BjKeyword];
     a.show();
     await waitShown(a);

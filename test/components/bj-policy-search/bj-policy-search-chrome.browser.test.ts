@@ -7,14 +7,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
-import { blobUrl, combobox, isOpen, part, prepareIndex, root, stubFetch, waitOptions } from './helpers.js';
+import { blobUrl, combobox, isOpen, part, prepareIndex, root, stubFetch, waitOptions } from '../../helpers/policy-search.js';
+import { elapsed } from '../../helpers/wait.js';
 
 /** sRGB relative luminance of a computed `rgb(…)` colour. */
 function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? [])
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const contrast = (a: string, b: string): number => {
@@ -24,7 +28,7 @@ const contrast = (a: string, b: string): number => {
 
 /** The colour actually behind `el`: the first opaque background up the composed tree. */
 function backgroundOf(el: Element): string {
-  for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let n: Element | null = el; n; n = n.parentElement ?? (n.getRootNode() as ShadowRoot).host ?? null) {
     const bg = getComputedStyle(n).backgroundColor;
     const alpha = /rgba\(.*,\s*([\d.]+)\)$/.exec(bg);
     if (bg !== 'transparent' && (!alpha || Number(alpha[1]) === 1)) return bg;
@@ -58,7 +62,9 @@ describe('<bj-policy-search> chrome', () => {
     const restore = stubFetch({ '/missing-index.json': () => new Response('', { status: 404 }) });
     try {
       const header = await fixture<HTMLElement>(
-        html`<header style="background: #c8102e; color: #fff; padding: 1rem"><bj-policy-search index="/missing-index.json"></bj-policy-search></header>`,
+        html`<header style="background: #c8102e; color: #fff; padding: 1rem">
+          <bj-policy-search index="/missing-index.json"></bj-policy-search>
+        </header>`,
       );
       const el = header.querySelector('bj-policy-search')!;
       combobox(el).focus();
@@ -100,8 +106,8 @@ describe('<bj-policy-search> chrome', () => {
       const el = await fixture<BjPolicySearch>(html`<bj-policy-search sync-url index=${blobUrl()}></bj-policy-search>`);
       expect(combobox(el).value).to.equal('sandbox');
       await new Promise<void>((resolve) => el.addEventListener('bj-search', () => resolve(), { once: true }));
-      // The live region speaks after a pause: wait it out before checking nothing was said.
-      await new Promise((r) => setTimeout(r, 800));
+      // A test about a delay: the live region speaks 500 ms after the last change; wait 5x that before checking nothing was said.
+      await elapsed(2500);
       expect(isOpen(el), 'no results over the article on page load').to.equal(false);
       expect(part(el, 'status')!.textContent!.trim(), 'no count announced on page load').to.equal('');
       combobox(el).click();
@@ -111,7 +117,9 @@ describe('<bj-policy-search> chrome', () => {
   });
 
   it('Tab in the details view moves forward (to the next thing in it), not back to the box', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div><bj-policy-search index=${blobUrl()}></bj-policy-search><button id="after">after</button></div>`);
+    const wrap = await fixture<HTMLElement>(
+      html`<div><bj-policy-search index=${blobUrl()}></bj-policy-search><button id="after">after</button></div>`,
+    );
     const el = wrap.querySelector('bj-policy-search')!;
     combobox(el).focus();
     await sendKeys({ type: 'supervision' });
@@ -123,7 +131,7 @@ describe('<bj-policy-search> chrome', () => {
     for (let i = 0; i < 4; i++) {
       await sendKeys({ press: 'Tab' });
       const a = root(el).activeElement ?? document.activeElement;
-      order.push(a === combobox(el) ? 'box' : (a?.id || a?.localName || 'none'));
+      order.push(a === combobox(el) ? 'box' : a?.id || a?.localName || 'none');
       if (document.activeElement?.id === 'after') break;
     }
     expect(order, `Tab order from the details title: ${order.join(' → ')}`).to.not.include('box');

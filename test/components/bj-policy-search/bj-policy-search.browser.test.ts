@@ -5,7 +5,8 @@ import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj
 import type { BuiltIndex } from '../../../src/search/format.js';
 import type { PassageEntry } from '../../../src/search/types.js';
 import type { BjErrorDetail, BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { resolveIndexUrl } from '../../../src/shared/config.js';
+import { clearIndexCache, loadIndex } from '../../../src/shared/index-store.js';
 import {
   activeOption,
   blobUrl,
@@ -19,12 +20,19 @@ import {
   prepareIndex,
   root,
   seen,
-  sleep,
   stubFetch,
   testIndex,
   waitOptions,
   waitStatus,
-} from './helpers.js';
+} from '../../helpers/policy-search.js';
+import { imageSettled, settle } from '../../helpers/wait.js';
+
+/** Resolves once the element's index has loaded (the same load the element waits for) and what follows has run. */
+async function indexSettled(el: BjPolicySearch): Promise<void> {
+  await loadIndex(resolveIndexUrl(el.index)).catch(() => undefined);
+  await settle();
+  await el.updateComplete;
+}
 
 /** What the index itself returns for `query`, to compare with what the element shows. */
 const expected = (query: string, kind: 'all' | 'term' | 'passage' = 'all') => testIndex().search(query, { kind, limit: 200 });
@@ -169,7 +177,7 @@ describe('<bj-policy-search> keyboard (APG combobox)', () => {
   });
 });
 
-describe('<bj-policy-search> results from a site\'s web pages (bj-index build --site)', () => {
+describe("<bj-policy-search> results from a site's web pages (bj-index build --site)", () => {
   before(prepareIndex);
   beforeEach(() => clearIndexCache());
 
@@ -199,7 +207,9 @@ describe('<bj-policy-search> results from a site\'s web pages (bj-index build --
     const option = (id: string) => opts[ids.indexOf(id)]!;
     expect(option(linked).localName).to.equal('a');
     expect(option(linked).getAttribute('href')).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
-    expect(option(other).getAttribute('href'), 'a passage of another page links to that page').to.equal('https://example.gov.cn/en/other.html');
+    expect(option(other).getAttribute('href'), 'a passage of another page links to that page').to.equal(
+      'https://example.gov.cn/en/other.html',
+    );
     expect(opts[0]!.localName, 'a keyword without href-template is not a link').to.equal('div');
     let followed = '';
     const stop = (e: Event) => {
@@ -424,7 +434,25 @@ describe('<bj-policy-search> results', () => {
     expect(opts.length).to.equal(2);
     expect(seen(opts[0])).to.contain('<script>window.__bjHacked = "script"</script>');
     const tags = (n: ParentNode) => new Set([...n.querySelectorAll('*')].map((e) => e.localName));
-    const allowed = new Set(['div', 'span', 'mark', 'a', 'p', 'button', 'h2', 'section', 'cite', 'label', 'input', 'fieldset', 'legend', 'svg', 'circle', 'path', 'kbd']);
+    const allowed = new Set([
+      'div',
+      'span',
+      'mark',
+      'a',
+      'p',
+      'button',
+      'h2',
+      'section',
+      'cite',
+      'label',
+      'input',
+      'fieldset',
+      'legend',
+      'svg',
+      'circle',
+      'path',
+      'kbd',
+    ]);
     const unexpected = () => [...tags(root(el))].filter((t) => !allowed.has(t));
     expect(unexpected()).to.deep.equal([]);
     expect([...root(el).querySelectorAll('mark')].some((m) => /script/i.test(m.textContent!))).to.equal(true);
@@ -434,7 +462,7 @@ describe('<bj-policy-search> results', () => {
     expect(seen(part(el, 'details'))).to.contain('<img src=x onerror=');
     expect(unexpected()).to.deep.equal([]);
     expect(part(el, 'details')!.querySelector('a'), 'a source URL without http(s):// is not a link').to.equal(null);
-    await sleep(50);
+    await imageSettled(); // an injected <img src=x onerror> would have run its handler by now
     expect((window as { __bjHacked?: string }).__bjHacked).to.equal(undefined);
   });
 });
@@ -445,9 +473,11 @@ describe('<bj-policy-search> as you type', () => {
 
   it('never lets an older query, still waiting for the index, overwrite a newer one', async () => {
     let release!: () => void;
+    let slowRequested = false;
     const gate = new Promise<void>((r) => (release = r));
     const restore = stubFetch({
       '/slow/bj-index.json': async () => {
+        slowRequested = true;
         await gate;
         return jsonResponse();
       },
@@ -458,7 +488,8 @@ describe('<bj-policy-search> as you type', () => {
       const searches: string[] = [];
       el.addEventListener('bj-search', (e) => searches.push(e.detail.query));
       await typeInto(el, 'hotline');
-      await sleep(50);
+      await waitUntil(() => slowRequested, 'the slow index is requested');
+      await el.updateComplete;
       expect(options(el)).to.have.length(0);
       el.index = '/fast/bj-index.json'; // e.g. the page switched indexes while the first one hung
       await sendKeys({ press: 'Backspace' });
@@ -470,10 +501,15 @@ describe('<bj-policy-search> as you type', () => {
       expect(before.length).to.equal(Math.min(12, want.length));
 
       release(); // the first index arrives now, after the newer results
-      await sleep(200);
+      await loadIndex(resolveIndexUrl('/slow/bj-index.json')); // …and is read: the older search resumes
+      await settle();
+      await el.updateComplete;
       expect(shown(), 'what the user sees still belongs to the newest query').to.deep.equal(before);
       expect(searches.at(-1)).to.equal('hotlin sandbox');
-      expect(searches.filter((q) => 'hotline'.startsWith(q) && q !== 'hotlin'), 'no search on the slow index reported').to.deep.equal([]);
+      expect(
+        searches.filter((q) => 'hotline'.startsWith(q) && q !== 'hotlin'),
+        'no search on the slow index reported',
+      ).to.deep.equal([]);
     } finally {
       restore();
     }
@@ -489,20 +525,30 @@ describe('<bj-policy-search> as you type', () => {
       el.addEventListener('bj-search', (e) => searches.push(e.detail.query));
       const compose = (value: string) => {
         input.value = value;
-        input.dispatchEvent(new InputEvent('input', { data: value, inputType: 'insertCompositionText', isComposing: true, bubbles: true, composed: true }));
+        input.dispatchEvent(
+          new InputEvent('input', { data: value, inputType: 'insertCompositionText', isComposing: true, bubbles: true, composed: true }),
+        );
       };
       input.dispatchEvent(new CompositionEvent('compositionstart', { data: '', bubbles: true }));
       compose('j');
       compose('jian');
       compose('jian g');
-      await sleep(300);
+      await indexSettled(el); // a search started by these inputs would have finished by now
       expect(searches, `${order}: no search mid-composition`).to.deep.equal([]);
       expect(options(el)).to.have.length(0);
 
       const end = () => input.dispatchEvent(new CompositionEvent('compositionend', { data: '监管', bubbles: true }));
       const commit = () => {
         input.value = '监管';
-        input.dispatchEvent(new InputEvent('input', { data: '监管', inputType: 'insertCompositionText', isComposing: order.includes('before'), bubbles: true, composed: true }));
+        input.dispatchEvent(
+          new InputEvent('input', {
+            data: '监管',
+            inputType: 'insertCompositionText',
+            isComposing: order.includes('before'),
+            bubbles: true,
+            composed: true,
+          }),
+        );
       };
       if (order.includes('after')) {
         input.value = '监管';
@@ -513,7 +559,7 @@ describe('<bj-policy-search> as you type', () => {
         end();
       }
       await waitOptions(el);
-      await sleep(100);
+      await indexSettled(el); // a second search would have reported by now
       expect(searches, `${order}: exactly one search when the composition ends`).to.deep.equal(['监管']);
       expect(options(el).length).to.equal(Math.min(12, expected('监管').length));
     }

@@ -1,7 +1,7 @@
 /** Helpers for the `<bj-policy-search>` browser tests. */
 import { waitUntil } from '@open-wc/testing';
-import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { PolicyIndex } from '../../../src/search/index.js';
+import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
+import { PolicyIndex } from '../../src/search/index.js';
 
 /**
  * The built index (`npm run build:index` → dist/bj-index.json), read once; the element gets it
@@ -21,7 +21,7 @@ export async function prepareIndex(): Promise<void> {
 
 /** The hostile fixture index (see fixtures/make-hostile-index.ts), as JSON text. */
 export async function hostileJson(): Promise<string> {
-  const response = await fetch(new URL('./fixtures/hostile-index.json', import.meta.url));
+  const response = await fetch(new URL('../components/bj-policy-search/fixtures/hostile-index.json', import.meta.url));
   if (!response.ok) throw new Error(`bj: hostile-index.json is missing; run fixtures/make-hostile-index.ts`);
   return response.text();
 }
@@ -59,10 +59,7 @@ export function stubFetch(routes: Record<string, Responder>): () => void {
   };
 }
 
-export const jsonResponse = (text = json): Response =>
-  new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const jsonResponse = (text = json): Response => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
 
 export const root = (el: BjPolicySearch): ShadowRoot => el.shadowRoot!;
 export const combobox = (el: BjPolicySearch): HTMLInputElement => root(el).querySelector<HTMLInputElement>('[role="combobox"]')!;
@@ -70,8 +67,7 @@ export const listbox = (el: BjPolicySearch): HTMLElement => root(el).querySelect
 export const options = (el: BjPolicySearch): HTMLElement[] => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
 export const statusText = (el: BjPolicySearch): string =>
   root(el).querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
-export const part = (el: BjPolicySearch, name: string): HTMLElement | null =>
-  root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+export const part = (el: BjPolicySearch, name: string): HTMLElement | null => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 export const activeOption = (el: BjPolicySearch): HTMLElement | null => {
   const id = combobox(el).getAttribute('aria-activedescendant');
   return id ? root(el).getElementById(id) : null;

@@ -13,8 +13,6 @@ declare global {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** A URL nothing on the page has loaded yet (the index store keeps one load per URL). */
 let n = 0;
 export function fresh(url: string): string {

@@ -1,8 +1,9 @@
 /** Helpers for the `<bj-keyword>` browser tests. */
 import { waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import { PolicyIndex } from '../../../src/search/index.js';
+import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
+import { PolicyIndex } from '../../src/search/index.js';
+import { placementSettled } from './wait.js';
 
 /** The built index (`npm run build:index` writes dist/bj-index.json), served from the repo root. */
 export const INDEX = new URL('/dist/bj-index.json', location.href).href;
@@ -30,16 +31,26 @@ export function freshIndexUrl(): string {
 
 /** Counts the network requests (Resource Timing) for URLs containing `needle` from now on. */
 export function observeRequests(needle: string): { count: () => Promise<number>; stop: () => void } {
-  const seen: string[] = [];
+  const names: string[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name.includes(needle)) seen.push(e.name);
+    for (const e of list.getEntries()) names.push(e.name);
   });
   observer.observe({ type: 'resource' });
+  let controls = 0;
   return {
+    /** The count so far: a control request made now has completed and reached the observer, so earlier ones have too. */
     count: async () => {
-      await new Promise((r) => setTimeout(r, 100));
-      for (const e of observer.takeRecords()) if (e.name.includes(needle)) seen.push(e.name);
-      return seen.length;
+      const control = new URL(`/package.json?bj-control=${Date.now()}-${++controls}`, location.href).href;
+      await (await fetch(control)).text();
+      await waitUntil(
+        () => {
+          for (const e of observer.takeRecords()) names.push(e.name);
+          return names.includes(control);
+        },
+        'the control request reaches Resource Timing',
+        { timeout: 5000 },
+      );
+      return names.filter((n) => n.includes(needle)).length;
     },
     stop: () => observer.disconnect(),
   };
@@ -47,12 +58,10 @@ export function observeRequests(needle: string): { count: () => Promise<number>;
 
 export const trigger = (el: BjKeyword): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!;
 export const panel = (el: BjKeyword): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
-export const part = (el: BjKeyword, name: string): HTMLElement | null =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+export const part = (el: BjKeyword, name: string): HTMLElement | null => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** Whether the popover is shown (in the top layer) and the element says so. */
-export const isShown = (el: BjKeyword): boolean =>
-  el.open && el.hasAttribute('open') && panel(el).matches(':popover-open');
+export const isShown = (el: BjKeyword): boolean => el.open && el.hasAttribute('open') && panel(el).matches(':popover-open');
 
 export const isHidden = (el: BjKeyword): boolean => !el.open && !panel(el)?.matches(':popover-open');
 
@@ -71,13 +80,15 @@ export async function clickAt(target: Element | [number, number]): Promise<void>
   await sendMouse({ type: 'click', position });
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export async function waitShown(el: BjKeyword, message = 'popover opens'): Promise<void> {
   await waitUntil(() => isShown(el), message, { timeout: 5000 });
-  // Let the short fade-in finish, so colours are measured as people see them.
-  const animations = Promise.all(panel(el).getAnimations().map((a) => a.finished.catch(() => undefined)));
-  await Promise.race([animations, sleep(1000)]);
+  // Let the short fade-in finish (its animations end), so colours are measured as people see them.
+  await Promise.all(
+    panel(el)
+      .getAnimations()
+      .map((a) => a.finished.catch(() => undefined)),
+  );
+  await placementSettled(el);
 }
 
 export async function waitHidden(el: BjKeyword, message = 'popover closes'): Promise<void> {
@@ -87,6 +98,7 @@ export async function waitHidden(el: BjKeyword, message = 'popover closes'): Pro
 /** Waits until the popover shows the keyword's title (the index loaded and the keyword was found). */
 export async function waitContent(el: BjKeyword): Promise<void> {
   await waitUntil(() => part(el, 'title') !== null, 'definition appears', { timeout: 5000 });
+  await placementSettled(el); // the new content resized the popover: floating-ui places it again
 }
 
 /** Counts `fetch` calls whose URL contains `needle` until `restore()`. */

@@ -24,7 +24,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const switches = new Map();
 const DEFAULT_FILE = 'test/hardening/fixtures/hostile-index.json';
 

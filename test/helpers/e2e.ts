@@ -25,8 +25,61 @@ interface ServeModule {
   CSP: string;
 }
 
-/** Starts scripts/serve.mjs on a free port; resolves to its base URL and a stop function. */
-export async function serve(): Promise<{ url: string; csp: string; stop: () => Promise<void> }> {
+export interface Served {
+  url: string;
+  csp: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * While a run holds them (`holdShared`, called by test/helpers/run-browser-suites.ts), every suite
+ * gets the same server and one browser per kind; `stop()` and `releaseBrowser()` then do nothing
+ * and the run closes them at its end. A file run on its own starts and closes its own.
+ */
+let holding = false;
+let sharedServer: Promise<Served> | undefined;
+const sharedBrowsers = new Map<BrowserName, Promise<Browser>>();
+
+/** Keeps the server and browsers up for every suite until the returned function closes them. */
+export function holdShared(): () => Promise<void> {
+  holding = true;
+  return async () => {
+    holding = false;
+    const browsers = await Promise.allSettled(sharedBrowsers.values());
+    const server = sharedServer ? await sharedServer.catch(() => undefined) : undefined;
+    sharedBrowsers.clear();
+    sharedServer = undefined;
+    await Promise.all(browsers.map((b) => (b.status === 'fulfilled' ? b.value.close() : undefined)));
+    await server?.stop();
+  };
+}
+
+/** scripts/serve.mjs on a free port (shared while a run holds it); resolves to its base URL and a stop function. */
+export async function serve(): Promise<Served> {
+  if (!holding) return startServe();
+  sharedServer ??= startServe();
+  const served = await sharedServer;
+  return { ...served, stop: async () => undefined };
+}
+
+/** A browser for a suite: the run's shared one while it holds them, else a new one. */
+export function useBrowser(name: BrowserName): Promise<Browser> {
+  if (!holding) return launch(name);
+  let browser = sharedBrowsers.get(name);
+  if (!browser) {
+    browser = launch(name);
+    sharedBrowsers.set(name, browser);
+  }
+  return browser;
+}
+
+/** Closes a browser from `useBrowser`, unless the run shares it. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!holding) await browser?.close();
+}
+
+/** Starts scripts/serve.mjs on a free port. */
+async function startServe(): Promise<Served> {
   const modulePath: string = pathToFileURL(path.join(root, 'scripts', 'serve.mjs')).href;
   const { startServer, CSP } = (await import(modulePath)) as ServeModule;
   const { server, url } = await startServer({ port: 0 });
@@ -119,4 +172,7 @@ export function termFromIndex(id: string): TermEntry {
   return term;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Resolves after the page has rendered two more frames (layout and `requestAnimationFrame` work done). */
+export function frames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run test:node`: every Node test file (test/**/*.test.ts but not *.browser.test.ts), in two
+// groups that run side by side:
+//   - the puppeteer suites (files that call `useBrowser`, i.e. test/e2e and test/hardening/csp)
+//     in ONE process, sharing one server and one browser per kind (test/helpers/run-browser-suites.ts);
+//   - every other file with `node --test`, BJ_TEST_CONCURRENCY files at a time (default: the number
+//     of CPUs, at least 2); they are independent (temp dirs, no shared writes).
+// Each line is prefixed with its group; the end prints the totals. Exit 1 if any test failed.
+//
+//   npm run test:node                       all
+//   npm run test:node -- test/cli           only files under the given paths
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2).map((p) => path.relative(root, path.resolve(p)));
+
+function find(dir) {
+  const out = [];
+  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...find(rel));
+    } else if (entry.name.endsWith('.test.ts') && !entry.name.endsWith('.browser.test.ts')) out.push(rel);
+  }
+  return out;
+}
+
+const files = find('test')
+  .filter((f) => only.length === 0 || only.some((o) => f === o || f.startsWith(`${o}${path.sep}`)))
+  .sort();
+const usesBrowsers = (f) => /\buseBrowser\(/.test(readFileSync(path.join(root, f), 'utf8'));
+const shared = files.filter(usesBrowsers);
+const rest = files.filter((f) => !usesBrowsers(f));
+const concurrency = Number(process.env.BJ_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
+
+function run(label, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test-reporter=spec', ...args], {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const totals = {};
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        const m = /^ℹ (tests|pass|fail|cancelled) (\d+)/.exec(line);
+        if (m) totals[m[1]] = Number(m[2]);
+        process.stdout.write(`[${label}] ${line}\n`);
+      });
+    }
+    child.on('close', (code, signal) => resolve({ label, code: code ?? 1, signal, totals, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+const jobs = [];
+if (rest.length) jobs.push(run('node', ['--test', `--test-concurrency=${concurrency}`, ...rest]));
+if (shared.length) jobs.push(run('e2e', ['test/helpers/run-browser-suites.ts', ...shared]));
+const results = await Promise.all(jobs);
+
+let failed = false;
+console.log('\nNode tests:');
+for (const r of results) {
+  const t = r.totals;
+  const ok = r.code === 0 && !t.fail && !t.cancelled;
+  failed ||= !ok;
+  const files = r.label === 'e2e' ? shared.length : rest.length;
+  console.log(
+    `  ${ok ? 'ok  ' : 'FAIL'} ${r.label.padEnd(4)} ${files} files, ${t.tests ?? '?'} tests, ${t.pass ?? 0} passed, ${t.fail ?? 0} failed` +
+      `${t.cancelled ? `, ${t.cancelled} cancelled` : ''} in ${r.seconds.toFixed(1)} s${r.code ? ` (exit ${r.code}${r.signal ? `, ${r.signal}` : ''})` : ''}`,
+  );
+}
+process.exit(failed ? 1 : 0);
