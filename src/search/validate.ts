@@ -157,7 +157,8 @@ function checkIndex(index: Obj): void {
     ref(o.source, `${at}.source`, ID_NAMESPACE.source, 'a source');
     // A page indexed with `bj-index build --site`: its absolute address.
     const url = optStr(o, 'url', at);
-    if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) fail(`${at}.url`, `${found(url)} must be an http:// or https:// address`);
+    if (url !== undefined && !(/^https?:\/\//i.test(url) && isWebAddress(url)))
+      fail(`${at}.url`, `${found(url)} must be an http:// or https:// address`);
   });
 
   const entries = index.entries as unknown[];
@@ -220,6 +221,20 @@ export function isWebAddress(s: string): boolean {
     }
   }
   return HOST.test(s);
+}
+
+/**
+ * The link for a web address as the data writes it ({@link isWebAddress}): an http(s) URL as it
+ * is, a bare host as `https://`; undefined for anything else. One rule for every link from data.
+ */
+export function webHref(s: string | undefined): string | undefined {
+  const text = s?.trim() ?? '';
+  if (!text || !isWebAddress(text)) return undefined;
+  try {
+    return new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A real calendar date `YYYY-MM-DD` (no 2023-02-30). */

@@ -24,6 +24,7 @@ import {
   mentionRanges,
   type KeywordDisplay,
 } from './keyword-content.js';
+import { webHref } from '../../search/validate.js';
 
 /** How many related passages the popover lists. */
 const RELATED_SHOWN = 3;
@@ -693,20 +694,7 @@ export class BjKeyword extends LitElement {
  * (`javascript:`, `data:`, relative paths, text) is not linked.
  */
 export function sourceHref(url: string | undefined): string | undefined {
-  const text = url?.trim();
-  if (!text) return undefined;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text)
-    ? text
-    : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(text)
-      ? `https://${text}`
-      : undefined;
-  if (!candidate) return undefined;
-  try {
-    const parsed = new URL(candidate);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return webHref(url);
 }
 
 declare global {

@@ -5,6 +5,7 @@
  */
 import { MAX_QUERY_LENGTH } from '../../search/index.js';
 import type { SearchResult } from '../../search/types.js';
+import { webHref } from '../../search/validate.js';
 
 /**
  * The query in the page address, or '' when there is none; at most `MAX_QUERY_LENGTH` characters
@@ -35,8 +36,9 @@ export function writeUrlQuery(query: string, param = 'q'): void {
  * and heading, when that address is http(s); other results to the filled `template`, if there is one.
  */
 export function resultHref(result: SearchResult, template?: string): string | undefined {
-  const url = result.entry.kind === 'passage' ? result.entry.url : undefined;
-  if (url !== undefined && /^https?:\/\/[^\s]+$/i.test(url)) return url;
+  // The loader accepts only http(s) page addresses (validate.ts); checked again where it becomes a link.
+  const url = result.entry.kind === 'passage' && /^https?:\/\//i.test(result.entry.url ?? '') ? webHref(result.entry.url) : undefined;
+  if (url !== undefined) return url;
   return template ? fillHrefTemplate(template, result.kind, result.id) : undefined;
 }
 
