@@ -18,7 +18,9 @@ import {
   type StoredPassage,
   type StoredTerm,
 } from './format.js';
-import { findName, nameVariants } from './text.js';
+import { TermMatcher } from './name-matcher.js';
+import { nameForms, publishedNames } from './names.js';
+import { HAN_CHARS, isHan, toSimplified } from './script.js';
 import { BjError, type CorpusFile, type SourceInfo, type SynonymsFile, type TermRecord } from './types.js';
 
 export interface BuildOptions {
@@ -39,9 +41,6 @@ export interface SynonymsInput {
 }
 
 const isSynonyms = (data: CorpusFile | SynonymsFile): data is SynonymsFile => data.format === 'bj-synonyms';
-
-const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
-const IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u;
 
 function readPackageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -98,9 +97,13 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
       });
     });
   }
-  const names = terms.map((t) => ({ id: t.id, names: termNameForms(t) }));
+  // A passage names a keyword when the annotator would mark one of its names there (names.ts), in
+  // simplified or traditional characters.
+  const variants = variantMap(files, synonyms);
+  const matcher = new TermMatcher(terms.flatMap(publishedNames), (text) => toSimplified(text, variants));
   for (const p of passages) {
-    p.terms = names.filter((t) => t.names.some((n) => findName(p.text, n).length > 0)).map((t) => t.id);
+    const named = new Set(matcher.findAll(p.text).map((m) => m.termId));
+    p.terms = terms.filter((t) => named.has(t.id)).map((t) => t.id);
   }
 
   const entries: StoredEntry[] = [...terms, ...passages];
@@ -108,7 +111,7 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
     sources: [...sources.values()],
     documents,
     entries,
-    variants: variantMap(files, synonyms),
+    variants,
     lexicon: lexiconOf(terms, synonyms),
   };
   const hash = createHash('sha256')
@@ -125,12 +128,6 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
   };
 }
 
-/** All published names of a keyword and their variants (see `nameVariants`). */
-function termNameForms(t: { title: { en?: string; zh?: string }; aliases: { en: string[]; zh: string[] } }): string[] {
-  const raw = [t.title.en, t.title.zh, ...t.aliases.en, ...t.aliases.zh].filter((n): n is string => !!n);
-  return [...new Set(raw.flatMap(nameVariants))];
-}
-
 /**
  * The query lexicon (see `lexicon.ts`): each section's Chinese name with its English name, then the
  * editors' pairs and equivalences (keywords' own bilingual names already link them to passages). Pinyin (joined, toneless) for every Chinese phrase, so `yingshang huanjing`
@@ -141,7 +138,7 @@ function lexiconOf(terms: StoredTerm[], synonyms: SynonymsFile[]): StoredLexicon
   const render = (zh: string | undefined, en: Array<string | undefined>) => {
     if (!zh) return;
     const set = renderings.get(zh) ?? new Set<string>();
-    for (const name of en) if (name) for (const form of nameVariants(name)) set.add(form);
+    for (const name of en) if (name) for (const form of nameForms(name)) set.add(form);
     renderings.set(zh, set);
   };
   // A keyword's own names reach the passages through their links (the `linked` field), so only
@@ -156,7 +153,7 @@ function lexiconOf(terms: StoredTerm[], synonyms: SynonymsFile[]): StoredLexicon
     renderings: [...renderings]
       .filter(([, en]) => en.size > 0)
       .map(([zh, en]) => {
-        const han = (zh.match(HAN_CHAR) ?? []).join('');
+        const han = (zh.match(HAN_CHARS) ?? []).join('');
         const py = han ? pinyin(han, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase() : '';
         return { zh, en: [...en], ...(py ? { pinyin: py } : {}) };
       }),
@@ -187,7 +184,7 @@ function pinyinOf(names: string[]): { keys: string[]; syllables: string[] } {
   const keys: string[] = [];
   const syllables: string[] = [];
   for (const name of names) {
-    const han = (name.match(HAN_CHAR) ?? []).join('');
+    const han = (name.match(HAN_CHARS) ?? []).join('');
     if (!han) continue;
     const full = pinyin(han, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
     const initials = pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }).map((s) => s.toLowerCase());
@@ -234,13 +231,13 @@ function variantMap(files: CorpusInput[], synonyms: SynonymsFile[] = []): Record
   };
   const chars = new Set<string>();
   for (const text of texts) {
-    const han = text.match(HAN_CHAR);
+    const han = text.match(HAN_CHARS);
     if (!han) continue;
     for (const ch of han) chars.add(toSimplifiedCn(ch));
     for (const convert of toTraditional) {
       const converted = convert(text);
       if (converted.length !== text.length) continue;
-      for (let i = 0; i < text.length; i++) if (IS_HAN.test(text[i]!)) add(toSimplifiedCn(text[i]!), converted[i]!);
+      for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) add(toSimplifiedCn(text[i]!), converted[i]!);
     }
   }
   for (const ch of chars) for (const convert of toTraditional) add(ch, convert(ch));

@@ -5,7 +5,7 @@
  * (see `build.ts`), shipped in the index, used on queries only: nothing here is ever shown as
  * source text, and nothing is machine-translated.
  */
-import { toSimplified, type VariantMap } from './text.js';
+import { toSimplified, type VariantMap } from './script.js';
 
 /** A phrase of the query with what it may also be searched as. */
 export interface LexiconHit {

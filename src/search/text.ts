@@ -1,6 +1,7 @@
 /**
- * Text normalisation and tokenisation: the one module both the Node index builder and the browser
- * use, so an index is always searched with the tokens it was built with.
+ * Tokenisation: the one module both the Node index builder and the browser use, so an index is
+ * always searched with the tokens it was built with. (Which characters are Han: `script.ts`; how
+ * keyword names are keyed and found in text: `names.ts`, `name-matcher.ts`.)
  *
  * Pure code only: no `Intl.Segmenter`, no `toLocale*`, no locale-dependent API, so tokens are the
  * same in Node, Chromium and Firefox (checked by `test/search/tokenizer*.test.ts`).
@@ -13,9 +14,9 @@
  *   occurrence by prefix (`监` finds `监管`, and `盒` finds the run-final `盒` of `监管沙盒`).
  */
 import { stemmer } from 'stemmer';
+import { HAN_RUN, MAYBE_HAN, toSimplified, type VariantMap } from './script.js';
 
-/** A traditional → simplified character map (one UTF-16 code unit each side), shipped in the index. */
-export type VariantMap = Readonly<Record<string, string>>;
+export { hasHan, toSimplified, type VariantMap } from './script.js';
 
 /** English stop words dropped from text and queries. Deliberately small and explicit. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
@@ -51,18 +52,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'with',
 ]);
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 /** Maximal runs of letters/digits (with their combining marks); Han runs are split out afterwards. */
 const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
-const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 const MARKS = /\p{M}/gu;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 // eslint-disable-next-line no-control-regex -- every ASCII character, the control ones included, is the point
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
 const ASCII_RUN = /[A-Za-z0-9]+/g;
 const ASCII_LOWER = /^[a-z]+$/;
-/** Cheap pre-check: could this run contain a Han character (BMP blocks or an astral lead surrogate)? */
-const MAYBE_HAN = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/u;
 
 /** One token of a text, with its position in the original string. */
@@ -74,21 +71,6 @@ export interface Token {
   /** UTF-16 offsets `[start, end)` in the original text. */
   start: number;
   end: number;
-}
-
-/** True when the string contains at least one Han character. */
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
-}
-
-/**
- * Maps traditional characters to simplified with `variants`, one UTF-16 unit for one, so offsets in
- * the result are offsets in the input. Characters not in the map are kept as they are.
- */
-export function toSimplified(text: string, variants: VariantMap): string {
-  let out = '';
-  for (const ch of text) out += variants[ch] ?? ch;
-  return out;
 }
 
 /**
@@ -219,95 +201,6 @@ export function queryParts(query: string, variants: VariantMap = {}): QueryParts
   const parts: QueryParts = { words: [], han: [] };
   for (const seg of segments(query, variants)) (seg.kind === 'han' ? parts.han : parts.words).push(seg.text);
   return parts;
-}
-
-const QUOTES = /["'`\u2018\u2019\u201c\u201d\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009]/g;
-
-/**
- * A lookup key for names: simplified, folded, lowercased, quotes removed, hyphens/underscores and
- * whitespace collapsed to one space, a leading English `the ` dropped. `监管沙盒`, `監管沙盒`,
- * `Regulatory  Sandbox`, `regulatory-sandbox` and `“Regulatory sandbox”` share a key.
- */
-export function nameKey(text: string, variants: VariantMap = {}): string {
-  const key = toSimplified(text, variants)
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(QUOTES, '')
-    .replace(/[\s\-_\u2010-\u2015\u3000]+/g, ' ')
-    .trim();
-  return key.replace(/^the /, '');
-}
-
-/**
- * The forms of one published name used to find it in text and to look it up: the name itself, without
- * a trailing parenthesis (`Smart review and approval system`), a parenthesised acronym (`SRAS`),
- * and each of these without a leading English `The`.
- */
-export function nameVariants(name: string): string[] {
-  const out = [name.trim()];
-  const m = /^(.*\S)\s*[(（]([^()（）]+)[)）]$/.exec(name.trim());
-  if (m) {
-    out.push(m[1]!);
-    if (/^[A-Z0-9]{2,}$/.test(m[2]!.trim())) out.push(m[2]!.trim());
-  }
-  for (const form of [...out]) {
-    const bare = form.replace(/^the\s+/i, '');
-    if (bare !== form && bare) out.push(bare);
-  }
-  return out;
-}
-
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-const QUOTE_CLASS = `["'\\u2018\\u2019\\u201c\\u201d]`;
-
-const patterns = new Map<string, RegExp>();
-
-/** A case-insensitive, word-bounded pattern for an English name, allowing a plural or singular last word. */
-function englishNamePattern(name: string): RegExp {
-  let pattern = patterns.get(name);
-  if (!pattern) {
-    if (patterns.size > 5000) patterns.clear(); // bounded memo: names come from the index
-    pattern = compileNamePattern(name);
-    patterns.set(name, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
-}
-
-function compileNamePattern(name: string): RegExp {
-  const words = name
-    .replace(QUOTES, ' ')
-    .split(/[\s\-\u2010-\u2015]+/)
-    .filter(Boolean)
-    .map((w) => w.replace(REGEX_SPECIAL, '\\$&'));
-  if (words.length === 0) return /$^/;
-  const lastWord = words[words.length - 1]!;
-  // The last word may carry or drop a simple plural ending (`package` ↔ `packages`, `box` ↔ `boxes`).
-  const bases = [...new Set([lastWord.replace(/s$/i, ''), lastWord.replace(/es$/i, '')])].filter((b) => b.length >= 3);
-  if (bases.length > 0) words[words.length - 1] = `(?:${bases.join('|')})(?:s|es)?`;
-  const sep = `(?:${QUOTE_CLASS}|[\\s\\-\\u2010-\\u2015])+`;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${QUOTE_CLASS}?${words.join(sep)}(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-/**
- * Where a keyword name occurs in `text`: English names case-insensitively on word boundaries
- * (allowing a simple plural), Chinese names as substrings after traditional → simplified mapping.
- * Used by the builder to link passages to keywords and by the search to highlight those links.
- */
-export function findName(text: string, name: string, variants: VariantMap = {}): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  if (hasHan(name)) {
-    const needle = toSimplified(name.replace(QUOTES, ''), variants).trim();
-    if (!needle) return ranges;
-    const hay = toSimplified(text, variants);
-    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
-      ranges.push([at, at + needle.length]);
-    }
-    return ranges;
-  }
-  for (const m of text.matchAll(englishNamePattern(name))) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
 }
 
 /** Levenshtein distance (code units), for ranking suggestions. */

@@ -49,6 +49,18 @@ describe('annotate() (headless)', () => {
     ]);
   });
 
+  it('marks a keyword by the acronym its title gives in parentheses ("SRAS")', () => {
+    const smart = new TermMatcher([{ termId: 'smart-review-and-approval', name: 'Smart review and approval system (SRAS)', lang: 'en' }]);
+    const root = dom(
+      '<p>Through the SRAS, businesses obtain approvals. The smart review and approval system is online; an SRA is not it.</p>',
+    );
+    annotate(root, smart, { all: true });
+    expect(marks(root)).to.deep.equal([
+      ['smart-review-and-approval', 'SRAS'],
+      ['smart-review-and-approval', 'smart review and approval system'],
+    ]);
+  });
+
   it('marks English plurals, and nothing inside a longer word ("sandboxing")', () => {
     const root = dom('<p>Regulatory sandboxing is not one. Two regulatory sandboxes are.</p>');
     annotate(root, matcher);

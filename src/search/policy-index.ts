@@ -1,0 +1,305 @@
+/**
+ * A searchable policy index: a {@link Catalogue} (keywords, passages, lookup by name) plus search,
+ * in English and Chinese (simplified, traditional, pinyin), with typo tolerance and prefix search.
+ * DOM-free; runs in browsers and Node. Build-only code (opencc-js, pinyin-pro) lives in `build.ts`
+ * and is never imported from here.
+ *
+ * Index design (default corpus: 13 keywords, 100 passages; `gzip -9`; Node 20, script in the report):
+ *   (a) entries + serialised MiniSearch (`toJSON`/`loadJS`): 246 KB raw, 59.7 KB gzip; load ≈ 65 ms.
+ *   (b) entries only, indexed on load (`addAll`):            130 KB raw, 33.9 KB gzip; load ≈ 2 ms,
+ *       plus ≈ 90 ms to index, paid once on the first `search()` (or in chunks by `fromJSONAsync`).
+ * (a) breaks the 40 KB gzip budget (the bigram/stem postings alone are 25.8 KB gzip), so the index
+ * ships (b): entries once, sources/documents by id, pinyin and the variant map precomputed at build.
+ * `lookupTerm`, `termNames` and `passagesFor` never build the search index.
+ * Queries: p50 ≈ 0.6 ms on the 83 relevance queries (plain MiniSearch: ≈ 0.26 ms).
+ * Bench query mix (bench/lib/queries.mjs), Chromium: p50 0.10 ms, p95 0.5 ms (plain MiniSearch with
+ * fuzzy + prefix: 0.07 / 0.4 ms), after marking Han terms (HAN_MARK) and caching highlight work.
+ *
+ * The parts: `engine.ts` builds MiniSearch, `query.ts` plans a query, `rank.ts` orders the hits,
+ * `named.ts` finds a keyword the query names, `highlight.ts` marks what matched, `suggest.ts` says
+ * "did you mean".
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
+import { Catalogue, cutQuery, entryLang, entryText, type IndexSizeInfo } from './catalogue.js';
+import {
+  BOOST,
+  FUZZY_WEIGHT,
+  PINYIN_FIELDS,
+  PREFIX_WEIGHT,
+  TEXT_FIELDS,
+  hanPrefixWeight,
+  markHan,
+  newEngine,
+  searchCorpus,
+  unmark,
+  type SearchCorpus,
+  type SearchDoc,
+} from './engine.js';
+import { Highlighter } from './highlight.js';
+import { Lexicon } from './lexicon.js';
+import { QueryNames } from './named.js';
+import { STRONG_COVERAGE, planQuery, type QueryPlan } from './query.js';
+import { rank } from './rank.js';
+import { suggestNames } from './suggest.js';
+import type { ContentLang, Entry, PassageEntry, SearchOptions, SearchResult, TermEntry } from './types.js';
+import { Vocabulary } from './vocabulary.js';
+import type { TermName } from './names.js';
+
+/** Default number of results of {@link PolicyIndex.search}. */
+export const DEFAULT_LIMIT = 20;
+
+/**
+ * A loaded policy index: keywords and passages, searchable in English and Chinese (simplified,
+ * traditional, pinyin), with typo tolerance and prefix search.
+ *
+ * ```ts
+ * const index = PolicyIndex.fromJSON(await (await fetch('/bj-index.json')).text());
+ * index.search('监管沙盒')[0].entry; // the "Regulatory sandbox" keyword
+ * ```
+ */
+export class PolicyIndex {
+  /** The keywords and passages (what a popover or an annotation reads), shared, never copied. */
+  readonly catalogue: Catalogue;
+  /** Content hash of the index (changes whenever its content does). */
+  readonly hash: string;
+  /** Counts describing the loaded index. */
+  readonly sizeInfo: IndexSizeInfo;
+
+  // The private members below (`entries`, `docById`, `searchIndex`, `vocabOf`, `newEngine`, `engine`)
+  // keep the names and meanings they had before the split: the sharded index (src/search/shards)
+  // reads them (its `internals.ts`).
+  /** The catalogue's entries by id (the same map, not a copy). */
+  private readonly entries: Map<string, Entry>;
+  private readonly corpus: SearchCorpus;
+  /** What MiniSearch indexes, by id. */
+  private readonly docById: Map<string, SearchDoc>;
+  /** The query lexicon shipped in the index (Chinese → English names, editors' synonyms). */
+  private readonly lexicon: Lexicon;
+  private readonly names: QueryNames;
+  private readonly highlighter: Highlighter;
+  /** The MiniSearch index, built on first search (see `engine`) or by `prepareSearch`. */
+  private searchIndex?: MiniSearch<SearchDoc>;
+  private preparing?: Promise<void>;
+  /** Document frequencies of each engine's text terms, filled while it indexes. */
+  private readonly vocabOf = new WeakMap<MiniSearch<SearchDoc>, Vocabulary>();
+
+  private constructor(catalogue: Catalogue) {
+    this.catalogue = catalogue;
+    this.hash = catalogue.hash;
+    this.sizeInfo = catalogue.sizeInfo;
+    this.entries = catalogue.entryMap;
+    this.lexicon = new Lexicon(catalogue.built.lexicon, catalogue.variants);
+    this.corpus = searchCorpus(catalogue);
+    this.docById = this.corpus.docById;
+    this.names = new QueryNames(catalogue, this.corpus.byPinyin);
+    this.highlighter = new Highlighter(catalogue, this.corpus.linkTokens);
+  }
+
+  /**
+   * Loads a built index: the JSON text of `bj-index.json` or its parsed value. Throws a `BjError`:
+   * `json` (text is not JSON), `format` (not a bj-index, or a file layout this library cannot read),
+   * `schema-version` (built from another data schema), `library-version` (built by an incompatible
+   * library version). Each message says how to fix it (usually: rebuild with `npx bj-index build`).
+   */
+  static fromJSON(json: unknown): PolicyIndex {
+    return new PolicyIndex(Catalogue.fromJSON(json));
+  }
+
+  /**
+   * Like {@link fromJSON}, and also builds the search index now, in chunks that yield to the event
+   * loop (MiniSearch `addAllAsync`), so the first `search` is fast and the page stays responsive.
+   */
+  static async fromJSONAsync(json: unknown): Promise<PolicyIndex> {
+    const index = PolicyIndex.fromJSON(json);
+    await index.prepareSearch();
+    return index;
+  }
+
+  /**
+   * Adds search to a catalogue already loaded (a page that opened a popover first and searches
+   * later): the index is neither fetched nor checked again, and records are shared.
+   */
+  static fromCatalogue(catalogue: Catalogue): PolicyIndex {
+    return new PolicyIndex(catalogue);
+  }
+
+  /**
+   * Builds the search index now, in chunks that yield to the event loop, unless it is built already.
+   * Call it when a search is about to happen (e.g. the search box gains focus) so the first
+   * keystroke does not pay for indexing. Safe to call many times.
+   */
+  prepareSearch(): Promise<void> {
+    if (this.searchIndex) return Promise.resolve();
+    this.preparing ??= (async () => {
+      const engine = this.newEngine();
+      await engine.addAllAsync(this.corpus.docs, { chunkSize: 25 });
+      this.searchIndex ??= engine;
+    })();
+    return this.preparing;
+  }
+
+  /** An empty engine (see `engine.ts`), its vocabulary remembered for query planning. */
+  private newEngine(): MiniSearch<SearchDoc> {
+    const { mini, vocab } = newEngine(this.catalogue.variants);
+    this.vocabOf.set(mini, vocab);
+    return mini;
+  }
+
+  /**
+   * The MiniSearch index, built from the entries on first use: keyword lookups and annotation never
+   * pay for it, and the index file need not ship it (see the design note at the top).
+   */
+  private get engine(): MiniSearch<SearchDoc> {
+    if (!this.searchIndex) {
+      const engine = this.newEngine();
+      engine.addAll(this.corpus.docs);
+      this.searchIndex = engine;
+    }
+    return this.searchIndex;
+  }
+
+  /**
+   * Searches keywords and passages. Accepts any string: English (stems, typos, prefixes), Chinese
+   * (any 2+ character substring; simplified or traditional), pinyin (full, joined, initials) and
+   * mixtures. Queries longer than {@link MAX_QUERY_LENGTH} are cut; a query with no letters, digits
+   * or Han characters returns `[]`. A keyword whose name (any language, script or pinyin) is the
+   * whole query comes first. Never throws.
+   */
+  search(query: string, opts: SearchOptions = {}): SearchResult[] {
+    if (typeof query !== 'string') return [];
+    const q = cutQuery(query);
+    const engine = this.engine;
+    const plan = planQuery(q, {
+      variants: this.catalogue.variants,
+      vocab: this.vocabOf.get(engine) ?? new Vocabulary(),
+      lexicon: this.lexicon,
+      inPinyin: (w) => this.inPinyin(w),
+      names: this.names.zh,
+      mark: markHan,
+      textFields: TEXT_FIELDS,
+      pinyinFields: PINYIN_FIELDS,
+      weights: { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT },
+      hanPrefixWeight,
+    });
+    if (!plan) return [];
+    const kind = opts.kind ?? 'all';
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
+    const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
+    let raw: MiniSearchResult[];
+    try {
+      const tree: Query = {
+        queries: plan.queries,
+        combineWith: 'OR',
+        tokenize: (s: string) => [s],
+        processTerm: (t: string) => t,
+        boost: BOOST,
+      };
+      raw = engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
+    } catch {
+      return [];
+    }
+    const ranked = rank(raw, plan, (id) => this.searchableText(id));
+    const named = kind !== 'passage' ? this.names.namedTerm(q, plan) : undefined;
+    if (named) {
+      const at = ranked.findIndex((r) => r.hit.id === named.id);
+      const top = ranked[0]?.hit.score ?? 1;
+      if (at !== 0) {
+        const item =
+          at > 0
+            ? ranked.splice(at, 1)[0]!
+            : { hit: { id: named.id, score: 0, terms: [], queryTerms: [], match: {} } as MiniSearchResult, coverage: 1 };
+        item.hit.score = Math.max(item.hit.score, top) * 1.01;
+        ranked.unshift(item);
+      }
+      ranked[0]!.coverage = 1;
+    }
+    const lang: ContentLang = opts.lang ?? (plan.parts.han.length > 0 || this.isPinyin(plan.parts.words) ? 'zh' : 'en');
+    return ranked.slice(0, limit).map(({ hit, coverage: c }) => this.toResult(hit, plan, lang, hit.id === named?.id, c));
+  }
+
+  /**
+   * Up to `limit` keyword names (titles and aliases, either language) that look like `query`, best
+   * first: for "did you mean" after a search with no results.
+   */
+  suggest(query: string, limit = 5): string[] {
+    if (typeof query !== 'string') return [];
+    return suggestNames(this.catalogue.termNames(), query, limit, this.catalogue.variants);
+  }
+
+  /** See {@link Catalogue.lookupTerm}. */
+  lookupTerm(text: string): TermEntry | undefined {
+    return this.catalogue.lookupTerm(text);
+  }
+
+  /** See {@link Catalogue.viaAlias}. */
+  viaAlias(text: string): boolean {
+    return this.catalogue.viaAlias(text);
+  }
+
+  /** The keyword with this id. */
+  term(id: string): TermEntry | undefined {
+    return this.catalogue.term(id);
+  }
+
+  /** The passage with this id. */
+  passage(id: string): PassageEntry | undefined {
+    return this.catalogue.passage(id);
+  }
+
+  /** All keywords, in corpus order. */
+  terms(): TermEntry[] {
+    return this.catalogue.terms();
+  }
+
+  /** The passages that use a keyword's names, in corpus order (`[]` for an unknown id). */
+  passagesFor(termId: string): PassageEntry[] {
+    return this.catalogue.passagesFor(termId);
+  }
+
+  /** Every published keyword title and alias with its language, for annotating text. */
+  termNames(): TermName[] {
+    return this.catalogue.termNames();
+  }
+
+  /** Maps traditional characters of the corpus to simplified, char by char (same length). */
+  toSimplified(text: string): string {
+    return this.catalogue.toSimplified(text);
+  }
+
+  /** An entry's indexed text fields, simplified, for contiguity checks (cached per stored string). */
+  private searchableText(id: string): string {
+    const doc = this.docById.get(id);
+    return doc ? this.highlighter.simplifiedOf(`${doc.title}\n${doc.aliases}\n${doc.text}`) : '';
+  }
+
+  /** True when `word` occurs in some keyword's joined pinyin or initials. */
+  private inPinyin(word: string): boolean {
+    return this.corpus.pinyinKeys.some((k) => k.includes(word));
+  }
+
+  /** True when every word of a Han-free query occurs in keywords' pinyin (`jianguan shahe`, `jgsh`). */
+  private isPinyin(words: string[]): boolean {
+    return words.length > 0 && words.every((w) => this.inPinyin(w.replace(/[1-5]/g, '')));
+  }
+
+  private toResult(r: MiniSearchResult, plan: QueryPlan, preferred: ContentLang, named: boolean, cover: number): SearchResult {
+    const entry = this.entries.get(r.id as string)!;
+    const lang = entryLang(entry, preferred);
+    const text = entryText(entry, lang);
+    const title = entry.kind === 'term' ? entry.title : entry.document.title;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      title,
+      text,
+      lang,
+      score: r.score,
+      strength: named || cover >= STRONG_COVERAGE ? 'strong' : 'weak',
+      coverage: Math.round(cover * 1000) / 1000,
+      terms: r.terms.map(unmark),
+      matches: this.highlighter.ranges(r, entry, title, text, plan, named),
+      entry,
+    };
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The corpus vocabulary as the query planner sees it: document frequencies (idf) of the indexed
+ * terms, the words as written (for typo matching) and the corpus's acronyms, collected while the
+ * engine indexes (see `engine.ts`). DOM-free.
+ */
+
+/** Document frequencies of the indexed terms of the text fields, collected while indexing. */
+export class Vocabulary {
+  private readonly df = new Map<string, number>();
+  private readonly lastDoc = new Map<string, number>();
+  /** Word forms as written (folded, not stemmed) → their stem, for typo matching (`emplyment`). */
+  private readonly surface = new Map<string, string>();
+  /** Stems of words the corpus writes in capitals (`IPR`, `SRAS`, `QR`). */
+  private readonly acronyms = new Set<string>();
+  private sortedWords?: string[];
+  private sortedSurface?: string[];
+  /** Number of documents seen. */
+  docs = 0;
+
+  /** Marks the start of the next document. */
+  nextDocument(): void {
+    this.docs++;
+  }
+
+  /** Records an indexed term of the current document. */
+  add(term: string): void {
+    if (this.lastDoc.get(term) === this.docs) return;
+    this.lastDoc.set(term, this.docs);
+    this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    this.sortedWords = undefined;
+  }
+
+  /** Records how an indexed word was written (`written` as in the text, `stem` as indexed). */
+  addForm(written: string, stem: string): void {
+    const folded = written.toLowerCase();
+    if (!this.surface.has(folded)) {
+      this.surface.set(folded, stem);
+      this.sortedSurface = undefined;
+    }
+    if (/^[A-Z]{2,6}s?$/.test(written)) this.acronyms.add(stem);
+  }
+
+  /** True when the corpus writes this stem as an acronym. */
+  isAcronym(stem: string): boolean {
+    return this.acronyms.has(stem);
+  }
+
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
+  /** Inverse document frequency: high for rare terms and for terms the corpus lacks. */
+  idf(term: string): number {
+    return Math.log(1 + this.docs / ((this.df.get(term) ?? 0) + 1));
+  }
+
+  /** Word terms (not Han) that start with `prefix`, the term itself excluded. */
+  withPrefix(prefix: string, isHan: (t: string) => boolean): string[] {
+    const words = (this.sortedWords ??= [...this.df.keys()].filter((t) => !isHan(t)).sort());
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) if (words[i] !== prefix) out.push(words[i]!);
+    return out;
+  }
+
+  /**
+   * Word terms within `maxDistance` edits of `word` that start with the same letter (typos on a
+   * phone keyboard rarely hit the first letter; `route` is not `out`), the word itself excluded.
+   */
+  near(word: string, maxDistance: number): Array<{ term: string; distance: number }> {
+    const forms = (this.sortedSurface ??= [...this.surface.keys()].sort());
+    const best = new Map<string, number>();
+    for (const t of this.withPrefixRange(forms, word[0]!)) {
+      if (t === word || Math.abs(t.length - word.length) > maxDistance) continue;
+      const d = boundedDistance(word, t, maxDistance);
+      const stem = this.surface.get(t)!;
+      if (d <= maxDistance && d < (best.get(stem) ?? Infinity)) best.set(stem, d);
+    }
+    return [...best].map(([term, distance]) => ({ term, distance }));
+  }
+
+  private *withPrefixRange(words: string[], first: string): Iterable<string> {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < words.length && words[i]!.startsWith(first); i++) yield words[i]!;
+  }
+}
+
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment: `sprots`
+ * is one typo from `sports`), giving up (returning `max + 1`) once it must exceed `max`.
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
