@@ -5,6 +5,7 @@
  * - `es`     dist/bj-policy-widgets.js       `<script type="module">`: every element, one file
  * - `iife`   dist/bj-policy-widgets.iife.js  classic `<script src defer>`: the same, no modules
  * - `search` dist/search.js                  headless search API (no Lit, no DOM)
+ * - `worker` dist/search-worker.js           the search worker (module worker; loads and searches the index)
  *
  * Every dependency is bundled and dynamic imports are inlined, so each target is exactly one
  * file a webmaster can copy. Lit is resolved with the `production` export condition, so its
@@ -17,7 +18,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import asciiOnly from './scripts/vite-plugin-ascii-only.mjs';
 import minifyLit from './scripts/vite-plugin-minify-lit.mjs';
 
-type Target = 'es' | 'iife' | 'search';
+type Target = 'es' | 'iife' | 'search' | 'worker';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -27,6 +28,8 @@ const targets: Record<Target, { entry: string; fileName: string; format: 'es' | 
   es: { entry: 'src/bj-policy-widgets.ts', fileName: 'bj-policy-widgets.js', format: 'es' },
   iife: { entry: 'src/bj-policy-widgets.iife.ts', fileName: 'bj-policy-widgets.iife.js', format: 'iife' },
   search: { entry: 'src/search-entry.ts', fileName: 'search.js', format: 'es' },
+  // The search worker, a module worker started from next to the ES or IIFE bundle.
+  worker: { entry: 'src/worker/search-worker.ts', fileName: 'search-worker.js', format: 'es' },
 };
 
 /**
@@ -54,7 +57,7 @@ const minifyEs = (): Plugin => ({
 export default defineConfig((): UserConfig => {
   const name = (process.env.BJ_TARGET ?? 'es') as Target;
   const target = targets[name];
-  if (!target) throw new Error(`bj: unknown BJ_TARGET "${name}"; use es, iife or search`);
+  if (!target) throw new Error(`bj: unknown BJ_TARGET "${name}"; use es, iife, search or worker`);
   return {
     // Nothing is copied from public/: the demo and data are served from the repo itself.
     publicDir: false,

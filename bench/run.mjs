@@ -27,7 +27,7 @@ const README = path.join(root, 'README.md');
  * it room to measure 100k passages too.
  */
 const BUDGET_MS = (Number(process.env.BJ_BENCH_BUDGET) || 285) * 1000;
-const SUITES = ['size', 'index', 'query', 'longtask', 'browser', 'transfer', 'page', 'growth'];
+const SUITES = ['size', 'index', 'query', 'longtask', 'browser', 'transfer', 'page', 'sites', 'growth'];
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : SUITES;
@@ -40,7 +40,9 @@ if (args.includes('--readme-from')) {
 }
 
 // 1. dist/ up to date (npm run build) ------------------------------------------------------------
-const OUTPUTS = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'bj-index.json'].map((f) => path.join(dist, f));
+const OUTPUTS = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'search-worker.js', 'bj-index.json'].map((f) =>
+  path.join(dist, f),
+);
 const INPUTS = ['src', 'data', 'package.json', 'vite.config.ts', 'scripts/build.mjs'].map((f) => path.join(root, f));
 
 function newest(p) {
@@ -149,7 +151,38 @@ const TARGETS = [
     ok: (v) => v <= 50,
     show: (v) => `${formatValue(v, 'ms')} (median)`,
   },
+  // Issue 16, read at the largest generated site measured (bench/sites.mjs), against Pagefind in the same run.
+  ...siteTargets(),
 ];
+
+/** The issue-16 targets at the largest site size that has rows. */
+function siteTargets() {
+  const sizes = [...rows.keys()]
+    .map((id) => /^sites\.(\d+)\.first$/.exec(id)?.[1])
+    .filter(Boolean)
+    .map(Number);
+  if (sizes.length === 0) return [];
+  const n = Math.max(...sizes);
+  const at = `${n.toLocaleString('en-US')} passages`;
+  const vs = (factor, what) => ({
+    get: (r) => (r.baseline ? r.value / r.baseline : NaN),
+    ok: (v) => v <= factor,
+    show: (v) => `${v.toFixed(2)}× Pagefind's ${what}`,
+  });
+  return [
+    { what: `site, ${at}: first-answer bytes ≤ Pagefind's`, row: `sites.${n}.first`, ...vs(1, 'bytes') },
+    { what: `site, ${at}: first-answer time ≤ Pagefind's`, row: `sites.${n}.firstMs`, ...vs(1, 'time') },
+    {
+      what: `site, ${at}: no main-thread task over 50 ms from the first query on`,
+      row: `sites.${n}.longest`,
+      get: (r) => r.value,
+      ok: (v) => v <= 50,
+      show: (v) => formatValue(v, 'ms'),
+    },
+    { what: `site, ${at}: memory ≤ 2× Pagefind's (JS + WASM)`, row: `sites.${n}.heap`, ...vs(2, 'memory') },
+    { what: `site, ${at}: warm query p95 ≤ half Pagefind's`, row: `sites.${n}.warmP95`, ...vs(0.5, 'p95') },
+  ];
+}
 const targets = TARGETS.map((t) => {
   const r = rows.get(t.row);
   const v = r ? t.get(r) : undefined;

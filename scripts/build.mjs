@@ -4,6 +4,7 @@
 //   dist/bj-policy-widgets.js        ES module: every element, every dependency, one file (+ .map)
 //   dist/bj-policy-widgets.iife.js   the same for a classic <script src defer> (+ .map)
 //   dist/search.js                   headless search API, no Lit/DOM (+ .map)
+//   dist/search-worker.js            the search worker, started from next to the bundles (+ .map)
 //   dist/bj-index.json               the default index (npm run build:index)
 //   dist/cli/bj-index.js             the bj-index command (npm run build:cli)
 //   dist/types/                      type declarations (tsc -p tsconfig.build.json)
@@ -62,7 +63,7 @@ await Promise.all([
   // 1. CLI, then the default index with it (both owned by the CLI: npm run build:cli / build:index).
   npmRun('build:cli').then(() => npmRun('build:index')),
   // 2. Browser bundles: one Vite library build per target (vite.config.ts reads BJ_TARGET).
-  ...['es', 'iife', 'search'].map((target) => run(bin('vite'), ['build', '--logLevel', 'warn'], { BJ_TARGET: target })),
+  ...['es', 'iife', 'search', 'worker'].map((target) => run(bin('vite'), ['build', '--logLevel', 'warn'], { BJ_TARGET: target })),
   // 3. Type declarations.
   run(bin('tsc'), ['-p', 'tsconfig.build.json']),
   // 4. Custom elements manifest, where package.json's "customElements" points.
@@ -70,7 +71,7 @@ await Promise.all([
 ]).catch((err) => fail(err.message));
 
 // 5. Checks: exactly the expected files, ASCII only, production Lit, a DOM-free search.js.
-const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js'];
+const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'search-worker.js'];
 const strayChunks = readdirSync(dist).filter((f) => f.endsWith('.js') && !expected.includes(f));
 if (strayChunks.length) fail(`bj: unexpected chunks in dist/: ${strayChunks.join(', ')}; every import must be bundled into its entry`);
 for (const f of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
@@ -92,6 +93,9 @@ for (const f of expected) {
 }
 const search = readFileSync(path.join(dist, 'search.js'), 'utf8');
 if (/customElements|attachShadow|LitElement/.test(search)) fail('bj: dist/search.js pulls in Lit or the DOM; it must stay headless');
+const searchWorker = readFileSync(path.join(dist, 'search-worker.js'), 'utf8');
+if (/customElements|attachShadow|LitElement/.test(searchWorker))
+  fail('bj: dist/search-worker.js pulls in Lit or the DOM; a worker has neither');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean));
 if (!tags.length) fail(`bj: ${rel(manifestPath)} lists no elements; give each element class a JSDoc @tagname`);
@@ -101,6 +105,7 @@ const sized = [
   ['dist/bj-policy-widgets.js', 'all elements, ES module'],
   ['dist/bj-policy-widgets.iife.js', 'all elements, classic script'],
   ['dist/search.js', 'headless search API'],
+  ['dist/search-worker.js', 'search worker (loaded by the first search)'],
   ['dist/bj-index.json', 'default index'],
 ];
 const rows = sized.map(([file, what]) => {

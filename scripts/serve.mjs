@@ -23,7 +23,7 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types lit-html 'allow-duplicates'",
+  "trusted-types lit-html bj-policy-widgets 'allow-duplicates'",
 ].join('; ');
 
 const MIME = {

@@ -7,9 +7,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/index.js';
+import type { ShardedIndex } from '../search/shards/query.js';
 import type { SearchOptions } from '../search/types.js';
 import { OutputPathError, removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
 import { countRecords, type CheckedCorpus } from './corpus-check.js';
@@ -18,6 +20,7 @@ import { describeJsonError } from './json-location.js';
 import { packageDataDir, packageIndexPath, packageVersion } from './package-info.js';
 import { decodeUtf8 } from './decode.js';
 import { formatHuman, toJsonResult } from './query-output.js';
+import { chooseLayout, partsFolderName, removeParts, SHARD_MODES, writeSharded, type ShardMode } from './shards-output.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
 import { escapeControls, jsonLine } from './terminal.js';
 import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
@@ -256,12 +259,17 @@ async function validate(args: string[]): Promise<number> {
 async function build(args: string[]): Promise<number> {
   const { values, positionals } = parse('build', args, {
     output: { type: 'string', short: 'o' },
+    shards: { type: 'string' },
     ...SITE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return help(['build']);
   if (values.output === undefined || values.output === '') {
     throw new UsageError('bj: build needs an output file: add -o FILE, e.g. -o dist/bj-index.json');
+  }
+  const shardMode = values.shards ?? 'auto';
+  if (!(SHARD_MODES as readonly string[]).includes(shardMode)) {
+    throw new UsageError(`bj: --shards must be auto, always or never, got ${JSON.stringify(shardMode)}`);
   }
   const siteOpts = await siteOptions(values, 'build');
   const output = values.output;
@@ -271,9 +279,12 @@ async function build(args: string[]): Promise<number> {
   const { corpora, files } = await checkedCorpora(positionals);
   const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
   const index = await buildChecked(site ? [...corpora, site.corpus] : corpora, output);
-  const json = JSON.stringify(index);
+  let json = JSON.stringify(index);
   const hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
+  const layout = chooseLayout(index, json, shardMode as ShardMode, output);
+  if (layout) json = JSON.stringify(layout.entry);
   const bytes = Buffer.from(json, 'utf8');
+  let written: { parts: number; bytes: number } | undefined;
   // While the temp file exists: Ctrl-C or a kill removes it and keeps the old index.
   const onSignal = (signal: NodeJS.Signals) => {
     removePendingTempFiles();
@@ -283,7 +294,11 @@ async function build(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await writeFileAtomic(output, bytes);
+    if (layout) written = await writeSharded(output, layout, bytes);
+    else {
+      await writeFileAtomic(output, bytes);
+      await removeParts(output);
+    }
   } catch (e) {
     if (e instanceof OutputPathError) throw new Failure([`bj: cannot write ${output}: ${e.message}`]);
     throw new Failure([`bj: cannot write ${output}: ${reason(e)}; choose another -o path`]);
@@ -295,8 +310,11 @@ async function build(args: string[]): Promise<number> {
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const ms = Math.round(performance.now() - started);
   const pages = site ? `, ${count(site.pages, 'page')}` : '';
+  const sharded = written
+    ? ` (keyword catalogue; ${count(written.parts, 'part')}, ${written.bytes} bytes in all, in ${join(dirname(output), partsFolderName(output))}/)`
+    : '';
   out(
-    `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip, ` +
+    `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip${sharded}, ` +
       `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)\n`,
   );
   return 0;
@@ -325,8 +343,15 @@ async function query(args: string[]): Promise<number> {
   }
   const index = await openIndex(values.index);
   const options: SearchOptions = { limit, kind };
+  const search = async (q: string) => {
+    try {
+      return await index.search(q, options);
+    } catch (e) {
+      throw new Failure([e instanceof Error ? e.message : String(e)]);
+    }
+  };
   if (positionals.length > 0) {
-    const results = index.search(text, options);
+    const results = await search(text);
     if (values.json) out(`${jsonLine(results.map(toJsonResult))}\n`, true);
     else out(formatHuman(text, results, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }), true);
     return 0;
@@ -334,7 +359,7 @@ async function query(args: string[]): Promise<number> {
   // One query per line in, one JSON array per line out, as each line arrives.
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const results = line.trim() === '' ? [] : index.search(line, options);
+    const results = line.trim() === '' ? [] : await search(line);
     if (!out(`${jsonLine(results.map(toJsonResult))}\n`, true)) {
       await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
@@ -343,7 +368,7 @@ async function query(args: string[]): Promise<number> {
 }
 
 /** The index named by `--index`, else the package's built index, else one built in memory from its data. */
-async function openIndex(path: string | undefined): Promise<PolicyIndex> {
+async function openIndex(path: string | undefined): Promise<PolicyIndex | ShardedIndex> {
   if (path !== undefined) return readIndex(path, `npx bj-index build -o ${path}`);
   const stale = await staleReason();
   if (stale === undefined) return readIndex(packageIndexPath, 'npm run build:index');
@@ -366,7 +391,7 @@ async function staleReason(): Promise<string | undefined> {
   return undefined;
 }
 
-async function readIndex(path: string, rebuild: string): Promise<PolicyIndex> {
+async function readIndex(path: string, rebuild: string): Promise<PolicyIndex | ShardedIndex> {
   const shown = displayPath(path);
   let bytes: Uint8Array;
   try {
@@ -384,11 +409,23 @@ async function readIndex(path: string, rebuild: string): Promise<PolicyIndex> {
   } catch (e) {
     throw new Failure([`bj: index ${shown} is not valid JSON (${describeJsonError(text, e)}); rebuild it with \`${rebuild}\``]);
   }
-  const { PolicyIndex } = await import('../search/index.js');
+  const [{ PolicyIndex }, { ShardedIndex }] = await Promise.all([import('../search/index.js'), import('../search/shards/query.js')]);
   try {
+    if (ShardedIndex.isSharded(json)) return ShardedIndex.open(json, pathToFileURL(resolve(path)).href, readPart);
     return PolicyIndex.fromJSON(json);
   } catch (e) {
     const message = e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
     throw new Failure([`bj: index ${shown}: ${message}${/rebuild|build/.test(message) ? '' : `; rebuild it with \`${rebuild}\``}`]);
+  }
+}
+
+/** Reads a part of a sharded index from disk (`file:` URL); a missing part is a `bj:` error naming it. */
+async function readPart(url: string): Promise<string> {
+  const { fileURLToPath } = await import('node:url');
+  const path = fileURLToPath(url);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`bj: cannot read part ${displayPath(path)} of the index: ${reason(e)}; rebuild the index with \`npx bj-index build\``);
   }
 }

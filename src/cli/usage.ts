@@ -22,7 +22,7 @@ Options:
 Exit codes: 0 ok, 1 invalid data, index or failed build, 2 usage error.`;
 
 const HELP: Record<Exclude<Command, 'help'>, string> = {
-  build: `Usage: bj-index build [inputs...] [--site DIR --base-url URL] -o FILE
+  build: `Usage: bj-index build [inputs...] [--site DIR --base-url URL] [--shards MODE] -o FILE
 
 Checks every corpus file (JSON syntax, data/schema/corpus.schema.json, ids unique
 across files), builds the search index and writes it to FILE atomically: on any
@@ -54,6 +54,12 @@ Options:
   --exclude PATTERN     skip pages: a glob ("drafts/**", "**/print.html") or a
                         path prefix ("drafts/"), relative to DIR; repeatable
                         (a page can leave itself out with <html data-bj-ignore>)
+  --shards MODE         auto (default), always or never. A sharded index is FILE
+                        (the keywords: all a popover or annotation loads) plus a
+                        folder named after it (bj-index.json -> bj-index/) of parts
+                        the search box fetches as a query needs them; publish both.
+                        auto shards an index of more than 400,000 characters
+                        (about 1,000 passages); smaller ones stay one file
   -h, --help            show this help
 
 Examples:

@@ -18,6 +18,11 @@ export interface PageConfig {
   timeout?: number;
   /** Page-wide size limit of the index, in bytes as decoded (default 8 MiB; 1024 to 512 MiB). */
   maxBytes?: number;
+  /**
+   * `false`: search on the page's main thread instead of in the search worker (`search-worker.js`
+   * next to the script). Also `<meta name="bj-search-worker" content="off">`.
+   */
+  worker?: boolean;
 }
 
 /** How long a load may take (the whole body included) unless the page sets a limit. */
@@ -38,6 +43,19 @@ let scriptUrl: string | undefined;
 /** Called once by the entry point with its own URL (`import.meta.url`, or `document.currentScript.src`). */
 export function setScriptUrl(url: string | undefined | null): void {
   if (url && /^(https?|file):/.test(url)) scriptUrl = url;
+}
+
+/** False when the page turns the search worker off (`window.bjPolicyWidgets.worker = false` or `<meta name="bj-search-worker" content="off">`). */
+export function pageWantsWorker(): boolean {
+  if (typeof document === 'undefined') return true;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="bj-search-worker"]')?.content?.trim().toLowerCase();
+  if (meta === 'off' || meta === 'false') return false;
+  return window.bjPolicyWidgets?.worker !== false;
+}
+
+/** The library's own script URL, when known (set by the entry point). */
+export function ownScriptUrl(): string | undefined {
+  return scriptUrl;
 }
 
 export function pageIndexUrl(): string | undefined {

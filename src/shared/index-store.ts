@@ -31,11 +31,7 @@ export function peekIndex(url: string): PolicyIndex | undefined {
 export function loadIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
   let pending = loads.get(url);
   if (!pending) {
-    const limits = {
-      timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS,
-      maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES,
-    };
-    pending = fetchIndex(url, limits).then(
+    pending = fetchIndex(url, loadLimits(options)).then(
       (index) => {
         ready.set(url, index);
         return index;
@@ -50,13 +46,37 @@ export function loadIndex(url: string, options: LoadOptions = {}): Promise<Polic
   return pending;
 }
 
+const clearHooks = new Set<() => void>();
+
+/** Runs `fn` whenever {@link clearIndexCache} is called (the search client forgets its searchers). */
+export function onClearIndexCache(fn: () => void): void {
+  clearHooks.add(fn);
+}
+
 /** Forgets every loaded index (for tests, or after publishing a new index). */
 export function clearIndexCache(): void {
   loads.clear();
   ready.clear();
+  for (const fn of clearHooks) fn();
 }
 
-async function fetchIndex(url: string, { timeoutMs, maxBytes }: { timeoutMs: number; maxBytes: number }): Promise<PolicyIndex> {
+async function fetchIndex(url: string, limits: { timeoutMs: number; maxBytes: number }): Promise<PolicyIndex> {
+  return indexFromJSON(await fetchIndexValue(url, limits), url);
+}
+
+/** The limits of a load when the page sets none (see {@link loadIndex}). */
+export function loadLimits(options: LoadOptions = {}): { timeoutMs: number; maxBytes: number } {
+  return {
+    timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES,
+  };
+}
+
+/**
+ * Fetches and parses the JSON at `url` within the limits (the index, or a part of a sharded one),
+ * without reading it as an index. Rejects with a `BjError` (network, http, timeout, too-large, json).
+ */
+export async function fetchIndexValue(url: string, { timeoutMs, maxBytes }: { timeoutMs: number; maxBytes: number }): Promise<unknown> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text: string;
@@ -102,6 +122,11 @@ async function fetchIndex(url: string, { timeoutMs, maxBytes }: { timeoutMs: num
       { cause },
     );
   }
+  return json;
+}
+
+/** `PolicyIndex.fromJSON`, with the URL in its error messages. */
+export function indexFromJSON(json: unknown, url: string): PolicyIndex {
   try {
     return PolicyIndex.fromJSON(json);
   } catch (cause) {

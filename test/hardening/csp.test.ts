@@ -38,9 +38,11 @@ function parseCsp(header: string): Map<string, string[]> {
 
 type Win = Window & { bjViolations: string[] };
 
-async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; csp: string }> {
+async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; csp: string; searchedOnPage: () => string[] }> {
   const page = await browser.newPage();
-  const { errors } = recordConsole(page);
+  const { errors, messages } = recordConsole(page);
+  /** The search client's warning when the worker could not start (search then runs on the page). */
+  const searchedOnPage = () => messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text);
   await page.evaluateOnNewDocument(() => {
     const seen: string[] = [];
     (window as unknown as Win).bjViolations = seen;
@@ -59,7 +61,7 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
       timeout: 20_000,
     },
   );
-  return { page, errors, csp: response?.headers()['content-security-policy'] ?? '' };
+  return { page, errors, searchedOnPage, csp: response?.headers()['content-security-policy'] ?? '' };
 }
 
 const violations = (page: Page) => page.evaluate(() => [...(window as unknown as Win).bjViolations]);
@@ -164,7 +166,7 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
       });
 
       it('Chinese page (ES module): popovers, More, search details, annotation — zero violations', { timeout: TIMEOUT }, async () => {
-        const { page, errors } = await open(browser, `${base}demo/index.html`);
+        const { page, errors, searchedOnPage } = await open(browser, `${base}demo/index.html`);
         try {
           const before = await styleUse(page);
           assert.ok(before.roots >= 3, 'the elements rendered');
@@ -192,6 +194,7 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
           // Keyboard: focus opens, Escape closes.
           await page.keyboard.press('Escape');
           assert.deepEqual(await violations(page), [], `CSP violations (More toggled: ${more})`);
+          assert.deepEqual(searchedOnPage(), [], 'the search worker started under the policy');
           const after = await styleUse(page);
           assert.equal(after.styleElements, 0, 'still no <style> elements after every interaction');
           assert.deepEqual(errors, [], 'console errors or failed requests');
@@ -201,13 +204,14 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
       });
 
       it('English page (classic script): the same interactions — zero violations', { timeout: TIMEOUT }, async () => {
-        const { page, errors } = await open(browser, `${base}demo/en.html`);
+        const { page, errors, searchedOnPage } = await open(browser, `${base}demo/en.html`);
         try {
           await hoverKeyword(page, 'bj-keyword[term="notification-and-commitment"]');
           await page.mouse.move(5, 5);
           await searchAndOpen(page, 'regulatory sandbox');
           await annotateAfterScroll(page);
           assert.deepEqual(await violations(page), [], 'CSP violations');
+          assert.deepEqual(searchedOnPage(), [], 'the search worker started from next to the classic script');
           assert.equal((await styleUse(page)).styleElements, 0);
           assert.deepEqual(errors, [], 'console errors or failed requests');
         } finally {

@@ -7,6 +7,11 @@ import { PolicyIndex } from '../../src/search/index.js';
  * The built index (`npm run build:index` → dist/bj-index.json), read once; the element gets it
  * through fresh `blob:` URLs or a fetch stub, so that each test controls its own load.
  */
+// These tests control each load with fetch stubs and blob: URLs, which only the page's own fetch
+// sees: search runs on the page here. The search worker has tests of its own
+// (test/shared/search-client.browser.test.ts, test/e2e/sharded-site.test.ts, test/hardening/csp.test.ts).
+window.bjPolicyWidgets = { ...window.bjPolicyWidgets, worker: false };
+
 let json = '';
 let cached: PolicyIndex | undefined;
 

@@ -37,8 +37,8 @@ describe('npm package contents', () => {
     files = new Set(report.files.map((f) => f.path));
   });
 
-  it('ships both element bundles, the headless search API and their source maps', () => {
-    for (const f of ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js']) {
+  it('ships both element bundles, the headless search API, the search worker and their source maps', () => {
+    for (const f of ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'search-worker.js']) {
       assert.ok(files.has(`dist/${f}`), `dist/${f} missing`);
       assert.ok(files.has(`dist/${f}.map`), `dist/${f}.map missing`);
     }

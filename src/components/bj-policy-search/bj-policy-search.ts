@@ -2,12 +2,11 @@ import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { PolicyIndex } from '../../search/index.js';
 import { BjError, type SearchResult } from '../../search/types.js';
 import { resolveIndexUrl } from '../../shared/config.js';
 import { tag } from '../../shared/define.js';
 import { emit, reportError, type BjRepositionDetail, type BjSearchDetail, type BjSelectDetail } from '../../shared/events.js';
-import { loadIndex, peekIndex } from '../../shared/index-store.js';
+import { getSearcher, type Searcher } from '../../shared/search-client.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import { applyUiLocale, contentLangOf, localized } from '../../shared/locale.js';
 import { supportsPopover } from '../../shared/popover.js';
@@ -116,6 +115,9 @@ export class BjPolicySearch extends LitElement {
   @state() private filter: Filter = 'all';
   @state() private active = -1;
   @state() private shown = 0;
+  /** The index URL whose searcher is loaded and ready. */
+  private readyUrl?: string;
+  private resolving = false;
   @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private suggestions: string[] = [];
   @state() private chosen?: SearchResult;
@@ -173,6 +175,23 @@ export class BjPolicySearch extends LitElement {
     if ((changed.has('active' as keyof BjPolicySearch) || changed.has('open')) && this.open && this.active >= 0) {
       this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
     }
+    // "More" or a kind filter shows results of a sharded index whose texts are not fetched yet.
+    if (!this.resolving && this.visible.some((r) => r.id.startsWith('\u0000'))) void this.resolveShown();
+  }
+
+  /** Fetches the texts of the results now shown (a sharded index), keeping the list as it is. */
+  private async resolveShown(): Promise<void> {
+    const q = this.resultQuery;
+    const seq = this.seq;
+    this.resolving = true;
+    try {
+      const results = await getSearcher(this.indexUrl()).search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
+      if (seq === this.seq && q === this.resultQuery) this.results = results;
+    } catch {
+      // The next query reports a failing index.
+    } finally {
+      this.resolving = false;
+    }
   }
 
   /** Moves focus to the text box. */
@@ -203,15 +222,19 @@ export class BjPolicySearch extends LitElement {
     return resolveIndexUrl(this.index);
   }
 
-  /** The index, loading it if needed; reports a failed load once (`bj-error`) and rethrows. */
-  private async getIndex(): Promise<PolicyIndex> {
+  /**
+   * The searcher of the index (in the search worker, else on the page), loaded and ready; reports a
+   * failed load once (`bj-error`) and rethrows.
+   */
+  private async getIndex(): Promise<Searcher> {
     const url = this.indexUrl();
-    const ready = peekIndex(url);
-    if (ready) return ready;
+    const searcher = getSearcher(url);
+    if (this.readyUrl === url) return searcher;
     if (this.phase !== 'error') this.phase = 'loading';
-    const pending = loadIndex(url);
     try {
-      return await pending;
+      await searcher.prepare();
+      this.readyUrl = url;
+      return searcher;
     } catch (error) {
       // `index` changed during the load: its failure is no longer this element's (the caller retries).
       if (this.indexUrl() !== url) throw error;
@@ -226,19 +249,18 @@ export class BjPolicySearch extends LitElement {
   }
 
   private async warmUp(): Promise<void> {
-    if (peekIndex(this.indexUrl())) return;
+    if (this.readyUrl === this.indexUrl()) return;
     try {
-      const index = await this.getIndex();
+      // Loads the index and builds the search engine now (in the worker), so the first keystroke does not pay for it.
+      await this.getIndex();
       if (this.phase !== 'ready') this.phase = 'ready';
-      // Build the search engine now, in chunks, so the first keystroke does not pay for it.
-      await index.prepareSearch();
     } catch {
       this.phase = 'error';
       this.announce(this.errorText());
     }
   }
 
-  private async runSearch(query: string, { force = false, open = true, quiet = false } = {}): Promise<void> {
+  private async runSearch(query: string, { force = false, open = true, quiet = false, resolve = this.limit } = {}): Promise<void> {
     const q = query.trim();
     if (!force && q === this.lastIssued) return;
     this.lastIssued = q;
@@ -249,11 +271,23 @@ export class BjPolicySearch extends LitElement {
       this.announce('');
       return;
     }
-    let index: PolicyIndex;
+    let index: Searcher;
     const url = this.indexUrl();
+    let results: SearchResult[];
+    let suggestions: string[] = [];
     try {
-      index = peekIndex(url) ?? (await this.getIndex());
-    } catch {
+      index = await this.getIndex();
+      // A sharded index fetches the texts of the first `resolve` results of each kind (those shown).
+      results = seq === this.seq ? await index.search(q, { kind: 'all', limit: MAX_RESULTS, resolve }) : [];
+      if (seq === this.seq && results.length === 0) suggestions = await index.suggest(q);
+    } catch (error) {
+      if (seq === this.seq && this.readyUrl === url && this.phase !== 'error') {
+        // The index loaded but a part of it did not (a sharded index's shard): say so once.
+        this.phase = 'error';
+        reportError(this, error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`), { url });
+        this.announce(this.errorText());
+        return;
+      }
       if (seq === this.seq && this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
       if (seq === this.seq) {
         this.phase = 'error';
@@ -265,18 +299,12 @@ export class BjPolicySearch extends LitElement {
     if (seq !== this.seq) return;
     // `index` changed while it loaded: search the new one.
     if (this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
-    const results = index.search(q, { kind: 'all', limit: MAX_RESULTS });
     this.phase = 'ready';
     this.results = results;
     this.resultQuery = q;
     this.active = -1;
     this.shown = this.limit;
-    this.suggestions = results.length
-      ? []
-      : index
-          .suggest(q)
-          .filter((s) => s !== q)
-          .slice(0, 5);
+    this.suggestions = suggestions.filter((s) => s !== q).slice(0, 5);
     if (open) this.open = true;
     emit<BjSearchDetail>(this, 'bj-search', { query: q, count: results.length });
     if (!quiet) this.announce(this.countText());

@@ -1,0 +1,197 @@
+/**
+ * Splits a built index into the sharded layout of `format.ts`: the keyword catalogue (entry file),
+ * term partitions, form partitions and passage fragments. Runs where the index is built (Node);
+ * DOM-free and without Node imports, so a test may run it anywhere.
+ *
+ * The postings are MiniSearch's own, taken from the engine `PolicyIndex` builds for the whole
+ * corpus, so a sharded search scores exactly as the single-file one.
+ */
+import type { BuiltIndex, StoredDocument, StoredPassage, StoredTerm } from '../format.js';
+import { PolicyIndex } from '../index.js';
+import {
+  SHARD_FORMAT,
+  SHARD_FORMAT_VERSION,
+  type FieldPostings,
+  type FormPart,
+  type PassagePart,
+  type ShardManifest,
+  type StoredTermPostings,
+  type TermPart,
+} from './format.js';
+import { indexInternals, vocabularyInternals } from './internals.js';
+
+export interface ShardOptions {
+  /** Folder of the parts, relative to the entry file (default `bj-index/`). */
+  base?: string;
+  /** Largest term partition, in characters of JSON, before a new one starts (a single term may exceed it). */
+  termPartChars?: number;
+  /** Largest form partition, in characters of JSON. */
+  formPartChars?: number;
+  /** Passages per fragment. */
+  passagesPerFragment?: number;
+  /** Passages per keyword kept in the catalogue (what a popover lists). */
+  relatedPerKeyword?: number;
+}
+
+export const SHARD_DEFAULTS: Required<ShardOptions> = {
+  base: 'bj-index/',
+  termPartChars: 48_000,
+  formPartChars: 24_000,
+  passagesPerFragment: 10,
+  relatedPerKeyword: 3,
+};
+
+/**
+ * Single-file indexes up to this many characters of JSON stay single files under `--shards auto`
+ * (the default corpus is about 130,000).
+ */
+export const AUTO_SHARD_CHARS = 400_000;
+
+/** The entry file of a sharded index: a valid index (the catalogue) with the manifest. */
+export type ShardedEntry = BuiltIndex & { shards: ShardManifest };
+
+export interface ShardedBuild {
+  entry: ShardedEntry;
+  /** Part files by name (relative to `base`), as JSON text. */
+  parts: Map<string, string>;
+}
+
+const PINYIN_FIELD_NAMES = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
+
+function partName(kind: string, i: number): string {
+  return `${kind}-${String(i).padStart(3, '0')}.json`;
+}
+
+/** Cuts sorted records into runs of at most `chars` characters of JSON (a single record may exceed it). */
+function cut<T>(records: T[], chars: number): T[][] {
+  const out: T[][] = [];
+  let run: T[] = [];
+  let size = 0;
+  for (const r of records) {
+    const n = JSON.stringify(r).length + 1;
+    if (run.length > 0 && size + n > chars) {
+      out.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(r);
+    size += n;
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
+
+/** Splits `built` into the sharded layout. */
+export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): ShardedBuild {
+  const opts = { ...SHARD_DEFAULTS, ...options };
+  const index = PolicyIndex.fromJSON(built);
+  const internals = indexInternals(index);
+  const engine = internals.engine;
+  const vocab = vocabularyInternals(internals.vocabOf.get(engine)!);
+  const js = engine.toJSON();
+  const keywords = built.entries.filter((e): e is StoredTerm => e.kind === 'term');
+  const passages = built.entries.filter((e): e is StoredPassage => e.kind === 'passage');
+  if (js.documentCount !== keywords.length + passages.length || vocab.docs !== js.documentCount) {
+    throw new Error('bj: internal error: the search engine does not hold one document per entry; report this');
+  }
+  const pinyinFieldIds = new Set(PINYIN_FIELD_NAMES.map((f) => js.fieldIds[f]));
+  const parts = new Map<string, string>();
+  const part = (name: string, value: object) => parts.set(name, JSON.stringify(value));
+
+  // Terms, with their rank in the term tree, in sorted order.
+  const records: StoredTermPostings[] = [];
+  const pinyinTerms: Array<[string, number]> = [];
+  const seen = new Set<string>();
+  js.index.forEach(([term, fields], rank) => {
+    seen.add(term);
+    const postings: FieldPostings[] = [];
+    let inPinyin = false;
+    for (const [fieldKey, docs] of Object.entries(fields)) {
+      const fieldId = Number(fieldKey);
+      if (pinyinFieldIds.has(fieldId)) inPinyin = true;
+      const ids = Object.keys(docs)
+        .map(Number)
+        .sort((a, b) => a - b);
+      const deltas: number[] = [];
+      const tf: number[] = [];
+      const lengths: number[] = [];
+      let last = 0;
+      for (const id of ids) {
+        deltas.push(id - last);
+        last = id;
+        tf.push(docs[id]!);
+        lengths.push(js.fieldLength[id]![fieldId]!);
+      }
+      postings.push([fieldId, deltas, tf, lengths]);
+    }
+    if (inPinyin) pinyinTerms.push([term, rank]);
+    records.push([term, rank, vocab.df.get(term) ?? 0, vocab.acronyms.has(term) ? 1 : 0, postings]);
+  });
+  for (const [term, df] of vocab.df) if (!seen.has(term)) records.push([term, -1, df, vocab.acronyms.has(term) ? 1 : 0, []]);
+  records.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const termRuns = cut(records, opts.termPartChars);
+  const termFiles = termRuns.map((run, i) => {
+    const name = partName('terms', i);
+    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, terms: run } satisfies TermPart);
+    return name;
+  });
+
+  const forms = [...vocab.surface].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const formRuns = cut(forms, opts.formPartChars);
+  const formFiles = formRuns.map((run, i) => {
+    const name = partName('forms', i);
+    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, forms: run } satisfies FormPart);
+    return name;
+  });
+
+  const documents = new Map(built.documents.map((d) => [d.id, d]));
+  const docsOf = (list: StoredPassage[]): StoredDocument[] => {
+    const ids = [...new Set(list.map((p) => p.document))];
+    return ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
+  };
+  const passageFiles: string[] = [];
+  for (let i = 0; i < passages.length; i += opts.passagesPerFragment) {
+    const list = passages.slice(i, i + opts.passagesPerFragment);
+    const name = partName('passages', passageFiles.length);
+    const fragment: PassagePart = {
+      format: SHARD_FORMAT,
+      index: built.hash,
+      part: name,
+      from: keywords.length + i,
+      passages: list,
+      documents: docsOf(list),
+    };
+    part(name, fragment);
+    passageFiles.push(name);
+  }
+
+  // The catalogue: every keyword, and the first passages of each (what a popover lists).
+  const related = new Set<string>();
+  const perKeyword = new Map<string, number>();
+  for (const p of passages) {
+    if (!p.terms.some((t) => (perKeyword.get(t) ?? 0) < opts.relatedPerKeyword)) continue;
+    related.add(p.id);
+    for (const t of p.terms) perKeyword.set(t, (perKeyword.get(t) ?? 0) + 1);
+  }
+  const kept = passages.filter((p) => related.has(p.id));
+  const manifest: ShardManifest = {
+    version: SHARD_FORMAT_VERSION,
+    base: opts.base,
+    documentCount: js.documentCount,
+    keywordCount: keywords.length,
+    averageFieldLength: js.averageFieldLength,
+    fieldIds: js.fieldIds,
+    terms: { files: termFiles, first: termRuns.map((run) => run[0]![0]) },
+    forms: { files: formFiles, first: formRuns.map((run) => run[0]![0]) },
+    passages: { files: passageFiles, per: opts.passagesPerFragment },
+    pinyinTerms,
+    passageCount: passages.length,
+  };
+  const entry: ShardedEntry = {
+    ...built,
+    documents: docsOf(kept),
+    entries: built.entries.filter((e) => e.kind === 'term' || related.has(e.id)),
+    shards: manifest,
+  };
+  return { entry, parts };
+}

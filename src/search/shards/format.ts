@@ -1,0 +1,117 @@
+/**
+ * The sharded index layout (`bj-index build --shards`), for corpora too large to ship as one file.
+ * DOM-free and Node-free.
+ *
+ * - The entry file (`bj-index.json`, where the widgets look by default) is a complete, valid
+ *   {@link BuiltIndex} holding the **keyword catalogue**: every keyword, source, the variant map and
+ *   the lexicon, plus the first few passages of each keyword (what a popover lists). Popovers and
+ *   `<bj-annotate>` load it as they load any index; its size does not grow with the passages.
+ *   Its `shards` field (a {@link ShardManifest}) tells the search where the rest is.
+ * - **Term partitions** (`terms-NNN.json`): the inverted index, cut into contiguous ranges of the
+ *   sorted terms. Each term carries its postings per field (document number, term frequency and the
+ *   field's length in that document: everything MiniSearch's BM25 needs, so the per-document length
+ *   table is spread over the postings instead of shipped whole), its document frequency for the
+ *   query planner and its position in MiniSearch's term tree (so expansions are replayed in the same
+ *   order). A query fetches the partitions of its own terms and of their prefix expansions.
+ * - **Form partitions** (`forms-NNN.json`): word forms as written → their stem, for typo matching;
+ *   fetched only for a query word the corpus lacks.
+ * - **Passage fragments** (`passages-NNN.json`): passage texts and their documents, a fixed number of
+ *   consecutive passages per file, fetched only for the results shown.
+ *
+ * Every part names the build it belongs to (`index`, the catalogue's `hash`) and its own `part`
+ * name; a part from another build is refused.
+ */
+import type { StoredDocument, StoredPassage } from '../format.js';
+
+/** `format` of every part file. */
+export const SHARD_FORMAT = 'bj-index-part';
+/** Version of the sharded layout (the `shards` field and the part files). */
+export const SHARD_FORMAT_VERSION = 1;
+
+/** A term's postings in one field: `[fieldId, docDeltas, termFrequencies, fieldLengths]`. */
+export type FieldPostings = [fieldId: number, docDeltas: number[], tf: number[], lengths: number[]];
+
+/**
+ * One term of a term partition: the term (Han terms under their internal mark), its rank in the
+ * term tree, its document frequency over the text fields (0 when only in pinyin fields), 1 when the
+ * corpus writes it as an acronym, and its postings.
+ */
+export type StoredTermPostings = [term: string, rank: number, df: number, acronym: 0 | 1, postings: FieldPostings[]];
+
+/** Where the parts are and the corpus-wide figures scoring needs. Lives in the entry file's `shards`. */
+export interface ShardManifest {
+  version: typeof SHARD_FORMAT_VERSION;
+  /** Folder of the part files, relative to the entry file's URL (ends with `/`). */
+  base: string;
+  /** Documents MiniSearch indexed (keywords first, then passages, in corpus order). */
+  documentCount: number;
+  /** How many of those documents are keywords (document numbers below it). */
+  keywordCount: number;
+  /** MiniSearch's average field lengths, by field id. */
+  averageFieldLength: number[];
+  /** MiniSearch's field ids, by field name (checked against the reader's own). */
+  fieldIds: Record<string, number>;
+  /** Term partitions: file names and the first term of each (sorted). */
+  terms: { files: string[]; first: string[] };
+  /** Form partitions: file names and the first form of each (sorted). */
+  forms: { files: string[]; first: string[] };
+  /** Passage fragments: passages `per` to a file, in document-number order from `keywordCount`. */
+  passages: { files: string[]; per: number };
+  /** Terms with postings in a pinyin field, with their ranks (for fuzzy pinyin matching). */
+  pinyinTerms: Array<[term: string, rank: number]>;
+  /** Total passages in the index (the catalogue holds only a few). */
+  passageCount: number;
+}
+
+/** A term partition file. */
+export interface TermPart {
+  format: typeof SHARD_FORMAT;
+  index: string;
+  part: string;
+  terms: StoredTermPostings[];
+}
+
+/** A form partition file: `[form, stem]`, sorted by form. */
+export interface FormPart {
+  format: typeof SHARD_FORMAT;
+  index: string;
+  part: string;
+  forms: Array<[form: string, stem: string]>;
+}
+
+/** A passage fragment file: its passages (consecutive document numbers) and their documents. */
+export interface PassagePart {
+  format: typeof SHARD_FORMAT;
+  index: string;
+  part: string;
+  /** Document number of the first passage. */
+  from: number;
+  passages: StoredPassage[];
+  documents: StoredDocument[];
+}
+
+/** Which partition of sorted `first` keys holds `key` (binary search; -1 before the first). */
+export function partOf(first: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = first.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (first[mid]! <= key) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
+}
+
+/** Partitions that may hold keys starting with `prefix`. */
+export function partsWithPrefix(first: readonly string[], prefix: string): number[] {
+  const from = Math.max(0, partOf(first, prefix));
+  const out: number[] = [];
+  for (let i = from; i < first.length; i++) {
+    if (i > from && first[i]! > prefix && !first[i]!.startsWith(prefix)) break;
+    out.push(i);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * Opens an index for searching, whatever its layout: a single-file index (`PolicyIndex`) or a
+ * sharded one (`ShardedIndex`, parts fetched as queries need them). DOM-free: the search worker
+ * (src/worker/search-worker.ts) and the in-page fallback (src/shared/search-client.ts) both use it,
+ * so both answer alike.
+ */
+import { PolicyIndex } from '../search/index.js';
+import { ShardedIndex, type ShardedSearchOptions } from '../search/shards/query.js';
+import type { SearchResult } from '../search/types.js';
+import { indexInternals } from '../search/shards/internals.js';
+import { fetchIndexValue, indexFromJSON } from './index-store.js';
+
+export interface IndexSearcher {
+  search(query: string, opts?: ShardedSearchOptions): Promise<SearchResult[]>;
+  suggest(query: string, limit?: number): string[];
+  /** Gets ready for the first query (builds the engine of a single-file index). */
+  prepare(): Promise<void>;
+  /** URLs of the parts fetched so far (none for a single-file index). */
+  fetched(): string[];
+  /** `single` or `sharded`. */
+  readonly layout: 'single' | 'sharded';
+}
+
+export interface OpenOptions {
+  limits: { timeoutMs: number; maxBytes: number };
+  /**
+   * Build a single-file index's search engine in one synchronous step (in a worker, where nothing
+   * waits for the thread) instead of in chunks that yield to the page.
+   */
+  sync: boolean;
+  /** The index's JSON when the caller has it already. */
+  json?: unknown;
+}
+
+/** Opens the index at the absolute `url`. Rejects with a `BjError` whose message starts with `bj:`. */
+export async function openSearcher(url: string, { limits, sync, json }: OpenOptions): Promise<IndexSearcher> {
+  const value = json ?? (await fetchIndexValue(url, limits));
+  if (ShardedIndex.isSharded(value)) {
+    const sharded = ShardedIndex.open(value, url, (part) => fetchIndexValue(part, limits));
+    return {
+      layout: 'sharded',
+      search: (q, opts) => sharded.search(q, opts),
+      suggest: (q, limit) => sharded.catalogue.suggest(q, limit),
+      prepare: () => Promise.resolve(),
+      fetched: () => [...sharded.fetched],
+    };
+  }
+  const index: PolicyIndex = indexFromJSON(value, url);
+  // One build, whoever asks first: a query typed during a chunked build waits for it (it used to
+  // start a second, synchronous build beside it).
+  let ready: Promise<void> | undefined;
+  const prepare = (): Promise<void> => {
+    ready ??= sync
+      ? Promise.resolve().then(() => {
+          void indexInternals(index).engine;
+        })
+      : index.prepareSearch();
+    return ready;
+  };
+  return {
+    layout: 'single',
+    async search(q, opts) {
+      await prepare();
+      return index.search(q, opts);
+    },
+    suggest: (q, limit) => index.suggest(q, limit),
+    prepare,
+    fetched: () => [],
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * A district site of 10,000 passages (bench/site-gen.mjs: 200 built HTML pages, English and
+ * Chinese, some GBK), indexed with `bj-index build --site` (sharded: more than the `auto` limit),
+ * searched through `<bj-policy-search>` in Chromium and Firefox ESR under the README's strict CSP.
+ * The reader sees the matching paragraph with its page link, from a few parts of the index, and the
+ * search ran in the worker.
+ *
+ * The generated site and its index are cached in the system temp folder, keyed by the generator's
+ * inputs and the builder's sources (a first run builds them: about 20 s on a quiet machine).
+ * Needs `npm run build`.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+// @ts-expect-error -- plain ESM bench script without types
+import { generateSite } from '../../bench/site-gen.mjs';
+import { buildCli, run } from '../helpers/cli.js';
+import { browserNames, recordConsole, releaseBrowser, requireDist, root, useBrowser } from '../helpers/e2e.js';
+
+const TIMEOUT = 120_000;
+const PASSAGES = 10_000;
+const BASE_URL = 'https://district.example.gov.cn/';
+
+/** Every file under `dir` (relative paths), sorted. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** The cache key: the generator, its data, the builder (search core + CLI), and the options. */
+function fixtureKey(): string {
+  const hash = createHash('sha256').update(JSON.stringify({ PASSAGES, BASE_URL }));
+  for (const dir of ['bench/site-gen.mjs', 'bench/lib', 'data', 'src/search', 'src/cli']) {
+    const full = path.join(root, dir);
+    const files = statSync(full).isDirectory() ? filesUnder(full).map((f) => path.join(full, f)) : [full];
+    for (const f of files) hash.update(f).update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The generated site's index folder (bj-index.json + bj-index/), built once per key. */
+async function fixture(): Promise<string> {
+  const dir = path.join(tmpdir(), `bj-e2e-sharded-${fixtureKey()}`);
+  const www = path.join(dir, 'www');
+  if (existsSync(path.join(www, 'bj-index.json'))) return www;
+  const work = `${dir}.${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  generateSite({ passages: PASSAGES, out: path.join(work, 'site') });
+  buildCli();
+  const out = path.join(work, 'www', 'bj-index.json');
+  const built = await run(['build', 'data', '--site', path.join(work, 'site'), '--base-url', BASE_URL, '-o', out]);
+  assert.equal(built.code, 0, built.stderr);
+  assert.match(built.stdout, /keyword catalogue; \d+ parts/, 'a 10,000-passage site is sharded under --shards auto');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  renameSync(work, dir);
+  // Fixtures of earlier sources are of no more use.
+  for (const old of readdirSync(tmpdir())) {
+    if (/^bj-e2e-sharded-[0-9a-f]{16}$/.test(old) && path.join(tmpdir(), old) !== dir)
+      rmSync(path.join(tmpdir(), old), { recursive: true, force: true });
+  }
+  return www;
+}
+
+const page = (script: string) => `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Example District: search</title>
+<script type="module" src="${script}"></script></head>
+<body><header><bj-policy-search index="/bj-index.json" limit="10"></bj-policy-search></header><main><p>Policies of the district.</p></main></body>
+</html>`;
+/** The page, and one whose script folder lacks search-worker.js (a webmaster copied only the bundle). */
+const PAGES: Record<string, string> = {
+  '/search.html': page('/dist/bj-policy-widgets.js'),
+  '/no-worker.html': page('/bundle-only/bj-policy-widgets.js'),
+};
+
+interface Site {
+  url: string;
+  server: Server;
+  /** Paths of index files requested, in order. */
+  requests: string[];
+}
+
+/** Serves the page (with the strict CSP), dist/ and the index. */
+async function startSite(www: string, csp: string): Promise<Site> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (url === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (PAGES[url]) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+      res.end(PAGES[url]);
+      return;
+    }
+    const dist = /^\/dist\/([\w.-]+\.js)$/.exec(url) ?? /^\/bundle-only\/(bj-policy-widgets\.js)$/.exec(url);
+    const index = /^\/(bj-index\.json|bj-index\/[\w.-]+\.json)$/.exec(url);
+    const file = dist ? path.join(root, 'dist', dist[1]!) : index ? path.join(www, index[1]!) : undefined;
+    if (file && existsSync(file)) {
+      if (index) requests.push(url);
+      res.writeHead(200, { 'Content-Type': file.endsWith('.json') ? 'application/json' : 'text/javascript' });
+      res.end(readFileSync(file));
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests };
+}
+
+/**
+ * Enters `query` in the search box, key by key (`typed`) or at once (pasted, or committed whole by
+ * a Chinese input method: one input event), and waits for the results of exactly that query.
+ */
+async function search(page: Page, query: string, typed = false): Promise<void> {
+  const input = await page.waitForSelector('bj-policy-search >>> input', { timeout: 30_000 });
+  await input!.click();
+  if (typed) await input!.type(query);
+  else await page.evaluate((q) => document.execCommand('insertText', false, q), query);
+  await page.waitForFunction(
+    (q) => {
+      const el = document.querySelector('bj-policy-search') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+      const status = el?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+      const options = el?.shadowRoot?.querySelectorAll('[role="option"]') ?? [];
+      return options.length > 0 && status.includes('result') && (el as unknown as { value: string }).value === q;
+    },
+    { timeout: 60_000, polling: 100 },
+    query,
+  );
+}
+
+/** What the reader sees of the first results: text and link. */
+function firstResults(page: Page, n: number): Promise<Array<{ text: string; href: string | null }>> {
+  return page.evaluate((count) => {
+    const el = document.querySelector('bj-policy-search')!;
+    return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].slice(0, count).map((o) => ({
+      text: (o.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      href: (o.querySelector('a') ?? o.closest('a'))?.getAttribute('href') ?? null,
+    }));
+  }, n);
+}
+
+describe(`a generated district site of ${PASSAGES.toLocaleString('en-US')} passages, sharded`, { timeout: 20 * TIMEOUT }, () => {
+  let www = '';
+  let site: Site;
+  let parts = 0;
+
+  before(async () => {
+    requireDist();
+    assert.ok(existsSync(path.join(root, 'dist', 'search-worker.js')), 'bj: dist/search-worker.js is missing; run `npm run build`');
+    www = await fixture();
+    parts = readdirSync(path.join(www, 'bj-index')).length;
+    const { CSP } = (await import(path.join(root, 'scripts', 'serve.mjs'))) as { CSP: string };
+    site = await startSite(www, CSP);
+  });
+  after(() => new Promise<void>((resolve) => (site ? site.server.close(() => resolve()) : resolve())));
+
+  for (const browserName of browserNames()) {
+    describe(`in ${browserName}`, () => {
+      let browser: Browser;
+      before(async () => {
+        browser = await useBrowser(browserName);
+      });
+      after(() => releaseBrowser(browser));
+
+      for (const [query, words, typed] of [
+        ['regulatory sandbox', /regulatory sandbox/i, false],
+        ['监管沙盒', /监管沙盒/, false],
+        ['regulatory sandbox', /regulatory sandbox/i, true],
+      ] as const) {
+        const how = typed ? 'typed key by key' : 'entered at once';
+        it(`finds "${query}" (${how}) in a paragraph linked to its page, fetching only a few parts`, { timeout: TIMEOUT }, async () => {
+          const page = await browser.newPage();
+          const { errors, messages } = recordConsole(page);
+          site.requests.length = 0;
+          try {
+            await page.goto(`${site.url}/search.html`, { waitUntil: 'load' });
+            assert.equal(site.requests.length, 0, 'no index bytes before interaction');
+            await search(page, query, typed);
+            const shown = await firstResults(page, 3);
+            assert.match(shown[0]!.text, words, `the first result shows the words: ${shown[0]!.text}`);
+            const passage = shown.find((r) => r.href?.startsWith(BASE_URL));
+            assert.ok(passage, `a passage result links to its page on ${BASE_URL}: ${JSON.stringify(shown)}`);
+            assert.match(passage.href!, /^https:\/\/district\.example\.gov\.cn\/(en|zh)\/\d{3}\/[\w-]+\.html(#.+)?$/);
+            const fetchedParts = site.requests.filter((r) => r.startsWith('/bj-index/'));
+            assert.ok(site.requests.includes('/bj-index.json'), 'the keyword catalogue was loaded');
+            // One query: its term partitions and the fragments of the results it shows (a Chinese query
+            // also reads the texts of its 40 best candidates, for whole-phrase matches). Typed key by
+            // key, the prefixes the reader passes through fetch theirs too, unless the next key
+            // arrives first.
+            const most = typed ? parts / 10 : 50;
+            assert.ok(fetchedParts.length > 0 && fetchedParts.length <= most, `${fetchedParts.length} of ${parts} parts fetched`);
+            assert.deepEqual(
+              messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text),
+              [],
+              'the search ran in the worker',
+            );
+            assert.deepEqual(errors, [], 'console errors or failed requests');
+          } finally {
+            await page.close();
+          }
+        });
+      }
+
+      it(
+        'still answers on the page when search-worker.js is not published, and says so with a bj: warning',
+        { timeout: TIMEOUT },
+        async () => {
+          const page = await browser.newPage();
+          const { messages } = recordConsole(page);
+          try {
+            await page.goto(`${site.url}/no-worker.html`, { waitUntil: 'load' });
+            await search(page, 'regulatory sandbox');
+            const shown = await firstResults(page, 3);
+            assert.match(shown[0]!.text, /regulatory sandbox/i);
+            const warnings = messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text);
+            assert.equal(warnings.length, 1, `one warning: ${JSON.stringify(messages)}`);
+            assert.match(
+              warnings[0]!,
+              /^bj: search runs on the page's main thread: the search worker .*bundle-only\/search-worker\.js failed to load/,
+            );
+            assert.match(warnings[0]!, /Publish search-worker\.js next to the library's script/);
+          } finally {
+            await page.close();
+          }
+        },
+      );
+    });
+  }
+});

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+// @ts-expect-error -- plain ESM bench script without types
+import { syntheticCorpora } from '../../bench/lib/synth.mjs';
+// @ts-expect-error -- plain ESM bench script without types
+import { QUERY_LIST } from '../../bench/lib/queries.mjs';
+import { buildIndex } from '../../src/search/build.js';
+import { BjError, PolicyIndex, type SearchResult } from '../../src/search/index.js';
+import { shardIndex, type ShardOptions } from '../../src/search/shards/build.js';
+import { ShardedIndex } from '../../src/search/shards/query.js';
+import { readCorpora } from '../helpers/corpora.js';
+
+const ENTRY = 'https://example.gov.cn/widgets/bj-index.json';
+const PARTS = 'https://example.gov.cn/widgets/bj-index/';
+
+/** Opens a sharded build, serving its parts from memory; `edit` may change a part's text. */
+function open(built: ReturnType<typeof buildIndex>, options: ShardOptions = {}, edit?: (name: string, text: string) => string | undefined) {
+  const { entry, parts } = shardIndex(built, options);
+  const requests: string[] = [];
+  const load = (url: string): Promise<string> => {
+    requests.push(url);
+    const name = url.slice(PARTS.length);
+    let text = parts.get(name);
+    if (text !== undefined && edit) text = edit(name, text);
+    if (text === undefined) return Promise.reject(new BjError('http', `bj: part ${url} answered HTTP 404`));
+    return Promise.resolve(text);
+  };
+  const sharded = ShardedIndex.open(JSON.parse(JSON.stringify(entry)), ENTRY, load);
+  return { sharded, entry, parts, requests };
+}
+
+/**
+ * What a reader sees of a result list (scores to the last bit): everything but a keyword's full
+ * list of passage ids (the catalogue keeps the first few per keyword, what a popover lists).
+ */
+function seen(results: SearchResult[]) {
+  return results.map((r) => ({
+    ...r,
+    entry: r.entry.kind === 'term' ? { ...r.entry, passages: r.entry.passages.slice(0, 3) } : r.entry,
+  }));
+}
+
+const readerQueries = (JSON.parse(readFileSync('test/search/reader/reader-queries.json', 'utf8')) as Array<{ q: string }>).map((c) => c.q);
+const QUERIES = [
+  ...new Set([
+    ...QUERY_LIST.map((q: { q: string }) => q.q),
+    ...readerQueries,
+    '监',
+    '监管',
+    'jgsh',
+    'jianguanshahe',
+    'sandbx',
+    'IPR',
+    'employmnt',
+    '營商環境',
+  ]),
+];
+
+describe('sharded index (bj-index build --shards)', () => {
+  const synthetic = buildIndex(syntheticCorpora(2000));
+  const whole = PolicyIndex.fromJSON(synthetic);
+
+  it('gives the single-file results for every query of the mix, on a generated corpus of 2,000 passages', async () => {
+    // Small parts, so that queries cross partition and fragment boundaries.
+    const { sharded } = open(synthetic, { termPartChars: 6000, formPartChars: 2000, passagesPerFragment: 7 });
+    for (const q of QUERIES) {
+      for (const opts of [{ limit: 20 }, { kind: 'passage' as const, limit: 5 }]) {
+        const expected = seen(whole.search(q, opts));
+        const actual = seen(await sharded.search(q, opts));
+        assert.deepEqual(actual, expected, `query ${JSON.stringify(q)} ${JSON.stringify(opts)}`);
+      }
+    }
+  });
+
+  it('gives the single-file results on the default corpus, for the reader suite', async () => {
+    const built = buildIndex(readCorpora('data'));
+    const single = PolicyIndex.fromJSON(built);
+    const { sharded } = open(built, { termPartChars: 3000, passagesPerFragment: 4 });
+    for (const q of readerQueries) assert.deepEqual(seen(await sharded.search(q)), seen(single.search(q)), q);
+  });
+
+  it('fetches only a few parts for a query, and the fragments of the results it shows', async () => {
+    const { sharded, parts, requests } = open(synthetic);
+    const results = await sharded.search('regulatory sandbox', { limit: 200, resolve: 10 });
+    assert.ok(results.length > 10);
+    assert.ok(requests.length < parts.size / 10, `${requests.length} of ${parts.size} parts fetched`);
+    for (const r of results.slice(0, 10)) assert.ok(r.text.length > 0 && !r.id.startsWith('\u0000'), r.id);
+    const before = requests.length;
+    await sharded.search('regulatory sandbox', { limit: 200, resolve: 10 });
+    assert.equal(requests.length, before, 'a repeated query fetches nothing');
+  });
+
+  it('answers keyword lookups and suggestions from the catalogue alone', () => {
+    const { sharded, requests, entry } = open(synthetic);
+    assert.equal(sharded.catalogue.lookupTerm('監管沙盒')?.id, 'regulatory-sandbox');
+    assert.deepEqual(sharded.catalogue.suggest('sandbx'), whole.suggest('sandbx'));
+    assert.equal(requests.length, 0);
+    assert.ok(JSON.stringify(entry).length < JSON.stringify(synthetic).length / 5);
+  });
+
+  it('reports a missing part, a part from another build and a part that is not JSON with bj: messages', async () => {
+    const missing = open(synthetic, {}, (name, text) => (name.startsWith('terms-') ? undefined : text));
+    await assert.rejects(missing.sharded.search('sandbox'), (e: unknown) => e instanceof BjError && /HTTP 404/.test(e.message));
+    const stale = open(synthetic, {}, (_name, text) => text.replace(synthetic.hash, '0123456789abcdef0123'));
+    await assert.rejects(
+      stale.sharded.search('sandbox'),
+      (e: unknown) => e instanceof BjError && e.message.startsWith('bj: part ') && /another build/.test(e.message),
+    );
+    const broken = open(synthetic, {}, (_name, text) => text.slice(0, 100));
+    await assert.rejects(
+      broken.sharded.search('sandbox'),
+      (e: unknown) => e instanceof BjError && e.code === 'json' && /not valid JSON/.test(e.message),
+    );
+    // After a failure, the next search tries again (a part that now arrives is used).
+    let fail = true;
+    const flaky = open(synthetic, {}, (_name, text) => (fail ? undefined : text));
+    await assert.rejects(flaky.sharded.search('sandbox'));
+    fail = false;
+    assert.deepEqual(seen(await flaky.sharded.search('sandbox')), seen(whole.search('sandbox')));
+  });
+
+  it('refuses a broken manifest with a bj: message naming the problem', () => {
+    const { entry } = shardIndex(synthetic);
+    const bad = { ...entry, shards: { ...entry.shards, passageCount: 5 } };
+    assert.throws(
+      () => ShardedIndex.open(bad, ENTRY, () => Promise.reject(new Error('unused'))),
+      /bj: the index at .* broken "shards" manifest/,
+    );
+    const future = { ...entry, shards: { ...entry.shards, version: 9 } };
+    assert.throws(() => ShardedIndex.open(future, ENTRY, () => Promise.reject(new Error('unused'))), /sharded layout version 9/);
+  });
+});
