@@ -298,6 +298,12 @@ async function annotate(browser, origin, r, loads) {
   r.add('annotate.rendered', '  … and the marked <bj-keyword>s rendered + laid out', median(ours.map((x) => x.rendered)));
 }
 
+/** `node bench/page.mjs --only upgrade` (or popover, annotate; comma-separated) runs those figures only. */
+const only = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? new Set(process.argv[i + 1]?.split(',')) : undefined;
+})();
+
 export async function run({ loads = 7 } = {}) {
   const r = new Results('page', 'Elements in Chromium (dist/bj-policy-widgets.js)');
   await baselineBundles();
@@ -310,6 +316,7 @@ export async function run({ loads = 7 } = {}) {
       ['popover', () => popover(browser, server.origin, r, 12)],
       ['annotate', () => annotate(browser, server.origin, r, 5)],
     ]) {
+      if (only && !only.has(name)) continue;
       try {
         await fn();
       } catch (e) {

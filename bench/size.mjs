@@ -1,5 +1,7 @@
 // Bytes: raw, gzip (zlib level 9) and brotli (quality 11) of the dist bundles and the default index,
-// next to plain MiniSearch (its bundle, and its serialised index of the same documents).
+// next to plain MiniSearch (its bundle, and its serialised index of the same documents); and the
+// budgets of issue 14 as `npm run build` measured them (dist/sizes.json: the loader, a keyword
+// popover's first opening, the search box's first search).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -28,8 +30,20 @@ export async function run() {
   const { minisearch } = await baselineBundles();
   const msBundle = sizes(readFileSync(minisearch));
   const files = [
-    ['es', 'bj-policy-widgets.js (ES, all elements)', 'bj-policy-widgets.js', msBundle, 'baseline: minisearch alone, minified'],
-    ['iife', 'bj-policy-widgets.iife.js (classic)', 'bj-policy-widgets.iife.js', msBundle, 'baseline: minisearch alone, minified'],
+    [
+      'es',
+      'bj-policy-widgets.js (the loader: elements, triggers, search box)',
+      'bj-policy-widgets.js',
+      msBundle,
+      'baseline: minisearch alone, minified',
+    ],
+    [
+      'iife',
+      'bj-policy-widgets.iife.js (classic script: imports the loader)',
+      'bj-policy-widgets.iife.js',
+      msBundle,
+      'baseline: minisearch alone, minified',
+    ],
     ['search', 'search.js (headless search API)', 'search.js', msBundle, 'baseline: minisearch alone, minified'],
   ];
   for (const [id, label, file, base, note] of files) {
@@ -40,6 +54,14 @@ export async function run() {
     }
     const s = sizes(readFileSync(p));
     r.add(id, label, s, { unit: 'sizes', baseline: base, note });
+  }
+  const budgetsPath = path.join(dist, 'sizes.json');
+  const budgets = existsSync(budgetsPath) ? (JSON.parse(readFileSync(budgetsPath, 'utf8')).budgets ?? []) : [];
+  for (const [i, b] of budgets.entries()) {
+    r.add(`budget.${i}`, `budget: ${b.name}`, b.gzip, {
+      unit: 'B',
+      note: `limit ${b.limit} KB gzip; ${b.files.length} files${b.pending ? `; pending: ${b.pending}` : ''}`,
+    });
   }
   const indexPath = path.join(dist, 'bj-index.json');
   const base = sizes(Buffer.from(baselineIndexJSON()));

@@ -1,31 +1,49 @@
-// Bytes a page fetches, measured in headless Chromium from CDP Network events
-// (`encodedDataLength`: bytes on the wire, gzip-encoded by bench/lib/server.mjs): the widgets page
-// (bench/pages/widgets.html: ES bundle, 20 <bj-keyword>s, a <bj-policy-search>) before any
+// Bytes a page fetches, measured in headless Chromium from the page's Resource Timing entries
+// (`transferSize`: bytes on the wire, gzip-encoded by bench/lib/server.mjs): the widgets page
+// (bench/pages/widgets.html: the loader, 20 <bj-keyword>s, a <bj-policy-search>) before any
 // interaction, after hovering one keyword, and after typing in the search box; next to the same
-// page built on plain MiniSearch (bench/pages/baseline.html).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// page with the single bundle of before the loader (every part inlined: `BJ_SINGLE=1`, built here
+// into .tmp/bench/single/, with the same index next to it), and to the same page built on plain
+// MiniSearch (bench/pages/baseline.html).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, newPage } from './lib/browser.mjs';
 import { baselineBundles } from './lib/bundles.mjs';
-import { scratch } from './lib/data.mjs';
+import { dist, root, scratch } from './lib/data.mjs';
 import { finish, isMain, log, Results } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { baselineIndexJSON } from './size.mjs';
 
-/** Records every finished request's wire bytes; `take()` returns those since the last take. */
+/**
+ * Bytes the page fetched, from its own Resource Timing entries (`transferSize`: body as sent, gzip
+ * here, plus headers; the document from its navigation entry), with the HTTP cache off (CDP).
+ * `take()` returns the requests finished since the last take. (CDP `loadingFinished` events were
+ * sometimes missing for the index's streamed fetch.)
+ */
 async function tracker(page) {
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const urls = new Map();
-  let done = [];
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => done.push({ url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength }));
+  const seen = new Set();
+  const entries = () =>
+    page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+        url: e.name,
+        bytes: e.transferSize,
+      })),
+    );
+  const fresh = async () => (await entries()).filter((e) => !seen.has(e.url));
   return {
-    take() {
-      const out = done;
-      done = [];
+    async take() {
+      const out = await fresh();
+      for (const e of out) seen.add(e.url);
       return out;
+    },
+    /** Resolves once a finished request matches `test` (since the last take), or after `ms`. */
+    async until(test, ms = 10_000) {
+      for (const end = Date.now() + ms; Date.now() < end && !(await fresh()).some((x) => test(x.url));)
+        await new Promise((r) => setTimeout(r, 50));
     },
   };
 }
@@ -39,23 +57,52 @@ function sum(list, k) {
 
 const settle = (page) => page.waitForNetworkIdle({ idleTime: 400, timeout: 30_000 }).catch(() => {});
 
-async function measure(browser, origin, which) {
+/**
+ * The single bundle (every dynamic import inlined, as the library shipped before the loader), built
+ * from the same sources now, with a copy of the widgets page that loads it. Returns the page's path.
+ */
+export function buildSingle() {
+  const out = path.join(scratch, 'single');
+  mkdirSync(out, { recursive: true });
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  const built = spawnSync(vite, ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BJ_TARGET: 'es', BJ_SINGLE: '1', BJ_OUT_DIR: out },
+  });
+  if (built.status !== 0) throw new Error('bj: the single-bundle build (BJ_SINGLE=1 vite build) failed; see its output above');
+  copyFileSync(path.join(dist, 'bj-index.json'), path.join(out, 'bj-index.json'));
+  const page = readFileSync(path.join(root, 'bench', 'pages', 'widgets.html'), 'utf8').replace(
+    '/dist/bj-policy-widgets.js',
+    '/.tmp/bench/single/bj-policy-widgets.js',
+  );
+  if (!page.includes('/.tmp/bench/single/')) throw new Error('bj: bench/pages/widgets.html no longer loads /dist/bj-policy-widgets.js');
+  writeFileSync(path.join(out, 'widgets.html'), page);
+  return '/.tmp/bench/single/widgets.html';
+}
+
+async function measure(browser, origin, which, pagePath = `/bench/pages/${which}.html`) {
   const { page, close } = await newPage(browser, { log });
   try {
     const net = await tracker(page);
-    await page.goto(`${origin}/bench/pages/${which}.html`, { waitUntil: 'load' });
+    await page.goto(`${origin}${pagePath}`, { waitUntil: 'load' });
     await settle(page);
     await new Promise((r) => setTimeout(r, 300));
-    const before = net.take();
+    const before = await net.take();
     const keyword = which === 'widgets' ? 'bj-keyword' : '.kw';
+    // Shown = the definition is in the popover (with show-delay 0 it opens before the index arrives).
     const shown =
       which === 'widgets'
-        ? page.evaluate(() => new Promise((r) => document.addEventListener('bj-show', r, { once: true })))
+        ? page.waitForFunction(() => document.querySelector('bj-keyword')?.shadowRoot?.querySelector('[part~="title"]'), {
+            timeout: 10_000,
+          })
         : Promise.resolve();
     await page.hover(keyword);
     await Promise.race([shown, new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
+    // The index's `loadingFinished` can come after the popover shows its definition: wait for it.
+    await net.until((url) => kind(url) === 'index');
     await settle(page);
-    const hover = net.take();
+    const hover = await net.take();
     await page.mouse.move(0, 0);
     const wait = (fn) => Promise.race([page.evaluate(fn), new Promise((r) => setTimeout(r, 5000))]);
     let search = [];
@@ -79,7 +126,7 @@ async function measure(browser, origin, which) {
       await searched;
     }
     await settle(page);
-    search = net.take();
+    search = await net.take();
     return { before, hover, search, searchNote };
   } finally {
     await close();
@@ -91,10 +138,12 @@ export async function run() {
   await baselineBundles();
   mkdirSync(scratch, { recursive: true });
   writeFileSync(path.join(scratch, 'baseline-index.json'), baselineIndexJSON());
+  const singlePage = buildSingle();
   const server = await startServer();
   const browser = await launch();
   try {
     const ours = await measure(browser, server.origin, 'widgets');
+    const single = await measure(browser, server.origin, 'widgets', singlePage);
     const base = await measure(browser, server.origin, 'baseline');
     const desc = (list) => list.map((x) => `${path.basename(new URL(x.url).pathname)} ${x.bytes}`).join(', ') || 'nothing';
     r.add('before.total', 'before interaction: all bytes (HTML + JS + index)', sum(ours.before), {
@@ -118,6 +167,27 @@ export async function run() {
       unit: 'B',
       baseline: sum(base.before) + sum(base.hover) + sum(base.search),
       note: 'baseline page: minisearch bundle + its index, fetched at first interaction',
+    });
+    // The loader and its chunks against the single bundle of before, same sources, same page.
+    const jsOf = (list) => list.filter((x) => kind(x.url) === 'js');
+    r.add('single.before', 'loader vs single bundle: JavaScript before interaction', sum(ours.before, 'js'), {
+      unit: 'B',
+      baseline: sum(single.before, 'js'),
+      note: `baseline: the single bundle (BJ_SINGLE=1); ${desc(jsOf(ours.before))}`,
+    });
+    r.add('single.hover', 'loader vs single bundle: added at the first popover (JS + index)', sum(ours.hover), {
+      unit: 'B',
+      baseline: sum(single.hover),
+      note: desc(ours.hover),
+    });
+    r.add('single.search', 'loader vs single bundle: added at the first search', sum(ours.search), {
+      unit: 'B',
+      baseline: sum(single.search),
+      note: desc(ours.search),
+    });
+    r.add('single.total', 'loader vs single bundle: total after hover + search', sum(ours.before) + sum(ours.hover) + sum(ours.search), {
+      unit: 'B',
+      baseline: sum(single.before) + sum(single.hover) + sum(single.search),
     });
   } finally {
     await browser.close();

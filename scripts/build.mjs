@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// `npm run build`: everything a webmaster or a package user gets, in dist/.
+// `npm run build`: everything a webmaster or a package user gets, in dist/ (copied as a folder).
 //
-//   dist/bj-policy-widgets.js        ES module: every element, every dependency, one file (+ .map)
-//   dist/bj-policy-widgets.iife.js   the same for a classic <script src defer> (+ .map)
-//   dist/search.js                   headless search API, no Lit/DOM (+ .map)
-//   dist/search-worker.js            the search worker, started from next to the bundles (+ .map)
+//   dist/bj-policy-widgets.js        the loader (ES module): defines the elements, draws keyword
+//                                    triggers and the search box; imports the rest on first need from
+//   dist/chunks/*.js                 popover, search, annotation, index reader, translations (+ .map)
+//   dist/bj-policy-widgets.iife.js   classic <script src defer>: imports the loader next to itself
+//   dist/annotate.js                 headless annotation (`bj-policy-widgets/annotate`)
+//   dist/search.js                   headless search API, no Lit/DOM, one file (+ .map)
+//   dist/search-worker.js            the search worker, started from next to the loader, one file (+ .map)
 //   dist/bj-index.json               the default index (npm run build:index)
 //   dist/cli/bj-index.js             the bj-index command (npm run build:cli)
 //   dist/types/                      type declarations (tsc -p tsconfig.build.json)
 //   dist/custom-elements.json        element manifest (cem analyze --litelement)
 //
-// Ends with a size table (raw and gzip bytes). `--update-readme` also writes that table into
-// README.md between the `sizes:start` / `sizes:end` markers.
+// Ends with a size table (raw and gzip bytes) and the budgets (gzip): the loader, what a page has
+// loaded once a keyword's popover first opens, and once the search box first searches. The build
+// fails when one is exceeded. `--update-readme` also writes both tables into README.md between the
+// `sizes:start` / `sizes:end` markers.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -57,6 +62,8 @@ if (rel(manifestPath) !== path.join('dist', 'custom-elements.json')) {
 }
 mkdirSync(dist, { recursive: true });
 rmSync(path.join(dist, 'types'), { recursive: true, force: true });
+// Chunks have content hashes in their names: old ones would pile up.
+rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
 
 // The steps are independent (each writes its own files), so they run side by side.
 await Promise.all([
@@ -70,26 +77,35 @@ await Promise.all([
   run(bin('cem'), ['analyze', '--config', 'scripts/cem.config.mjs', '--quiet']),
 ]).catch((err) => fail(err.message));
 
-// 5. Checks: exactly the expected files, ASCII only, production Lit, a DOM-free search.js.
-const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'search.js', 'search-worker.js'];
-const strayChunks = readdirSync(dist).filter((f) => f.endsWith('.js') && !expected.includes(f));
-if (strayChunks.length) fail(`bj: unexpected chunks in dist/: ${strayChunks.join(', ')}; every import must be bundled into its entry`);
-for (const f of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
+// 5. Checks: exactly the expected files (the loader's parts only in chunks/), ASCII only, production
+// Lit, a DOM-free search.js.
+const expected = ['bj-policy-widgets.js', 'bj-policy-widgets.iife.js', 'annotate.js', 'search.js', 'search-worker.js'];
+const strayFiles = readdirSync(dist).filter((f) => f.endsWith('.js') && !expected.includes(f));
+if (strayFiles.length) fail(`bj: unexpected files in dist/: ${strayFiles.join(', ')}; the loader's parts belong in dist/chunks/`);
+const chunkFiles = readdirSync(path.join(dist, 'chunks'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `chunks/${f}`);
+for (const f of [...expected, ...chunkFiles]) {
   // A GBK page whose server sends .js without a charset decodes the file as GBK (README, "Pages not in UTF-8").
   const bytes = readFileSync(path.join(dist, f));
   const at = firstNonAscii(bytes);
   if (at >= 0) {
     const around = bytes.subarray(Math.max(0, at - 30), at + 10).toString('utf8');
     fail(
-      `bj: dist/${f} has a non-ASCII byte at offset ${at} (…${around}…); every bundle must be ASCII-only, see scripts/vite-plugin-ascii-only.mjs`,
+      `bj: dist/${f} has a non-ASCII byte at offset ${at} (…${around}…); every bundle and chunk must be ASCII-only, see scripts/vite-plugin-ascii-only.mjs`,
     );
   }
-}
-for (const f of expected) {
-  const code = readFileSync(path.join(dist, f), 'utf8');
+  const code = bytes.toString('utf8');
   if (/Lit is in dev mode/.test(code)) fail(`bj: dist/${f} contains Lit's development build; check resolve.conditions in vite.config.ts`);
-  if (/\bimport\s*\(|^\s*import\s.+from\s*["']/m.test(code)) fail(`bj: dist/${f} still imports other files; it must be self-contained`);
   if (!existsSync(path.join(dist, `${f}.map`))) fail(`bj: dist/${f}.map is missing`);
+  // Every import is relative (./ or ../), so the folder works wherever it is copied.
+  const absolute = /\bimport\s*\(\s*["'](?!\.\.?\/)|\}\s*from\s*["'](?!\.\.?\/)|\bimport\s*["'](?!\.\.?\/)/.exec(code);
+  if (absolute && f !== 'search.js' && f !== 'search-worker.js')
+    fail(`bj: dist/${f} imports a bare or absolute path (${code.slice(absolute.index, absolute.index + 60)}); imports must be relative`);
+}
+for (const f of ['search.js', 'search-worker.js']) {
+  const code = readFileSync(path.join(dist, f), 'utf8');
+  if (/\bimport\s*\(|^\s*import\s.+from\s*["']/m.test(code)) fail(`bj: dist/${f} still imports other files; it must be self-contained`);
 }
 const search = readFileSync(path.join(dist, 'search.js'), 'utf8');
 if (/customElements|attachShadow|LitElement/.test(search)) fail('bj: dist/search.js pulls in Lit or the DOM; it must stay headless');
@@ -101,18 +117,21 @@ const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d
 if (!tags.length) fail(`bj: ${rel(manifestPath)} lists no elements; give each element class a JSDoc @tagname`);
 
 // 6. Sizes.
+const gzipBytes = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
 const sized = [
-  ['dist/bj-policy-widgets.js', 'all elements, ES module'],
-  ['dist/bj-policy-widgets.iife.js', 'all elements, classic script'],
-  ['dist/search.js', 'headless search API'],
-  ['dist/search-worker.js', 'search worker (loaded by the first search)'],
+  ['dist/bj-policy-widgets.js', 'loader: defines the elements, keyword triggers, search box (ES module)'],
+  ['dist/bj-policy-widgets.iife.js', 'classic script: imports the loader next to itself'],
+  [`dist/chunks/ (${chunkFiles.length} files)`, 'parts imported on first need', chunkFiles],
+  ['dist/annotate.js', 'headless annotation (imports the loader)'],
+  ['dist/search.js', 'headless search API (one file)'],
+  ['dist/search-worker.js', 'search worker (started by the first search; one file)'],
   ['dist/bj-index.json', 'default index'],
 ];
-const rows = sized.map(([file, what]) => {
-  const buf = readFileSync(path.join(root, file));
-  return { file, what, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+const rows = sized.map(([file, what, parts]) => {
+  const files = parts ?? [file.replace(/^dist\//, '')];
+  const raw = files.reduce((n, f) => n + statSync(path.join(dist, f)).size, 0);
+  return { file, what, raw, gzip: files.reduce((n, f) => n + gzipBytes(f), 0) };
 });
-writeFileSync(path.join(dist, 'sizes.json'), JSON.stringify(rows, null, 2) + '\n');
 const fmt = (n) => n.toLocaleString('en-US');
 const table = [
   '| File | What | Bytes | Gzip bytes |',
@@ -120,14 +139,96 @@ const table = [
   ...rows.map((r) => `| \`${r.file}\` | ${r.what} | ${fmt(r.raw)} | ${fmt(r.gzip)} |`),
 ].join('\n');
 
+// 7. Budgets (issue 14), gzip, KB = 1024 bytes. A total is the loader plus every file a first use
+// fetches: the feature's chunk, the index fetch and reader it uses, and their static imports
+// (transitively); translations are left out (an English page fetches none), and so is the index.
+const manifestFile = path.join(dist, 'chunks.manifest.json');
+const chunkManifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+rmSync(manifestFile);
+const bySource = (src) => {
+  const entry = chunkManifest[src];
+  if (!entry) fail(`bj: no chunk holds ${src} (scripts/build.mjs budgets); was it renamed?`);
+  return src;
+};
+/** The files a first use of `sources` fetches, as manifest keys. */
+function firstUse(sources) {
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const entry = chunkManifest[key];
+    for (const next of entry.imports ?? []) visit(next);
+  };
+  sources.forEach(visit);
+  return [...seen].map((key) => chunkManifest[key].file);
+}
+// The popover reads keywords through loadCatalogue (src/shared/index-store.ts): the MiniSearch-free
+// catalogue; the search box searches in the search worker (src/shared/search-client.ts), whose
+// in-page fallback (src/shared/searcher.ts) is a chunk of its own, fetched only when a worker fails.
+const catalogueReader = 'src/search/catalogue.ts';
+const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
+const budgets = [
+  { name: 'loader', files: loader, limit: 12 },
+  {
+    name: 'keyword popover (loader + first opening)',
+    files: [
+      ...new Set([
+        ...loader,
+        ...firstUse([
+          bySource('src/components/bj-keyword/keyword-popover.ts'),
+          bySource('src/shared/index-fetch.ts'),
+          bySource(catalogueReader),
+        ]),
+      ]),
+    ],
+    limit: 30,
+    // Lit in the loader (6 KB); the catalogue, its checks and the popover ~16 KB; placing it
+    // (src/shared/position.ts, which replaced floating-ui's 7.8 KB) ~1.3 KB.
+    pending: 'the popover, the catalogue and its checks (~16 KB) and Lit (~6 KB) are most of it',
+  },
+  {
+    name: 'search box (loader + first search)',
+    files: [
+      ...new Set([
+        ...loader,
+        ...firstUse([bySource('src/components/bj-policy-search/search-controller.ts')]),
+        // The first search starts the worker, which fetches and searches the index (issue 16).
+        'search-worker.js',
+      ]),
+    ],
+    limit: 45,
+    // The search worker (MiniSearch, query planning, the single-file and sharded readers: ~24 KB)
+    // is half of it.
+    pending: 'the search worker (~24 KB: MiniSearch, search core, sharded reader) is half of it',
+  },
+].map((b) => ({ ...b, gzip: b.files.reduce((n, f) => n + gzipBytes(f), 0) }));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const budgetTable = [
+  '| Budget (gzip) | Files | Measured | Limit | |',
+  '| --- | ---: | ---: | ---: | :---: |',
+  ...budgets.map(
+    (b) =>
+      `| ${b.name} | ${b.files.length} | ${kb(b.gzip)} (${fmt(b.gzip)} B) | ${b.limit} KB | ${b.gzip <= b.limit * 1024 ? '✓' : b.pending ? '✗ (pending)' : '✗'} |`,
+  ),
+].join('\n');
+writeFileSync(path.join(dist, 'sizes.json'), JSON.stringify({ files: rows, budgets }, null, 2) + '\n');
+
 console.log(`\nbuild: done in ${((Date.now() - started) / 1000).toFixed(1)} s; elements: ${tags.map((t) => `<${t}>`).join(' ')}\n`);
 console.log(table + '\n');
+console.log(budgetTable + '\n');
+// A budget marked pending (a known reason, printed) warns; BJ_BUDGETS=strict makes it fail too.
+const strict = process.env.BJ_BUDGETS === 'strict';
+for (const b of budgets.filter((x) => x.gzip > x.limit * 1024)) {
+  const message = `bj: ${b.name} is ${kb(b.gzip)} gzip, over its budget of ${b.limit} KB (${b.files.join(', ')})`;
+  if (b.pending && !strict) console.warn(`${message}; pending: ${b.pending}`);
+  else fail(`${message}; move code out of it into a chunk, or out of the first use`);
+}
 
 if (process.argv.includes('--update-readme')) {
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const re = /(<!-- sizes:start -->)[\s\S]*?(<!-- sizes:end -->)/;
   if (!re.test(readme)) fail('bj: README.md has no <!-- sizes:start --> … <!-- sizes:end --> block');
-  writeFileSync(readmePath, readme.replace(re, `$1\n${table}\n$2`));
+  writeFileSync(readmePath, readme.replace(re, `$1\n${table}\n\n${budgetTable}\n$2`));
   console.log('build: README.md size table updated');
 }

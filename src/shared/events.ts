@@ -30,8 +30,27 @@ export interface BjSelectDetail {
   result?: SearchResult;
 }
 
-export function emit<T>(target: EventTarget, name: string, detail: T): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+/** Every event of the library by name, with its detail (`<bj-annotate>` adds `bj-annotated`). */
+export interface BjEventMap {
+  'bj-error': BjErrorDetail;
+  'bj-show': BjShowDetail;
+  'bj-hide': BjHideDetail;
+  'bj-reposition': BjRepositionDetail;
+  'bj-search': BjSearchDetail;
+  'bj-select': BjSelectDetail;
+  'bj-annotated': BjAnnotatedDetail;
+}
+
+export interface BjAnnotatedDetail {
+  /** Keywords marked in the region now. */
+  count: number;
+  /** Keywords marked by this batch (the first pass, or a batch of content added later). */
+  added: number;
+}
+
+/** Fires the library event `name` on `target` (bubbling, composed) with its typed `detail`. */
+export function emit<K extends keyof BjEventMap>(target: EventTarget, name: K, detail: BjEventMap[K]): boolean {
+  return target.dispatchEvent(new CustomEvent<BjEventMap[K]>(name, { detail, bubbles: true, composed: true, cancelable: false }));
 }
 
 /** Fires `bj-error` on `el` and logs the message once as a console warning. */
@@ -41,7 +60,7 @@ export function reportError(
   extra: Partial<BjErrorDetail> = {},
 ): void {
   console.warn(error.message);
-  emit<BjErrorDetail>(el, 'bj-error', { code: error.code, message: error.message, ...extra });
+  emit(el, 'bj-error', { code: error.code, message: error.message, ...extra });
 }
 
 declare global {
@@ -52,5 +71,6 @@ declare global {
     'bj-reposition': CustomEvent<BjRepositionDetail>;
     'bj-search': CustomEvent<BjSearchDetail>;
     'bj-select': CustomEvent<BjSelectDetail>;
+    'bj-annotated': CustomEvent<BjAnnotatedDetail>;
   }
 }

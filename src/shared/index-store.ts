@@ -1,20 +1,23 @@
 /**
- * One index per URL for the whole page: every element asks here, the first ask fetches, the
- * rest share the promise. A failed load is forgotten so that the next interaction retries.
+ * The one index store of the page: one fetch per URL, shared by every element, in two views.
+ *
+ * - {@link loadCatalogue}: a {@link KeywordSource}, all a popover or `<bj-annotate>` needs (keyword
+ *   lookup by name, alias or traditional form; related passages; every name).
+ * - {@link loadSearchIndex}: the full `PolicyIndex` (MiniSearch, query planning) for the search box,
+ *   built over the same catalogue (`PolicyIndex.fromCatalogue`): one fetch for both.
+ *
+ * The code that reads an index is imported on first use (a chunk of its own next to the loader),
+ * so a page that never opens a popover or a search pays nothing for it. The first ask fetches, the
+ * rest share the promise; a failed load is forgotten so that the next interaction retries.
  */
-import { PolicyIndex } from '../search/index.js';
-import { BjError } from '../search/types.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, pageMaxBytes, pageTimeoutMs } from './config.js';
+import type { Catalogue } from '../search/catalogue.js';
+import type { KeywordSource } from './keyword-source.js';
+import type { PolicyIndex } from '../search/policy-index.js';
 
-/**
- * How long a load may take before it fails with code `timeout` (the whole body included), and how
- * many bytes the index may have before it fails with code `too-large`, unless the page sets its
- * own limits (`<meta name="bj-index-timeout">` / `bj-index-max-bytes`, or `window.bjPolicyWidgets`).
- */
-export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, pageMaxBytes };
-
-const loads = new Map<string, Promise<PolicyIndex>>();
-const ready = new Map<string, PolicyIndex>();
+const catalogueLoads = new Map<string, Promise<Catalogue>>();
+const catalogues = new Map<string, Catalogue>();
+const searchLoads = new Map<string, Promise<PolicyIndex>>();
+const searchIndexes = new Map<string, PolicyIndex>();
 
 export interface LoadOptions {
   timeoutMs?: number;
@@ -22,19 +25,14 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** The index at `url` if it has already loaded, without waiting. */
-export function peekIndex(url: string): PolicyIndex | undefined {
-  return ready.get(url);
-}
-
-/** Loads (once) and returns the index at the absolute `url`. Rejects with a `BjError`. */
-export function loadIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
+/** Shares one load per URL in `loads`; a failed load is forgotten (the next ask tries again). */
+function once<T>(loads: Map<string, Promise<T>>, done: Map<string, T>, url: string, load: () => Promise<T>): Promise<T> {
   let pending = loads.get(url);
   if (!pending) {
-    pending = fetchIndex(url, loadLimits(options)).then(
-      (index) => {
-        ready.set(url, index);
-        return index;
+    pending = load().then(
+      (value) => {
+        done.set(url, value);
+        return value;
       },
       (error: unknown) => {
         loads.delete(url);
@@ -46,6 +44,35 @@ export function loadIndex(url: string, options: LoadOptions = {}): Promise<Polic
   return pending;
 }
 
+/**
+ * What popovers and `<bj-annotate>` read (a {@link KeywordSource}: the MiniSearch-free `Catalogue`),
+ * loaded once per URL. Rejects with a `BjError`.
+ */
+export function loadCatalogue(url: string, options: LoadOptions = {}): Promise<Catalogue> {
+  return once(catalogueLoads, catalogues, url, () => import('./index-fetch.js').then(({ fetchCatalogue }) => fetchCatalogue(url, options)));
+}
+
+/** The catalogue at `url` if it has already loaded, without waiting. */
+export function peekCatalogue(url: string): KeywordSource | undefined {
+  return catalogues.get(url);
+}
+
+/** The searchable index at `url` (the search box): the same fetch as the catalogue, plus the engine. Rejects with a `BjError`. */
+export function loadSearchIndex(url: string, options: LoadOptions = {}): Promise<PolicyIndex> {
+  return once(searchLoads, searchIndexes, url, async () => {
+    const [catalogue, { searchIndexFor }] = await Promise.all([loadCatalogue(url, options), import('./index-fetch.js')]);
+    return searchIndexFor(catalogue);
+  });
+}
+
+/** The searchable index at `url` if it has already loaded, without waiting. */
+export function peekIndex(url: string): PolicyIndex | undefined {
+  return searchIndexes.get(url);
+}
+
+/** Loads (once) and returns the searchable index at the absolute `url` (= {@link loadSearchIndex}). */
+export const loadIndex = loadSearchIndex;
+
 const clearHooks = new Set<() => void>();
 
 /** Runs `fn` whenever {@link clearIndexCache} is called (the search client forgets its searchers). */
@@ -55,142 +82,6 @@ export function onClearIndexCache(fn: () => void): void {
 
 /** Forgets every loaded index (for tests, or after publishing a new index). */
 export function clearIndexCache(): void {
-  loads.clear();
-  ready.clear();
+  for (const map of [catalogueLoads, catalogues, searchLoads, searchIndexes]) map.clear();
   for (const fn of clearHooks) fn();
-}
-
-async function fetchIndex(url: string, limits: { timeoutMs: number; maxBytes: number }): Promise<PolicyIndex> {
-  return indexFromJSON(await fetchIndexValue(url, limits), url);
-}
-
-/** The limits of a load when the page sets none (see {@link loadIndex}). */
-export function loadLimits(options: LoadOptions = {}): { timeoutMs: number; maxBytes: number } {
-  return {
-    timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS,
-    maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES,
-  };
-}
-
-/**
- * Fetches and parses the JSON at `url` within the limits (the index, or a part of a sharded one),
- * without reading it as an index. Rejects with a `BjError` (network, http, timeout, too-large, json).
- */
-export async function fetchIndexValue(url: string, { timeoutMs, maxBytes }: { timeoutMs: number; maxBytes: number }): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let text: string;
-  try {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
-    } catch (cause) {
-      if (controller.signal.aborted) throw timeoutError(url, timeoutMs, cause);
-      throw new BjError(
-        'network',
-        `bj: could not fetch the index at ${url} (network error). Check the address, or set ` +
-          'the `index` attribute or <meta name="bj-index">; the next interaction tries again.',
-        { cause },
-      );
-    }
-    if (!response.ok) {
-      throw new BjError(
-        'http',
-        `bj: the index at ${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. ` +
-          'Publish bj-index.json there, or point the `index` attribute or <meta name="bj-index"> at it.',
-      );
-    }
-    try {
-      text = await readCapped(response, url, maxBytes);
-    } catch (cause) {
-      if (cause instanceof BjError) throw cause;
-      if (controller.signal.aborted) throw timeoutError(url, timeoutMs, cause);
-      throw new BjError('network', `bj: the index at ${url} could not be read completely; the next interaction tries again.`, { cause });
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new BjError(
-      'json',
-      `bj: the index at ${url} is not valid JSON (${detail}; ${text.length} bytes received, perhaps truncated); ` +
-        'rebuild it with `npx bj-index build` and publish it again.',
-      { cause },
-    );
-  }
-  return json;
-}
-
-/** `PolicyIndex.fromJSON`, with the URL in its error messages. */
-export function indexFromJSON(json: unknown, url: string): PolicyIndex {
-  try {
-    return PolicyIndex.fromJSON(json);
-  } catch (cause) {
-    if (cause instanceof BjError) {
-      throw new BjError(cause.code, `bj: the index at ${url}: ${cause.message.replace(/^bj:\s*/, '')}`, { cause });
-    }
-    throw new BjError('format', `bj: the index at ${url} could not be read (${String(cause)}); rebuild it with \`npx bj-index build\`.`, {
-      cause,
-    });
-  }
-}
-
-/**
- * The body as text, read as a stream so that no more than `maxBytes` (as decoded: a gzip bomb is
- * stopped at the limit, not after inflating) ever reaches memory. Strict UTF-8.
- */
-async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new BjError(
-      'too-large',
-      `bj: the index at ${url} is larger than ${maxBytes.toLocaleString('en')} bytes, the page's limit; publish a smaller index, ` +
-        'or raise the limit with <meta name="bj-index-max-bytes" content="…"> or window.bjPolicyWidgets = { maxBytes: … }.',
-    );
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    void response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (bytes?: Uint8Array, stream = false): string => {
-    try {
-      return decoder.decode(bytes, { stream });
-    } catch (cause) {
-      throw new BjError('json', `bj: the index at ${url} is not UTF-8 text; rebuild it with \`npx bj-index build\` and publish it again.`, {
-        cause,
-      });
-    }
-  };
-  if (!response.body) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxBytes) throw tooLarge();
-    return decode(bytes);
-  }
-  const reader = response.body.getReader();
-  const parts: string[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      void reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    parts.push(decode(value, true));
-  }
-  parts.push(decode());
-  return parts.join('');
-}
-
-function timeoutError(url: string, timeoutMs: number, cause: unknown): BjError {
-  return new BjError(
-    'timeout',
-    `bj: the index at ${url} did not arrive within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; the next interaction tries again.`,
-    { cause },
-  );
 }

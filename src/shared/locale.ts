@@ -28,24 +28,23 @@
  * adding them was the largest cost of upgrading a page). Here one `window` listener serves all
  * connected localized elements and calls `requestUpdate()` on each when a new locale is ready.
  *
- * All locale templates are bundled (they are a few hundred bytes), so switching never fetches.
+ * This module (with the `@lit/localize` runtime) comes with the chunks that show strings (popover,
+ * search panel); the loader carries only src/shared/ui-locale.ts, enough for the search box's label.
+ * Each translation is a chunk of its own (a few hundred bytes), fetched the first time an element
+ * of the page needs it. Content language: src/shared/content-lang.ts.
  */
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { ReactiveControllerHost, ReactiveElement } from 'lit';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import * as zhHans from '../generated/locales/zh-Hans.js';
-import * as zhHant from '../generated/locales/zh-Hant.js';
-import type { ContentLang } from '../search/types.js';
-import { scriptLang, writtenLang } from './text-lang.js';
+import { loadTemplates, uiLocaleFor, type UiLocale } from './ui-locale.js';
 
-export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
+export { matchLocale, pageLang, uiLocaleFor, type UiLocale } from './ui-locale.js';
 
-const templates = { 'zh-Hans': zhHans, 'zh-Hant': zhHant } as const;
-
+// Each translation is a small chunk of its own, fetched when a page first needs that language.
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => Promise.resolve(templates[locale as keyof typeof templates]),
+  loadLocale: (locale) => loadTemplates(locale as UiLocale),
 });
 
 export { getLocale };
@@ -66,38 +65,23 @@ function onLocaleStatus(event: Event): void {
 export const localized =
   () =>
   (ctor: typeof ReactiveElement): void => {
-    ctor.addInitializer((host) => {
-      host.addController({
-        hostConnected: () => {
-          hosts.add(host);
-          if (!listening && typeof window !== 'undefined') {
-            listening = true;
-            window.addEventListener(LOCALE_STATUS_EVENT, onLocaleStatus);
-          }
-        },
-        hostDisconnected: () => {
-          hosts.delete(host);
-        },
-      });
-    });
+    ctor.addInitializer(watchLocale);
   };
 
-/** Maps any BCP 47 tag to a UI locale: zh-TW/HK/MO and *-Hant → zh-Hant; other zh → zh-Hans; else en. */
-export function matchLocale(tag: string | null | undefined): UiLocale {
-  const t = (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (!t.startsWith('zh')) return 'en';
-  if (/-hant\b|-(tw|hk|mo)\b/.test(t)) return 'zh-Hant';
-  return 'zh-Hans';
-}
-
-/** The page's language: `<html lang>`, else the browser's, else `en`. */
-export function pageLang(): string {
-  return document.documentElement.lang || navigator.language || 'en';
-}
-
-/** The UI locale for `el`: its own `lang` attribute, else the page's (see the rule above). */
-export function uiLocaleFor(el: Element): UiLocale {
-  return matchLocale(el.getAttribute('lang') || pageLang());
+/** Makes one element re-render when the page's UI locale changes (what `@localized()` does, for an element that starts showing strings later). */
+export function watchLocale(host: ReactiveElement): void {
+  host.addController({
+    hostConnected: () => {
+      hosts.add(host);
+      if (!listening && typeof window !== 'undefined') {
+        listening = true;
+        window.addEventListener(LOCALE_STATUS_EVENT, onLocaleStatus);
+      }
+    },
+    hostDisconnected: () => {
+      hosts.delete(host);
+    },
+  });
 }
 
 /** Makes `el`'s UI locale ({@link uiLocaleFor}) the page's active one; `@localized()` elements re-render. */
@@ -105,25 +89,4 @@ export async function applyUiLocale(el: Element): Promise<UiLocale> {
   const wanted = uiLocaleFor(el);
   if (getLocale() !== wanted) await setLocale(wanted);
   return wanted;
-}
-
-/**
- * The content language to lead with for `el`: the `lang` of the text around it (on `el` or an
- * ancestor below `<html>`), else the script of `text` (a keyword as written: 监管沙盒 reads Chinese
- * first, "regulatory sandbox" English, on a page that marks no language), else the page's language.
- */
-export function contentLangOf(el: Element, text = ''): ContentLang {
-  const written = writtenLang(el);
-  if (written) return contentLangFor(matchLocale(written));
-  return scriptLang(text) ?? contentLangFor(matchLocale(pageLang()));
-}
-
-/** Content language matching a UI locale: Chinese locales read Chinese content first. */
-export function contentLangFor(locale: string): ContentLang {
-  return locale.startsWith('zh') ? 'zh' : 'en';
-}
-
-/** The `lang` attribute value for content text: Chinese content in this corpus is simplified. */
-export function langAttr(lang: ContentLang): 'en' | 'zh-Hans' {
-  return lang === 'zh' ? 'zh-Hans' : 'en';
 }

@@ -1,24 +1,24 @@
 /**
  * Floating panels (definition popovers, suggestion lists) that escape `overflow: hidden` and any
- * z-index stacking: the Popover API puts them in the top layer, `@floating-ui/dom` places them next
+ * z-index stacking: the Popover API puts them in the top layer, `./position.ts` places them next
  * to their reference and follows scrolling and resizing while they are open.
  *
  * Where the Popover API is missing, the panel is shown with `position: fixed` and a high z-index
  * (`--bj-z`, default 2147483647) instead; give it the `bj-fallback` class styles in the element.
  *
- * Shadow DOM (floating-ui#1729): the panel is positioned with `strategy: 'fixed'`. A top-layer
- * element is laid out against the viewport, and floating-ui 1.6+ recognises `:popover-open`
- * elements as top layer, so `getOffsetParent` — which in shadow DOM can return a retargeted,
- * wrong `offsetParent` — is never consulted for them. In the fallback, a fixed element's
- * containing block is its nearest transformed/filtered ancestor, which floating-ui finds by
- * walking the composed tree (`getContainingBlock` crosses shadow roots). Both are covered by
- * tests that place a keyword inside a transformed container in a shadow root.
+ * Shadow DOM: the panel is positioned with viewport coordinates (`position: fixed`). A top-layer
+ * element is laid out against the viewport whatever its ancestors, so no `offsetParent` — which in
+ * shadow DOM can be retargeted and wrong — is ever consulted. In the fallback, a fixed element's
+ * containing block is its nearest transformed/filtered ancestor; `position.ts` measures where that
+ * block starts. The top-layer case is covered by tests that place a keyword inside a transformed
+ * container in a shadow root.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, type Placement } from './position.js';
 
-/** Whether this browser has the Popover API. */
-export const supportsPopover: boolean =
-  typeof HTMLElement !== 'undefined' && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, 'popover');
+import { supportsPopover } from './supports-popover.js';
+
+export { supportsPopover };
+export type { Placement };
 
 export interface FloatOptions {
   placement?: Placement;
@@ -38,7 +38,7 @@ export interface FloatOptions {
  * it and stops following. Never throws.
  *
  * Sizes (the available height, and the reference's width with `matchWidth`) are written by
- * floating-ui's `size()` middleware, only when they change. `autoUpdate` calls back from its
+ * `computePosition`'s `apply`, only when they change. `autoUpdate` calls back from its
  * ResizeObserver; writing a size there resizes an observed element while observations are being
  * delivered ("ResizeObserver loop completed with undelivered notifications"). So only the first
  * placement runs at once; every later one runs in the next animation frame (before layout, where
@@ -57,31 +57,26 @@ export function openFloating(reference: Element, floating: HTMLElement, options:
     floating.hidden = false;
   }
   const update = (): void => {
-    computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement,
-      middleware: [
-        inline(),
-        offset(gap),
-        flip({ padding }),
-        shift({ padding }),
-        size({
-          padding,
-          apply({ availableHeight, rects }) {
-            setStyle(floating, 'maxHeight', `${Math.max(0, Math.floor(availableHeight))}px`);
-            if (matchWidth) setStyle(floating, 'width', `${rects.reference.width}px`);
-          },
-        }),
-      ],
-    }).then(
-      ({ x, y, placement: placed }) => {
-        if (closed) return;
-        setStyle(floating, 'left', `${x}px`);
-        setStyle(floating, 'top', `${y}px`);
-        onPlaced?.(placed);
-      },
-      () => undefined,
-    );
+    try {
+      const {
+        x,
+        y,
+        placement: placed,
+      } = computePosition(reference, floating, {
+        placement,
+        gap,
+        padding,
+        apply({ availableHeight, referenceWidth }) {
+          setStyle(floating, 'maxHeight', `${Math.max(0, Math.floor(availableHeight))}px`);
+          if (matchWidth) setStyle(floating, 'width', `${referenceWidth}px`);
+        },
+      });
+      setStyle(floating, 'left', `${x}px`);
+      setStyle(floating, 'top', `${y}px`);
+      onPlaced?.(placed);
+    } catch {
+      // The reference or the panel left the document between two frames: nothing to place.
+    }
   };
   let closed = false;
   let first = true;

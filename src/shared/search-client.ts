@@ -9,9 +9,11 @@
  */
 import type { ShardedSearchOptions } from '../search/shards/query.js';
 import { BjError, type BjErrorCode, type SearchResult } from '../search/types.js';
-import { ownScriptUrl, pageWantsWorker } from './config.js';
-import { loadLimits, onClearIndexCache, type LoadOptions } from './index-store.js';
-import { openSearcher, type IndexSearcher } from './searcher.js';
+import { pageWantsWorker } from './config.js';
+import { scriptUrl } from './script-url.js';
+import { loadLimits } from './index-fetch.js';
+import { onClearIndexCache, type LoadOptions } from './index-store.js';
+import type { IndexSearcher } from './searcher.js';
 import type { WorkerReply, WorkerRequest } from '../worker/search-worker.js';
 
 declare const __BJ_FORMAT__: string | undefined;
@@ -47,7 +49,7 @@ let policy: { createScriptURL(url: string): unknown } | undefined;
 /** The worker's URL: next to the bundle; from source (tests, dev server), the module itself. */
 function workerUrl(): string | undefined {
   if (typeof __BJ_FORMAT__ === 'string') {
-    const script = ownScriptUrl();
+    const script = scriptUrl();
     return script ? new URL(WORKER_FILE, script).href : undefined;
   }
   return new URL(['..', 'worker', 'search-worker.ts'].join('/'), import.meta.url).href;
@@ -155,7 +157,8 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
   let opened: Promise<unknown> | undefined;
   let page: Promise<IndexSearcher> | undefined;
   const onPage = (): Promise<IndexSearcher> => {
-    page ??= openSearcher(url, { limits, sync: false });
+    // The in-page reader (MiniSearch, the sharded reader) is a chunk of its own, loaded only on a fallback.
+    page ??= import('./searcher.js').then(({ openSearcher }) => openSearcher(url, { limits, sync: false }));
     page.catch(() => (page = undefined));
     return page;
   };

@@ -8,7 +8,7 @@ import { PolicyIndex } from '../search/index.js';
 import { ShardedIndex, type ShardedSearchOptions } from '../search/shards/query.js';
 import type { SearchResult } from '../search/types.js';
 import { indexInternals } from '../search/shards/internals.js';
-import { fetchIndexValue, indexFromJSON } from './index-store.js';
+import { fetchIndexValue, readAs, type Limits } from './index-fetch.js';
 
 export interface IndexSearcher {
   search(query: string, opts?: ShardedSearchOptions): Promise<SearchResult[]>;
@@ -22,7 +22,7 @@ export interface IndexSearcher {
 }
 
 export interface OpenOptions {
-  limits: { timeoutMs: number; maxBytes: number };
+  limits: Limits;
   /**
    * Build a single-file index's search engine in one synchronous step (in a worker, where nothing
    * waits for the thread) instead of in chunks that yield to the page.
@@ -45,7 +45,7 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
       fetched: () => [...sharded.fetched],
     };
   }
-  const index: PolicyIndex = indexFromJSON(value, url);
+  const index: PolicyIndex = readAs(url, () => PolicyIndex.fromJSON(value));
   // One build, whoever asks first: a query typed during a chunked build waits for it (it used to
   // start a second, synchronous build beside it).
   let ready: Promise<void> | undefined;

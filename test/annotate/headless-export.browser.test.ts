@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { annotate, loadIndex, resolveIndexUrl } from '../../src/bj-policy-widgets.js';
+import { annotate, loadIndex, resolveIndexUrl } from '../../src/annotate-entry.js';
 
 describe('headless annotate from the element bundle', () => {
   it('marks keywords in any element with the shared index and restores it exactly', async () => {

@@ -72,7 +72,8 @@ function startGbkServer(): Promise<{ url: string; server: Server }> {
       res.end(encodeGbk(pages[url]!));
       return;
     }
-    const m = /^\/dist\/(bj-policy-widgets(?:\.iife)?\.js|bj-index\.json)$/.exec(url);
+    // The loader, the classic bootstrap, the parts the loader imports (dist/chunks/) and the index.
+    const m = /^\/dist\/(bj-policy-widgets(?:\.iife)?\.js|annotate\.js|chunks\/[\w-]+\.js|bj-index\.json)$/.exec(url);
     if (m) {
       const type = m[1]!.endsWith('.json') ? 'application/json' : 'application/javascript';
       res.writeHead(200, { 'Content-Type': type });

@@ -76,7 +76,7 @@ const page = (script: string) => `<!doctype html>
 <script type="module" src="${script}"></script></head>
 <body><header><bj-policy-search index="/bj-index.json" limit="10"></bj-policy-search></header><main><p>Policies of the district.</p></main></body>
 </html>`;
-/** The page, and one whose script folder lacks search-worker.js (a webmaster copied only the bundle). */
+/** The page, and one whose script folder lacks search-worker.js (a webmaster copied dist/ but not that file). */
 const PAGES: Record<string, string> = {
   '/search.html': page('/dist/bj-policy-widgets.js'),
   '/no-worker.html': page('/bundle-only/bj-policy-widgets.js'),
@@ -104,7 +104,9 @@ async function startSite(www: string, csp: string): Promise<Site> {
       res.end(PAGES[url]);
       return;
     }
-    const dist = /^\/dist\/([\w.-]+\.js)$/.exec(url) ?? /^\/bundle-only\/(bj-policy-widgets\.js)$/.exec(url);
+    // /bundle-only/: the dist/ folder without search-worker.js.
+    const dist =
+      /^\/dist\/((?:chunks\/)?[\w.-]+\.js)$/.exec(url) ?? /^\/bundle-only\/((?:chunks\/)?(?!search-worker)[\w.-]+\.js)$/.exec(url);
     const index = /^\/(bj-index\.json|bj-index\/[\w.-]+\.json)$/.exec(url);
     const file = dist ? path.join(root, 'dist', dist[1]!) : index ? path.join(www, index[1]!) : undefined;
     if (file && existsSync(file)) {
@@ -126,6 +128,14 @@ async function startSite(www: string, csp: string): Promise<Site> {
  */
 async function search(page: Page, query: string, typed = false): Promise<void> {
   const input = await page.waitForSelector('bj-policy-search >>> input', { timeout: 30_000 });
+  // The query of the last answer shown (`bj-search`): while typing, the answers of shorter prefixes come first.
+  await page.evaluate(() => {
+    const w = window as unknown as { bjLastAnswer?: string; bjListening?: boolean };
+    w.bjLastAnswer = undefined;
+    if (!w.bjListening)
+      document.addEventListener('bj-search', (e) => (w.bjLastAnswer = (e as CustomEvent<{ query: string }>).detail.query));
+    w.bjListening = true;
+  });
   await input!.click();
   if (typed) await input!.type(query);
   else await page.evaluate((q) => document.execCommand('insertText', false, q), query);
@@ -134,7 +144,8 @@ async function search(page: Page, query: string, typed = false): Promise<void> {
       const el = document.querySelector('bj-policy-search') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
       const status = el?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
       const options = el?.shadowRoot?.querySelectorAll('[role="option"]') ?? [];
-      return options.length > 0 && status.includes('result') && (el as unknown as { value: string }).value === q;
+      const answered = (window as unknown as { bjLastAnswer?: string }).bjLastAnswer === q;
+      return answered && options.length > 0 && status.includes('result') && (el as unknown as { value: string }).value === q;
     },
     { timeout: 60_000, polling: 100 },
     query,

@@ -5,7 +5,7 @@
  * `securitypolicyviolation` events — and controls showing that the probe does catch a violation,
  * that the policy really is enforced (inline style attributes, string-to-HTML sinks), and that
  * the library's styles come from constructable stylesheets (no `<style>` fallback) while
- * floating-ui's CSSOM writes (`el.style.left = …`) are allowed. Needs `npm run build`.
+ * the positioning's CSSOM writes (`el.style.left = …`) are allowed. Needs `npm run build`.
  *
  *   node --import tsx --test test/hardening/csp.test.ts      (BJ_BROWSERS=chromium|firefox for one)
  */
@@ -90,7 +90,7 @@ async function hoverKeyword(page: Page, selector: string): Promise<string> {
     { timeout: 20_000 },
     selector,
   );
-  // floating-ui writes the position (CSSOM) once the popover is laid out.
+  // openFloating writes the position (CSSOM) once the popover is laid out.
   await page.waitForFunction(
     (s: string) => {
       const p = document.querySelector(s)!.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
@@ -174,7 +174,7 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
           assert.equal(before.styleElements, 0, 'no <style> fallback (it would need style-src unsafe-inline or a nonce)');
 
           const position = await hoverKeyword(page, 'bj-keyword[term="smart-review-and-approval"]');
-          assert.match(position, /^-?[\d.]+px\|-?[\d.]+px$/, 'floating-ui positioned the popover with CSSOM writes');
+          assert.match(position, /^-?[\d.]+px\|-?[\d.]+px$/, 'openFloating positioned the popover with CSSOM writes');
           const more = await page.evaluate(async () => {
             for (const k of document.querySelectorAll('bj-keyword')) {
               const b = k.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
@@ -237,7 +237,7 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
               probe.setAttribute('style', 'color: rgb(1, 2, 3)'); // what a library must not do
               out.styleApplied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
               probe.removeAttribute('style');
-              probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what floating-ui does
+              probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what openFloating does
               out.cssomApplied = getComputedStyle(probe).color === 'rgb(4, 5, 6)';
               try {
                 probe.innerHTML = '<b>x</b>';

@@ -131,7 +131,7 @@ describe('hostile data is shown as inert text', function () {
     more.click();
     await el.updateComplete;
     expect(part(el, 'definition')!.textContent).to.contain(PAYLOAD.longParagraph);
-    await placementSettled(el); // floating-ui placed the expanded panel
+    await placementSettled(el); // the expanded panel was placed
     const panel = part(el, 'popover')!;
     const r = panel.getBoundingClientRect();
     expect(r.left, 'left edge in view').to.be.at.least(0);
@@ -186,7 +186,11 @@ describe('hostile data is shown as inert text', function () {
     // Nothing in the corpus matches these words, so the query is echoed in "No results for …".
     const query = `<bdo ontoggle="qqzz()">xyzzy</bdo>`;
     await sendKeys({ type: query });
-    const empty = await waitFor(() => part(el, 'empty'), '"no results" appears');
+    // Results arrive asynchronously: a shorter prefix of the query may answer first; wait for the whole one.
+    const empty = await waitFor(() => {
+      const e = part(el, 'empty');
+      return e && seen(e).includes('xyzzy</bdo>') ? e : undefined;
+    }, '"no results" for the whole query appears');
     expect(seen(empty)).to.contain(query);
     await expectInert(el);
   });

@@ -79,7 +79,7 @@ describe('hostile pages', function () {
       const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
       el.show(); // the trigger may be invisible under these rules; the API and focus still work
       const title = await waitFor(() => el.open && part(el, 'title'), 'definition appears');
-      await placementSettled(el); // floating-ui placed the popover for its content
+      await placementSettled(el); // the popover was placed for its content
       const panel = part(el, 'popover')!;
       await animationsFinished(panel); // the fade-in ended: opacity as the reader sees it
       readable(panel);
@@ -125,7 +125,7 @@ describe('hostile pages', function () {
       const el = wrap.querySelector<BjKeyword>('bj-keyword')!;
       await hover(el);
       await waitFor(() => el.open && part(el, 'title'), 'definition appears');
-      await placementSettled(el); // floating-ui placed the popover for its content
+      await placementSettled(el); // the popover was placed for its content
       const panel = part(el, 'popover')!;
       await animationsFinished(panel); // the fade-in ended: opacity as the reader sees it
       const r = panel.getBoundingClientRect();

@@ -1,6 +1,6 @@
 /**
  * Lifecycle: opening and closing popovers 1,000 times, and adding and removing every element 1,000
- * times, leaves nothing behind — listeners on window and document, floating-ui's autoUpdate
+ * times, leaves nothing behind — listeners on window and document, the positioning's autoUpdate
  * (its ResizeObservers and scroll/resize listeners), annotate's MutationObservers, the
  * IntersectionObservers of `on="visible"` — all return to their baseline.
  */
@@ -80,7 +80,7 @@ function instrument() {
 
 function expectBaseline(now: ReturnType<ReturnType<typeof instrument>['snapshot']>, base: typeof now, what: string): void {
   expect(now.listeners, `${what}: window/document listeners (baseline ${base.listeners})`).to.be.at.most(base.listeners + SLACK);
-  expect(now.resize, `${what}: live ResizeObservers (floating-ui autoUpdate)`).to.equal(base.resize);
+  expect(now.resize, `${what}: live ResizeObservers (positioning autoUpdate)`).to.equal(base.resize);
   expect(now.mutation, `${what}: live MutationObservers`).to.equal(base.mutation);
   expect(now.intersection, `${what}: live IntersectionObservers`).to.equal(base.intersection);
 }

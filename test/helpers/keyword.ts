@@ -98,7 +98,7 @@ export async function waitHidden(el: BjKeyword, message = 'popover closes'): Pro
 /** Waits until the popover shows the keyword's title (the index loaded and the keyword was found). */
 export async function waitContent(el: BjKeyword): Promise<void> {
   await waitUntil(() => part(el, 'title') !== null, 'definition appears', { timeout: 5000 });
-  await placementSettled(el); // the new content resized the popover: floating-ui places it again
+  await placementSettled(el); // the new content resized the popover: it is placed again
 }
 
 /** Counts `fetch` calls whose URL contains `needle` until `restore()`. */

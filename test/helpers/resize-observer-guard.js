@@ -1,6 +1,6 @@
 // Loaded before every browser test file (web-test-runner.config.mjs, testRunnerHtml): a
 // "ResizeObserver loop" error means a ResizeObserver callback resized what it observes in the
-// same frame (it broke CI once: popover sizes written by a second observer beside floating-ui's
+// same frame (it broke CI once: popover sizes written by a second observer beside the positioning's
 // autoUpdate). Whatever a test does with window.onerror, the running test fails with this message.
 window.addEventListener(
   'error',

@@ -43,11 +43,18 @@ describe('ASCII-only bundles', () => {
   });
 
   it(
-    'dist/*.js hold no byte above 0x7F',
+    'dist/*.js and dist/chunks/*.js hold no byte above 0x7F',
     { skip: !existsSync(path.join(root, 'dist', 'bj-policy-widgets.js')) && 'run npm run build first' },
     () => {
-      const files = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'));
+      const chunks = existsSync(path.join(root, 'dist', 'chunks'))
+        ? readdirSync(path.join(root, 'dist', 'chunks')).map((f) => `chunks/${f}`)
+        : [];
+      const files = [...readdirSync(path.join(root, 'dist')), ...chunks].filter((f) => f.endsWith('.js'));
       assert.ok(files.includes('bj-policy-widgets.iife.js') && files.includes('search.js'));
+      assert.ok(
+        files.some((f) => f.startsWith('chunks/')),
+        'the loader has its parts in dist/chunks/',
+      );
       for (const f of files) {
         const buf = readFileSync(path.join(root, 'dist', f));
         const at = firstNonAscii(buf);

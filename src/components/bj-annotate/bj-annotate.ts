@@ -1,11 +1,8 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { Annotator } from '../../annotate/annotate.js';
-import { resolveIndexUrl } from '../../shared/config.js';
+import { html, type PropertyValues } from 'lit';
+import type { Annotator } from '../../annotate/annotate.js';
+import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
-import { emit, reportError } from '../../shared/events.js';
-import { loadIndex } from '../../shared/index-store.js';
-import { BjError } from '../../search/types.js';
+import type { BjAnnotatedDetail } from '../../shared/events.js';
 import { choiceAttribute, integerAttribute, selectorAttribute } from '../../shared/settings.js';
 import '../bj-keyword/bj-keyword.js';
 import { styles } from './bj-annotate.styles.js';
@@ -13,12 +10,7 @@ import { styles } from './bj-annotate.styles.js';
 /** When `<bj-annotate>` loads the index and marks its content. */
 export type AnnotateTrigger = 'visible' | 'idle' | 'load';
 
-export interface BjAnnotatedDetail {
-  /** Keywords marked in the region now. */
-  count: number;
-  /** Keywords marked by this batch (the first pass, or a batch of content added later). */
-  added: number;
-}
+export type { BjAnnotatedDetail };
 
 /**
  * Marks the Beijing policy keywords in its content: each occurrence of a keyword's title or alias,
@@ -58,6 +50,11 @@ export interface BjAnnotatedDetail {
  * their text merged back, the same inline elements (`isEqualNode` with a clone taken before is
  * true). Moving it to another place annotates it again there.
  *
+ * @attr index - Index URL.
+ * @attr all - Mark every occurrence of each keyword.
+ * @attr max - At most this many keywords in the region.
+ * @attr on - When to load the index and mark: `visible`, `idle` or `load`.
+ * @attr skip - CSS selector of further elements to leave alone.
  * @summary Marks the policy keywords in a region of the page as `<bj-keyword>`s.
  * @tagname bj-annotate
  * @slot - The content to annotate, rendered as it is.
@@ -65,24 +62,31 @@ export interface BjAnnotatedDetail {
  * @fires bj-error - The index could not load (its `code`, `bj:` message and `url`); the text stays untouched.
  */
 @tag('bj-annotate')
-export class BjAnnotate extends LitElement {
+export class BjAnnotate extends BjElement {
   static override styles = styles;
 
+  static override properties = {
+    index: {},
+    all: { type: Boolean },
+    max: { type: Number, converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) },
+    on: { converter: choiceAttribute('bj-annotate', 'on', ['visible', 'idle', 'load'], 'visible') },
+    skip: { converter: selectorAttribute('bj-annotate', 'skip') },
+  };
+
   /** Index URL. Default: `<meta name="bj-index">`, `window.bjPolicyWidgets.index`, or `bj-index.json` next to the script. */
-  @property() index?: string;
+  index?: string;
 
   /** Mark every occurrence of each keyword, not only the first. Default false. */
-  @property({ type: Boolean }) all = false;
+  all = false;
 
   /** At most this many keywords in the region. Default: no limit. */
-  @property({ type: Number, converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) })
   max?: number;
 
   /** When to load the index and mark: `visible` (default, near the viewport), `idle` or `load`. */
-  @property({ converter: choiceAttribute('bj-annotate', 'on', ['visible', 'idle', 'load'], 'visible') }) on: AnnotateTrigger = 'visible';
+  on: AnnotateTrigger = 'visible';
 
   /** CSS selector of further elements to leave alone (with everything inside them). Default none. */
-  @property({ converter: selectorAttribute('bj-annotate', 'skip') }) skip?: string;
+  skip?: string;
 
   private annotator: Annotator | undefined;
   private generation = 0;
@@ -134,31 +138,17 @@ export class BjAnnotate extends LitElement {
     this.annotator = undefined;
   }
 
+  /** Loads the marking part (a chunk, with the index) and marks the content, unless `generation` is over. */
   private async run(generation: number): Promise<void> {
-    const url = resolveIndexUrl(this.index);
-    let index;
+    const current = () => generation === this.generation && this.isConnected;
     try {
-      index = await loadIndex(url);
+      const { annotateRegion } = await import('./annotate-region.js');
+      if (current()) await annotateRegion(this, current, (annotator) => (this.annotator = annotator));
     } catch (cause) {
-      if (generation !== this.generation || !this.isConnected) return;
-      const error = cause instanceof BjError ? cause : new BjError('network', `bj: the index at ${url} could not load (${String(cause)}).`);
-      reportError(this, error, { url });
-      return;
+      if (current()) {
+        this.partFailed('annotation part', cause);
+      }
     }
-    if (generation !== this.generation || !this.isConnected) return;
-    let first = true;
-    const annotator = new Annotator(this, index, {
-      all: this.all,
-      max: this.max !== undefined && Number.isFinite(this.max) ? Math.max(0, this.max) : undefined,
-      skip: this.skip || undefined,
-      attributes: this.index ? { index: this.index } : undefined,
-      onBatch: (added, count) => {
-        if (first || added > 0) emit<BjAnnotatedDetail>(this, 'bj-annotated', { count, added });
-        first = false;
-      },
-    });
-    this.annotator = annotator;
-    await annotator.start();
   }
 
   override render() {
@@ -201,8 +191,5 @@ function whenTriggered(el: HTMLElement, on: AnnotateTrigger, start: () => void):
 declare global {
   interface HTMLElementTagNameMap {
     'bj-annotate': BjAnnotate;
-  }
-  interface GlobalEventHandlersEventMap {
-    'bj-annotated': CustomEvent<BjAnnotatedDetail>;
   }
 }

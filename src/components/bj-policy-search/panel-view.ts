@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ContentLang, SearchResult } from '../../search/types.js';
 import { detailsTitle, renderDetails, renderResult } from './result-view.js';
-import { resultHref } from './url-state.js';
+import { resultHref } from './result-href.js';
 
 export type Filter = 'all' | 'term' | 'passage';
 export const FILTERS: readonly Filter[] = ['all', 'term', 'passage'];

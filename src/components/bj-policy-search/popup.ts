@@ -1,9 +1,8 @@
 /**
  * Shows the popup of `<bj-policy-search>` under its box: top layer (or the fallback), position and
- * the box's width from `openFloating` (src/shared/popover.ts; floating-ui's `size()` middleware).
+ * the box's width from `openFloating` (src/shared/popover.ts; `computePosition`'s `apply` in src/shared/position.ts).
  */
-import type { Placement } from '@floating-ui/dom';
-import { openFloating } from '../../shared/popover.js';
+import { openFloating, type Placement } from '../../shared/popover.js';
 
 /** Gap between the box and the popup, px. */
 const GAP = 4;

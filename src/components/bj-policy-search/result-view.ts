@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { highlight, snippet } from '../../search/snippet.js';
 import type { Bilingual, ContentLang, Entry, MatchRange, PassageEntry, SearchResult, TermEntry } from '../../search/types.js';
-import { langAttr } from '../../shared/locale.js';
+import { langAttr } from '../../shared/content-lang.js';
 
 /** How many characters of context a result's snippet shows. */
 export const SNIPPET_LENGTH = 160;

@@ -6,7 +6,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
-import { sourceHref, type BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
+import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
+import { webHref as sourceHref } from '../../../src/search/validate.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 import { applyUiLocale } from '../../../src/shared/locale.js';
 import {

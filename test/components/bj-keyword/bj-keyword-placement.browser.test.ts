@@ -115,6 +115,123 @@ describe('<bj-keyword> placement', () => {
   });
 });
 
+describe('<bj-keyword> placement near the edges', () => {
+  before(prepareIndex);
+  beforeEach(async () => {
+    clearIndexCache();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  /** Opens the keyword's popover and waits until its definition is shown and placed. */
+  async function open(el: BjKeyword): Promise<DOMRect> {
+    el.show();
+    await waitShown(el);
+    await waitContent(el);
+    return panel(el).getBoundingClientRect();
+  }
+
+  it('opens above a keyword on the last line of the screen', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="position:fixed;left:40px;bottom:20px;margin:0">
+        The <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> is near the bottom.
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    const rect = await open(el);
+    const keyword = trigger(el).getBoundingClientRect();
+    expectInViewport(rect);
+    expect(rect.bottom, 'above the keyword').to.be.at.most(keyword.top);
+    expectAdjacent(rect, keyword);
+  });
+
+  it('stays on screen for a keyword at the right edge, under the keyword', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="text-align:right;margin:100px 10px 0">
+        Ends with the <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword>
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    const rect = await open(el);
+    const keyword = trigger(el).getBoundingClientRect();
+    expectInViewport(rect);
+    expect(rect.top - keyword.bottom, 'right below the keyword').to.be.within(0, 12);
+    expect(rect.left, 'overlaps the keyword horizontally').to.be.below(keyword.right);
+    expect(rect.right, 'overlaps the keyword horizontally').to.be.above(keyword.left);
+  });
+
+  it('stays on screen when a wide popover fits neither to the right nor to the left of the keyword', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin:100px 0 0 300px;--bj-popover-max-width:700px">
+        <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword>
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    const rect = await open(el);
+    const keyword = trigger(el).getBoundingClientRect();
+    expect(rect.width, 'wider than the room on either side (test set-up)').to.be.above(
+      Math.max(window.innerWidth - keyword.left, keyword.right),
+    );
+    expectInViewport(rect);
+    expect(rect.top - keyword.bottom, 'right below the keyword').to.be.within(0, 12);
+  });
+
+  it('sits under the second line of a keyword that wraps, starting where that line starts', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin:100px 0 0 60px;font:16px/1.5 sans-serif">
+        Here is the <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> across two lines.
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    // As narrow as "Here is the regulatory": "sandbox" goes to the next line.
+    const word = document.createRange();
+    word.setStart(el.firstChild!, 0);
+    word.setEnd(el.firstChild!, 'regulatory'.length);
+    wrap.style.width = `${word.getBoundingClientRect().right - wrap.getBoundingClientRect().left + 4}px`;
+    const lines = [...trigger(el).getClientRects()].filter((r) => r.width > 0);
+    const tops = new Set(lines.map((r) => Math.round(r.top)));
+    expect(tops.size, 'the keyword wraps (test set-up)').to.equal(2);
+    const rect = await open(el);
+    const last = lines.reduce((a, b) => (b.top > a.top ? b : a));
+    expectInViewport(rect);
+    expect(rect.top - last.bottom, 'right below the second line').to.be.within(0, 12);
+    expect(Math.abs(rect.left - last.left), 'aligned with the second line').to.be.at.most(12);
+  });
+
+  it('opens above the first line of a wrapped keyword near the bottom, starting where that line starts', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="position:fixed;left:60px;bottom:20px;margin:0;font:16px/1.5 sans-serif">
+        Here is the <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword> across two lines.
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    const word = document.createRange();
+    word.setStart(el.firstChild!, 0);
+    word.setEnd(el.firstChild!, 'regulatory'.length);
+    wrap.style.width = `${word.getBoundingClientRect().right - wrap.getBoundingClientRect().left + 4}px`;
+    const lines = [...trigger(el).getClientRects()].filter((r) => r.width > 0);
+    expect(new Set(lines.map((r) => Math.round(r.top))).size, 'the keyword wraps (test set-up)').to.equal(2);
+    const rect = await open(el);
+    const first = lines.reduce((a, b) => (b.top < a.top ? b : a));
+    expectInViewport(rect);
+    expect(first.top - rect.bottom, 'right above the first line').to.be.within(0, 12);
+    expect(Math.abs(rect.left - first.left), 'aligned with the first line').to.be.at.most(12);
+  });
+
+  it('follows the keyword when a scrolling box around it scrolls', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en" style="height:300px;overflow:auto;margin-top:40px">
+        <p style="margin:100px 0 1000px">Inside a box: <bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword>.</p>
+      </div>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    const before = await open(el);
+    await repositionAfter(el, () => wrap.scrollBy(0, 40));
+    const after = panel(el).getBoundingClientRect();
+    expect(before.top - after.top, 'moved up with the keyword').to.be.closeTo(40, 1);
+    expectAdjacent(after, trigger(el).getBoundingClientRect());
+  });
+});
+
 describe('<bj-keyword> accessibility', () => {
   before(prepareIndex);
   beforeEach(() => clearIndexCache());

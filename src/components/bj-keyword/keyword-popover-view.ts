@@ -1,0 +1,155 @@
+/**
+ * The keyword popover's content (keyword-popover.ts renders it after the trigger): title in both
+ * languages, section, definition with More/Less, source line, related passages, or the loading and
+ * error notice. Pure functions of a {@link PopoverView}.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { snippet } from '../../search/snippet.js';
+import type { ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
+import { webHref } from '../../search/validate.js';
+import { contentLangOf, langAttr } from '../../shared/content-lang.js';
+import { supportsPopover } from '../../shared/supports-popover.js';
+import type { BjKeyword } from './bj-keyword.js';
+import { collapsedParagraph, definitionParagraphs, guessLang, isLong, languagesFor, mentionRanges } from './keyword-content.js';
+import type { KeywordStatus } from './keyword-popover.js';
+
+/** How many related passages the popover lists. */
+const RELATED_SHOWN = 3;
+
+/** What the popover shows, from its KeywordPopover. */
+export interface PopoverView {
+  host: BjKeyword;
+  status: KeywordStatus | undefined;
+  entry: TermEntry | undefined;
+  passages: PassageEntry[] | undefined;
+  expanded: boolean | undefined;
+  viaAlias: boolean | undefined;
+  spoken: string | undefined;
+  close: () => void;
+  toggleMore: () => void;
+}
+
+export function renderPopover(v: PopoverView): TemplateResult {
+  const ready = Boolean(v.status === 'ready' && v.entry);
+  return html`<div
+    id="popover"
+    part="popover"
+    popover=${supportsPopover ? 'manual' : nothing}
+    class=${supportsPopover ? '' : 'bj-fallback'}
+    ?hidden=${!supportsPopover && !v.host.open}
+    role="dialog"
+    tabindex="-1"
+    aria-labelledby=${ready ? 'title' : 'trigger'}
+  >
+    <button part="close" class="close" type="button" aria-label=${msg('Close', { id: 'keyword.close' })} @click=${v.close}>
+      <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18"></path></svg>
+    </button>
+    ${ready ? renderEntry(v, v.entry!) : renderNotice(v)}
+    <p class="live" role="status">${v.spoken ?? ''}</p>
+  </div>`;
+}
+
+function renderNotice(v: PopoverView): TemplateResult {
+  return html`<p part="notice" role="status">
+    ${
+      v.status === 'error'
+        ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+        : msg('Loading definition…', { id: 'keyword.loading' })
+    }
+  </p>`;
+}
+
+function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
+  const host = v.host;
+  const pageLang = contentLangOf(host, host.textContent ?? '');
+  const langs = languagesFor(entry, host.display, pageLang);
+  const [lead, second] = langs as [ContentLang, ContentLang | undefined];
+  const leadTitle = entry.title[lead] ?? entry.title[second ?? lead] ?? entry.id;
+  const leadTitleLang = entry.title[lead] ? lead : (second ?? lead);
+  const paragraphs = definitionParagraphs(entry, langs);
+  const long = isLong(paragraphs);
+  const shown = long && !v.expanded ? [collapsedParagraph(paragraphs)!].filter(Boolean) : paragraphs;
+  const sections = langs.filter((l) => entry.section?.[l]);
+  return html`
+    ${v.viaAlias ? html`<p part="relation">${msg('Related keyword:', { id: 'keyword.relation' })}</p>` : nothing}
+    <p part="title" id="title" lang=${langAttr(leadTitleLang)}>${leadTitle}</p>
+    ${
+      second && entry.title[second] && leadTitleLang !== second
+        ? html`<p part="alt-title" lang=${langAttr(second)}>${entry.title[second]}</p>`
+        : nothing
+    }
+    ${
+      sections.length
+        ? html`<p part="section">
+            ${sections.map((l, i) => html`${i ? ' · ' : ''}<span lang=${langAttr(l)}>${entry.section![l]}</span>`)}
+          </p>`
+        : nothing
+    }
+    <div part="definition" id="definition">${shown.map((p) => html`<p lang=${langAttr(p.lang)}>${p.text}</p>`)}</div>
+    ${
+      long
+        ? html`<button
+            part="more"
+            type="button"
+            aria-expanded=${v.expanded ? 'true' : 'false'}
+            aria-controls="definition"
+            @click=${v.toggleMore}
+          >
+            ${v.expanded ? msg('Less', { id: 'keyword.less' }) : msg('More', { id: 'keyword.more' })}
+          </button>`
+        : nothing
+    }
+    ${renderSource(entry)} ${renderRelated(v, entry)}
+  `;
+}
+
+function renderSource(entry: TermEntry): TemplateResult {
+  const href = webHref(entry.source.url);
+  // Linked: the publisher's name (else the address); not linked: the address as text, as before.
+  const where = href ? entry.source.publisher || entry.source.url : entry.source.url || entry.source.publisher;
+  const label = msg('Source:', { id: 'keyword.source' });
+  return html`<p part="source">
+    ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${
+      entry.number !== undefined ? html` · ${msg(str`No. ${entry.number}`, { id: 'keyword.number' })}` : nothing
+    }${
+      where
+        ? html` ·
+          ${
+            href
+              ? html`<a part="source-link" href=${href} rel="noopener" lang=${langAttr(guessLang(where))}>${where}</a>`
+              : html`<span lang=${langAttr(guessLang(where))}>${where}</span>`
+          }`
+        : nothing
+    }${entry.source.date ? html` · <time datetime=${entry.source.date}>${entry.source.date}</time>` : nothing}
+  </p>`;
+}
+
+function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeof nothing {
+  const count = v.passages?.length ?? 0;
+  if (!count) return nothing;
+  const host = v.host;
+  const pageLang = contentLangOf(host, host.textContent ?? '');
+  return html`<div part="related">
+    <p part="related-heading" id="related-heading">${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}</p>
+    <ul aria-labelledby="related-heading">
+      ${v.passages!.slice(0, RELATED_SHOWN).map((p) => {
+        const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
+        const heading = p.headings[p.headings.length - 1];
+        return html`<li part="passage">
+          <span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${
+            heading ? html` — <span part="passage-heading" lang=${langAttr(p.lang)}>${heading}</span>` : nothing
+          }
+          <span part="passage-snippet" lang=${langAttr(p.lang)}
+            >${snippet(p.text, mentionRanges(entry, p), 140).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text))}</span
+          >
+        </li>`;
+      })}
+    </ul>
+    ${
+      count > RELATED_SHOWN
+        ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
+        : nothing
+    }
+  </div>`;
+}

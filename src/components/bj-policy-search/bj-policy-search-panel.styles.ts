@@ -1,0 +1,334 @@
+import { css } from 'lit';
+
+/** The results popup, its options, details view and the load error: adopted when the search part arrives (search-controller.ts). */
+export const panelStyles = css`
+  /* Each data field is its own bidi island: an open override (U+202E) in one cannot reverse the next. */
+  [lang],
+  .data {
+    unicode-bidi: isolate;
+  }
+  button:focus-visible,
+  .seg input:focus-visible + span,
+  h2:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  /* The popup: top layer (Popover API) or, without it, fixed with a high z-index (.bj-fallback).
+     openFloating sets left/top and max-height (the room below or above the box); the element sets
+     the width to the box's. The inner .scroll keeps the --bj-popup-max-height cap and scrolls. */
+  .panel {
+    position: fixed;
+    inset: auto;
+    top: 0;
+    left: 0;
+    margin: 0;
+    z-index: var(--_z);
+    flex-direction: column;
+    min-width: min(18rem, calc(100vw - 1rem));
+    max-width: calc(100vw - 1rem);
+    overflow: hidden;
+    padding: 0;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+  }
+  /* Two rules: a browser without :popover-open would drop a list holding it. */
+  .panel:popover-open {
+    display: flex;
+  }
+  .panel.bj-fallback {
+    display: flex;
+  }
+  /* Small viewports: the viewport's width and all the room below the box (openFloating's max-height). */
+  .panel.sheet {
+    left: 0 !important;
+    width: 100% !important;
+    max-width: none;
+    min-width: 0;
+    border-inline: 0;
+    border-radius: 0;
+  }
+  input {
+    scroll-margin-block: 0.25rem;
+  }
+  .panel.sheet .scroll {
+    max-height: none;
+  }
+  .panel.sheet .option {
+    padding-block: 0.375rem;
+  }
+  .panel.sheet .option .snippet {
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+  }
+  .scroll {
+    flex: 1 1 auto;
+    min-height: 0;
+    max-height: var(--bj-popup-max-height, min(70vh, 34rem));
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 0.5rem;
+  }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin: 0 0 0.5rem;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .seg {
+    position: relative;
+    cursor: pointer;
+  }
+  .seg input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    min-height: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .seg > span {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    min-height: 2rem;
+    padding: 0.2rem 0.6rem;
+    font-size: 0.9375em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  .seg input:checked + span {
+    font-weight: 600;
+    color: var(--_surface);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+    font-size: 0.85em;
+    min-width: 1.4em;
+    padding: 0 0.3em;
+    text-align: center;
+    border-radius: 999px;
+    background: color-mix(in srgb, currentColor 14%, transparent);
+  }
+  [role='listbox'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.125rem;
+  }
+  .option {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.625rem;
+    color: inherit;
+    text-decoration: none;
+    border-radius: calc(var(--_radius) - 0.125rem);
+    border-inline-start: 3px solid transparent;
+    cursor: pointer;
+  }
+  .option:hover {
+    background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+  }
+  .option[aria-selected='true'] {
+    background: var(--_active);
+    border-inline-start-color: var(--_accent);
+  }
+  .head {
+    overflow-wrap: anywhere;
+  }
+  .option .place,
+  .option .snippet {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+  }
+  .option .place {
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+  }
+  .kind {
+    display: inline-block;
+    margin-inline-end: 0.4em;
+    vertical-align: 0.1em;
+    font-size: 0.8em;
+    font-weight: 600;
+    line-height: 1.3;
+    padding: 0 0.4em;
+    border-radius: 0.25rem;
+    border: 1px solid currentColor;
+    white-space: nowrap;
+  }
+  .kind-term {
+    color: var(--_accent);
+  }
+  .kind-passage {
+    color: var(--_muted);
+  }
+  .titles {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .title {
+    font-weight: 600;
+  }
+  .alt {
+    color: var(--_muted);
+  }
+  .place {
+    font-size: 0.85em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .snippet {
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  mark {
+    color: var(--_mark-text);
+    background: var(--_mark);
+    border-radius: 0.15em;
+    padding: 0 0.05em;
+  }
+  button {
+    font: inherit;
+    min-height: 2rem;
+    padding: 0.25rem 0.75rem;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .more {
+    display: block;
+    width: 100%;
+    margin-block-start: 0.5rem;
+  }
+  .empty p {
+    margin: 0.25rem 0 0.5rem;
+  }
+  .none,
+  .weak {
+    font-weight: 600;
+  }
+  .weak {
+    margin: 0.25rem 0 0.5rem;
+  }
+  .suggest {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .chip {
+    border-radius: 999px;
+  }
+  .tip,
+  .loading,
+  .meta,
+  .source,
+  .aliases {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  /* The element's own message: its own surface and colours, so it keeps AA contrast in a
+     coloured header (the page's colours reach only the host). */
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid #b3261e;
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+  }
+  .error button {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.875rem;
+    font: inherit;
+    color: var(--_accent);
+    background: var(--_surface);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .error p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+  .details {
+    padding: 0.25rem 0.5rem 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .details h2 {
+    margin: 0.75rem 0 0.25rem;
+    font-size: 1.25em;
+  }
+  .details h2 .alt {
+    font-weight: 400;
+  }
+  .details .text p {
+    margin: 0.5rem 0;
+  }
+  .details .text + .text {
+    border-block-start: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+    padding-block-start: 0.25rem;
+  }
+  .details a {
+    color: var(--_accent);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .option,
+    .seg > span {
+      transition: background-color 80ms linear;
+    }
+  }
+  @media (forced-colors: active) {
+    .option {
+      border-inline-start-color: Canvas;
+    }
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .option[aria-selected='true'] .alt,
+    .option[aria-selected='true'] .place,
+    .option[aria-selected='true'] .kind {
+      color: HighlightText;
+    }
+    .seg input:checked + span {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+    mark {
+      forced-color-adjust: none;
+      background: Mark;
+      color: MarkText;
+    }
+    .panel {
+      border-color: CanvasText;
+    }
+  }
+`;

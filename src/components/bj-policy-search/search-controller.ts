@@ -1,0 +1,527 @@
+/**
+ * What `<bj-policy-search>` does once the reader reaches for it (focus, typing, `preload`, a
+ * restored `?q=`): the search state machine (idle → loading → ready | error, Retry), the results
+ * popup with its filter, "did you mean", details view and keyboard model, the live region, and
+ * `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
+ * first need: the loader draws only the box (bj-policy-search.ts), so nothing moves when this arrives.
+ *
+ * Pagefind's UI split: this `SearchController` holds the state; the element and the views
+ * (panel-view.ts, result-view.ts) render it.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
+import { BjError, type SearchResult } from '../../search/types.js';
+import { adoptStyles } from '../../shared/adopt-styles.js';
+import { resolveIndexUrl } from '../../shared/config.js';
+import { getSearcher, type Searcher } from '../../shared/search-client.js';
+import { notePress, pressedInside } from '../../shared/inside.js';
+import { contentLangOf } from '../../shared/content-lang.js';
+import { applyUiLocale, watchLocale } from '../../shared/locale.js';
+import { supportsPopover } from '../../shared/popover.js';
+import { smallViewport } from '../../shared/sheet.js';
+import type { BjPolicySearch } from './bj-policy-search.js';
+import { panelStyles } from './bj-policy-search-panel.styles.js';
+import { ofKind, onlyWeak, renderDetailsView, renderEmpty, renderFilter, renderOption, renderWeak, type Filter } from './panel-view.js';
+import { openUnder } from './popup.js';
+import { resultHref } from './result-href.js';
+import { writeUrlQuery } from './url-write.js';
+
+/** On small viewports, the box is scrolled to the top when less than this share of the viewport is below it. */
+const SHEET_ROOM = 0.8;
+/** The live region waits this long after the last change, so that typing does not chatter. */
+const ANNOUNCE_DELAY_MS = 500;
+/** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
+const URL_DELAY_MS = 250;
+/** Results asked of the index per query; filters and "Show more" work on these. */
+const MAX_RESULTS = 200;
+
+type Phase = 'idle' | 'loading' | 'ready' | 'error';
+
+export class SearchController implements ReactiveController {
+  private resultQuery = '';
+  private results: SearchResult[] = [];
+  private filter: Filter = 'all';
+  private active = -1;
+  private shown = 0;
+  phase: Phase = 'idle';
+  private suggestions: string[] = [];
+  private chosen?: SearchResult;
+  private announcement = '';
+
+  private seq = 0;
+  /** The index URL whose searcher is loaded and ready. */
+  private readyUrl?: string;
+  private resolving = false;
+  private lastIssued: string | undefined;
+  private composing = false;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private urlTimer?: ReturnType<typeof setTimeout>;
+  /** Hides the popup and stops following the box (set while it is shown). */
+  private closePopup?: () => void;
+  /** The active option moved: bring it into view after the update. */
+  private moved = false;
+
+  constructor(private readonly host: BjPolicySearch) {
+    host.addController(this);
+    adoptStyles(host, panelStyles);
+    // The panel's strings (`msg()`): in the element's UI language, re-rendered when it changes.
+    watchLocale(host);
+    void applyUiLocale(host);
+  }
+
+  private get input(): HTMLInputElement {
+    return this.host.renderRoot.querySelector<HTMLInputElement>('#input')!;
+  }
+
+  private get panel(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('.panel');
+  }
+
+  /** Changes state and renders again. */
+  private set(patch: Record<string, unknown>): void {
+    if ('active' in patch) this.moved = true;
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    if (!this.host.isConnected) return;
+    this.host.addEventListener('pointerdown', this.onOwnPointerDown);
+    document.addEventListener('pointerdown', this.onDocumentPointerDown);
+    if (this.host.hasUpdated) this.syncPanel();
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('pointerdown', this.onOwnPointerDown);
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown);
+    clearTimeout(this.announceTimer);
+    clearTimeout(this.urlTimer);
+    this.syncPanel();
+  }
+
+  updated(changed: PropertyValues<BjPolicySearch>): void {
+    const host = this.host;
+    if (changed.has('open')) this.syncPanel();
+    if ((this.moved || changed.has('open')) && host.open && this.active >= 0) {
+      host.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    }
+    this.moved = false;
+    // "More" or a kind filter shows results of a sharded index whose texts are not fetched yet.
+    if (!this.resolving && this.visible.some((r) => r.id.startsWith('\u0000'))) void this.resolveShown();
+  }
+
+  /** Fetches the texts of the results now shown (a sharded index), keeping the list as it is. */
+  private async resolveShown(): Promise<void> {
+    const q = this.resultQuery;
+    const seq = this.seq;
+    this.resolving = true;
+    try {
+      const results = await getSearcher(this.indexUrl()).search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
+      if (seq === this.seq && q === this.resultQuery) this.set({ results });
+    } catch {
+      // The next query reports a failing index.
+    } finally {
+      this.resolving = false;
+    }
+  }
+
+  /** `aria-expanded` of the box. */
+  get listOpen(): boolean {
+    return this.host.open && !this.chosen;
+  }
+
+  /** `aria-activedescendant` of the box. */
+  get activeId(): string | undefined {
+    return this.host.open && !this.chosen && this.active >= 0 ? `opt-${this.active}` : undefined;
+  }
+
+  /** Runs `query` as if typed, and opens the results. */
+  async search(query: string): Promise<void> {
+    this.host.value = query;
+    this.set({ chosen: undefined });
+    await this.runSearch(query, { force: true, open: true });
+  }
+
+  /** A query restored from `?q=`: results ready but closed and unannounced (they open on interaction). */
+  restore(query: string): void {
+    void this.runSearch(query, { force: true, open: false, quiet: true });
+  }
+
+  private get primaryLang() {
+    return contentLangOf(this.host);
+  }
+
+  private get filtered(): readonly SearchResult[] {
+    return ofKind(this.results, this.filter);
+  }
+
+  private get visible(): readonly SearchResult[] {
+    return this.filtered.slice(0, this.shown);
+  }
+
+  private indexUrl(): string {
+    return resolveIndexUrl(this.host.index);
+  }
+
+  /**
+   * The searcher of the index (in the search worker, else on the page), loaded and ready; reports a
+   * failed load once (`bj-error`) and rethrows.
+   */
+  private async getIndex(): Promise<Searcher> {
+    const url = this.indexUrl();
+    const searcher = getSearcher(url);
+    if (this.readyUrl === url) return searcher;
+    if (this.phase !== 'error') this.set({ phase: 'loading' });
+    try {
+      await searcher.prepare();
+      this.readyUrl = url;
+      return searcher;
+    } catch (error) {
+      // `index` changed during the load: its failure is no longer this element's (the caller retries).
+      if (this.indexUrl() !== url) throw error;
+      // Report when search becomes unavailable (and after each Retry), not for every keystroke.
+      if (this.phase !== 'error') {
+        this.set({ phase: 'error' });
+        const err = error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`);
+        this.host.reportError(err, { url });
+      }
+      throw error;
+    }
+  }
+
+  /** Loads the index and builds the search engine now, so the first keystroke does not pay for it. */
+  async warmUp(): Promise<void> {
+    if (this.readyUrl === this.indexUrl()) return;
+    try {
+      // Loads the index and builds the search engine now (in the worker), so the first keystroke does not pay for it.
+      await this.getIndex();
+      if (this.phase !== 'ready') this.set({ phase: 'ready' });
+    } catch {
+      this.set({ phase: 'error' });
+      this.announce(this.errorText());
+    }
+  }
+
+  private async runSearch(query: string, { force = false, open = true, quiet = false, resolve = this.host.limit } = {}): Promise<void> {
+    const host = this.host;
+    const q = query.trim();
+    if (!force && q === this.lastIssued) return;
+    this.lastIssued = q;
+    const seq = ++this.seq;
+    this.scheduleUrl(q);
+    if (!q) {
+      this.set({ results: [], resultQuery: '', suggestions: [], active: -1 });
+      host.open = false;
+      this.announce('');
+      return;
+    }
+    const url = this.indexUrl();
+    let results: SearchResult[];
+    let suggestions: string[] = [];
+    try {
+      const index = await this.getIndex();
+      // A sharded index fetches the texts of the first `resolve` results of each kind (those shown).
+      results = seq === this.seq ? await index.search(q, { kind: 'all', limit: MAX_RESULTS, resolve }) : [];
+      if (seq === this.seq && results.length === 0) suggestions = await index.suggest(q);
+    } catch (error) {
+      if (seq === this.seq && this.readyUrl === url && this.phase !== 'error') {
+        // The index loaded but a part of it did not (a sharded index's shard): say so once.
+        this.set({ phase: 'error' });
+        host.reportError(error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`), { url });
+        this.announce(this.errorText());
+        return;
+      }
+      if (seq === this.seq && this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
+      if (seq === this.seq) {
+        this.set({ phase: 'error' });
+        this.announce(this.errorText());
+      }
+      return;
+    }
+    // A newer query was issued while this one waited for the index: never overwrite it.
+    if (seq !== this.seq) return;
+    // `index` changed while it loaded: search the new one.
+    if (this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
+    this.set({
+      phase: 'ready',
+      results,
+      resultQuery: q,
+      active: -1,
+      shown: host.limit,
+      suggestions: suggestions.filter((s) => s !== q).slice(0, 5),
+    });
+    if (open) host.open = true;
+    host.emit('bj-search', { query: q, count: results.length });
+    if (!quiet) this.announce(this.countText());
+  }
+
+  private scheduleUrl(q: string): void {
+    if (!this.host.syncUrl) return;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => writeUrlQuery(q), URL_DELAY_MS);
+  }
+
+  private announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.set({ announcement: text }), ANNOUNCE_DELAY_MS);
+  }
+
+  private countText(): string {
+    const n = this.filtered.length;
+    const q = this.resultQuery;
+    if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
+    if (onlyWeak(this.filtered)) return msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
+    if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
+    return msg(str`${n} results`, { id: 'policy-search.status.many' });
+  }
+
+  private errorText(): string {
+    return msg('The search index could not be loaded. Check your connection and try again.', { id: 'policy-search.error' });
+  }
+
+  private choose(result: SearchResult, i: number): void {
+    if (resultHref(result, this.host.hrefTemplate)) {
+      // The option is a link: a real click follows it (and lets the page intercept it).
+      this.host.renderRoot.querySelector<HTMLElement>(`#opt-${i}`)?.click();
+      return;
+    }
+    this.select(result);
+  }
+
+  private select(result: SearchResult): void {
+    const host = this.host;
+    host.emit('bj-select', { record: result.entry, result });
+    if (resultHref(result, host.hrefTemplate)) {
+      this.close();
+      return;
+    }
+    this.set({ chosen: result });
+    host.open = true;
+    void host.updateComplete.then(() => {
+      this.reshowPanel(true);
+      host.renderRoot.querySelector<HTMLElement>('#details-title')?.focus();
+    });
+  }
+
+  private back(): void {
+    const at = this.chosen ? this.visible.indexOf(this.chosen) : -1;
+    if (this.chosen) this.reshowPanel(false);
+    this.set({ chosen: undefined, active: at });
+    this.host.open = this.resultQuery !== '';
+    this.input.focus();
+  }
+
+  /** Opens the list (a click on the box, Alt+Down), when there are results. */
+  openList(): void {
+    if (this.resultQuery) this.host.open = true;
+  }
+
+  private close(): void {
+    this.host.open = false;
+    this.set({ active: -1, chosen: undefined });
+  }
+
+  /** Shows the popup in the top layer under the box, as wide as the box, while `open` and connected. */
+  private syncPanel(): void {
+    const host = this.host;
+    const panel = this.panel;
+    const want = host.open && host.isConnected && panel !== null;
+    if (want && !this.closePopup) {
+      // Small viewports (src/shared/sheet.ts): the results take the viewport's width and all the
+      // room under the box, brought to the top of the viewport when less than 80 % of it is below.
+      const sheet = smallViewport();
+      if (sheet && window.innerHeight - this.input.getBoundingClientRect().bottom < SHEET_ROOM * window.innerHeight) {
+        this.input.scrollIntoView({ block: 'start' });
+      }
+      panel!.classList.toggle('sheet', sheet);
+      this.closePopup = openUnder(this.input, panel!, (placement) => host.emit('bj-reposition', { placement }));
+    } else if (!want && this.closePopup) {
+      this.closePopup();
+      this.closePopup = undefined;
+      panel?.classList.remove('sheet');
+    }
+  }
+
+  /**
+   * With `invokedByBox`, makes the box the shown popup's invoker (`showPopover({ source })`), for
+   * the details view (and without, back to the list): Tab
+   * from its last stop then moves on in the page after the box. Chromium otherwise sends Tab from
+   * a popover without an invoker back to the box; not used for the list, where Firefox would skip
+   * the popup's filter and results on Tab from the box.
+   */
+  private reshowPanel(invokedByBox: boolean): void {
+    const panel = this.panel;
+    if (!supportsPopover || !panel?.matches(':popover-open')) return;
+    try {
+      panel.hidePopover();
+      (panel.showPopover as (options?: { source?: HTMLElement }) => void)(invokedByBox ? { source: this.input } : undefined);
+    } catch {
+      // Not connected any more: nothing to do.
+    }
+  }
+
+  private retry(): void {
+    this.set({ phase: 'loading' });
+    this.input.focus();
+    if (this.host.value.trim()) void this.runSearch(this.host.value, { force: true });
+    else void this.warmUp();
+  }
+
+  private setFilter(filter: Filter): void {
+    this.set({ filter, active: -1, shown: this.host.limit });
+    this.announce(this.countText());
+  }
+
+  private onInput(e: InputEvent): void {
+    this.host.value = this.input.value;
+    this.set({ chosen: undefined });
+    if (this.composing || e.isComposing) return;
+    void this.runSearch(this.host.value);
+  }
+
+  /** The events the element forwards: typing, focus, keys, clicks, composition, focus leaving, presses in the popup. */
+  handleEvent(e: Event): void {
+    if (e.type === 'input') this.onInput(e as InputEvent);
+    else if (e.type === 'focus') this.onFocus();
+    else if (e.type === 'compositionend') this.onCompositionEnd();
+    else if (e.type === 'keydown') this.onKeyDown(e as KeyboardEvent);
+    else if (e.type === 'click') this.openList();
+    else if (e.type === 'compositionstart') this.composing = true;
+    else if (e.type === 'focusout') this.onFocusOut(e as FocusEvent);
+    else if (e.type === 'mousedown') this.onPanelMouseDown(e as MouseEvent);
+  }
+
+  private onCompositionEnd(): void {
+    this.composing = false;
+    this.host.value = this.input.value;
+    void this.runSearch(this.host.value);
+  }
+
+  private onFocus(): void {
+    if (this.phase !== 'error') void this.warmUp();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.isComposing || e.keyCode === 229) return;
+    const host = this.host;
+    const n = this.visible.length;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        const down = e.key === 'ArrowDown';
+        if (this.chosen) this.close(); // from the details view back to the list
+        if (e.altKey) {
+          if (down) this.openList();
+          else this.close();
+        } else if (!host.open) {
+          this.openList();
+          this.set({ active: host.open && n ? (down ? 0 : n - 1) : -1 });
+        } else if (n) {
+          this.set({ active: down ? (this.active + 1) % n : this.active <= 0 ? n - 1 : this.active - 1 });
+        }
+        break;
+      }
+      case 'Enter':
+        if (host.open && this.active >= 0 && this.active < n) {
+          e.preventDefault();
+          this.choose(this.visible[this.active]!, this.active);
+        }
+        break;
+      case 'Escape':
+        if (host.open) {
+          e.preventDefault();
+          this.close();
+        } else if (host.value) {
+          e.preventDefault();
+          host.value = '';
+          this.set({ chosen: undefined });
+          void this.runSearch('');
+        }
+        break;
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.set({ active: -1 }); // visual focus back to the box; the caret moves as usual
+        break;
+    }
+  }
+
+  /** On the element itself: notes presses inside, which a document listener cannot see in a closed root. */
+  private onOwnPointerDown = (e: PointerEvent): void => notePress(this.host, e);
+
+  private onDocumentPointerDown = (e: PointerEvent): void => {
+    if (this.host.open && !pressedInside(this.host, e)) this.close();
+  };
+
+  private onFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && !this.host.renderRoot.contains(to) && !this.host.contains(to)) this.close();
+  }
+
+  private onPanelMouseDown(e: MouseEvent): void {
+    // Clicks on the list's background keep focus (and the arrow keys) in the box; details text stays selectable.
+    if (!this.chosen && !(e.target as Element).closest('button, label, input')) e.preventDefault();
+  }
+
+  private renderResults(): TemplateResult {
+    const host = this.host;
+    const visible = this.visible;
+    const more = this.filtered.length - visible.length;
+    const empty = this.resultQuery !== '' && this.filtered.length === 0;
+    const loading = this.phase === 'loading' && this.resultQuery === '' && host.value.trim() !== '';
+    const option = { primary: this.primaryLang, hrefTemplate: host.hrefTemplate, onSelect: (r: SearchResult) => this.select(r) };
+    const suggest = (s: string) => {
+      void this.search(s);
+      this.input.focus();
+    };
+    return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
+      ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing}
+      <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
+        ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active }))}
+      </div>
+      ${
+        more > 0
+          ? html`<button type="button" class="more" part="more" @click=${() => this.set({ shown: this.shown + host.limit })}>
+              ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}
+            </button>`
+          : nothing
+      }
+      ${empty ? renderEmpty(this.resultQuery, this.suggestions, suggest) : nothing}
+      ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
+  }
+
+  /** The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or filter, results and messages. */
+  renderPanel(): TemplateResult {
+    return this.chosen
+      ? html`${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
+          <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+      : this.renderResults();
+  }
+
+  /** Below the box: the load error with Retry. */
+  renderError(): TemplateResult | typeof nothing {
+    return this.phase === 'error'
+      ? html`<div class="error" part="error">
+          <p>${this.errorText()}</p>
+          <button type="button" @click=${() => this.retry()}>${msg('Retry', { id: 'policy-search.retry' })}</button>
+        </div>`
+      : nothing;
+  }
+
+  /** What the live region says. */
+  get status(): string {
+    return this.announcement;
+  }
+}
+
+/**
+ * The search box's own strings, which the loader shows through src/shared/ui-locale.ts (without
+ * the `@lit/localize` runtime); written here as `msg()` calls so that `npm run i18n` extracts them.
+ * `test/components/bj-policy-search/bj-policy-search-loader.browser.test.ts` checks that both agree.
+ */
+export const shellStrings = (): { label: string; placeholder: string } => ({
+  label: msg('Search policies and keywords', { id: 'policy-search.label' }),
+  placeholder: msg('English, 中文 or pinyin', { id: 'policy-search.placeholder' }),
+});

@@ -1,0 +1,29 @@
+/**
+ * The base of every element (after Shoelace's `ShoelaceElement`): a typed `emit` keyed by event
+ * name (src/shared/events.ts), `reportError` (a `bj-error` event and one console warning), and
+ * the shared `--bj-*` design tokens (src/shared/tokens.styles.ts), one default each, first in
+ * every element's styles.
+ */
+import { LitElement } from 'lit';
+import { emit, reportError, type BjErrorDetail, type BjEventMap } from './events.js';
+import type { BjError, BjErrorCode } from '../search/types.js';
+
+export class BjElement extends LitElement {
+  /** Fires the library event `name` (bubbling, composed) with its typed detail. */
+  emit<K extends keyof BjEventMap>(name: K, detail: BjEventMap[K]): boolean {
+    return emit(this, name, detail);
+  }
+
+  /** Fires `bj-error` with `error`'s code and `bj:` message, and logs the message once as a warning. */
+  reportError(error: BjError | { code: BjErrorCode; message: string }, extra: Partial<BjErrorDetail> = {}): void {
+    reportError(this, error, extra);
+  }
+
+  /** Reports that a part of the library (a chunk next to the loader) could not be imported. */
+  protected partFailed(what: string, cause: unknown): void {
+    this.reportError({
+      code: 'network',
+      message: `bj: the ${what} could not be loaded (${String(cause)}); copy the whole dist/ folder, chunks/ included, next to the script.`,
+    });
+  }
+}
