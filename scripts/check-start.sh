@@ -63,7 +63,9 @@ fetch demo/reference.html 'reference.js' "$csp"
 fetch demo/reference.js 'custom-elements.json' '^content-type: text/javascript'
 fetch demo/demo.css 'bj-' '^content-type: text/css'
 fetch dist/bj-policy-widgets.js 'bj-keyword' '^content-type: text/javascript'
-fetch dist/bj-policy-widgets.iife.js 'bj-policy-search' '^cache-control: no-cache'
+# The classic script imports the ES loader next to itself; the search worker is its own file.
+fetch dist/bj-policy-widgets.iife.js 'bj-policy-widgets.js' '^cache-control: no-cache'
+fetch dist/search-worker.js 'postMessage' '^content-type: text/javascript'
 fetch dist/search.js 'export' '^content-type: text/javascript'
 fetch dist/bj-index.json '"terms"' '^content-type: application/json'
 fetch dist/custom-elements.json '"tagName"' '^content-type: application/json'
