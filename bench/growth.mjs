@@ -2,8 +2,8 @@
 // passages plus the real keywords. Per size, in a child process of its own (clean heap): index
 // gzip bytes, build time, load time (fromJSON), ready time (load + first query: the search engine
 // is built lazily), query p50/p95 over a 20-query subset, heap after ready; next to plain MiniSearch
-// (addAll; its serialised index; loadJSON; fuzzy+prefix queries). Then the shard prototype
-// (bench/shards.mjs) on the same corpus.
+// (addAll; its serialised index; loadJSON; fuzzy+prefix queries). The one-file index only: the
+// sharded index of a large site is measured by bench/sites.mjs (against Pagefind).
 //
 // Budget: 1k always runs; a larger size is skipped when its projected time (10× the previous size's) would pass the
 // deadline `BJ_BENCH_DEADLINE` (epoch ms, set by bench/run.mjs), and the rows say so. Larger sizes
@@ -19,7 +19,6 @@ import { QUERY_LIST } from './lib/queries.mjs';
 import { finish, isMain, log, Results } from './lib/report.mjs';
 import { heapUsed, median, p95 } from './lib/stats.mjs';
 import { syntheticCorpora } from './lib/synth.mjs';
-import { shardFigures } from './shards.mjs';
 
 export const SIZES = process.env.BJ_GROWTH_SIZES ? process.env.BJ_GROWTH_SIZES.split(',').map(Number) : [1_000, 10_000, 100_000];
 /** Four queries of each group. */
@@ -48,7 +47,6 @@ async function measureSize(n) {
   let [built, build] = t(() => buildIndex(corpora));
   const text = JSON.stringify(built);
   const out = { n, full, build, raw: text.length, gzip: gz(text) };
-  out.shards = await shardFigures(built, PolicyIndex);
   built = undefined;
   // Load and load + first query: warm medians (a cold first call is timed but not used: JIT warm-up
   // is a fixed cost, measured on the default corpus by bench/index.mjs and bench/browser.mjs).
@@ -177,19 +175,6 @@ export async function run() {
       baseline: base.heap,
       note: 'after GC; baseline: loadJSON instance',
     });
-    const s = m.shards;
-    r.add(
-      `${n}.core`,
-      `${k}: shard prototype, keyword core (popovers, annotate)`,
-      { raw: s.core.raw, gzip: s.core.gzip, brotli: NaN },
-      { unit: 'sizes', note: `load ${s.core.load.toFixed(1)} ms; constant in N` },
-    );
-    r.add(
-      `${n}.shard`,
-      `${k}: shard prototype, one passage shard (${s.perShard} passages)`,
-      { raw: s.shard.raw, gzip: s.shard.gzip, brotli: NaN },
-      { unit: 'sizes', note: `${s.shards} shards; ready ${s.shard.ready.toFixed(0)} ms each; manifest ${s.manifest.gzip} B gzip` },
-    );
   }
   // Sizes not measured: linear extrapolation from the two largest measured sizes, marked as such.
   if (measured.length >= 2) {
