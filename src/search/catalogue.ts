@@ -11,7 +11,7 @@
  * catalogue.lookupTerm('監管沙盒')?.title.en; // "Regulatory sandbox"
  * ```
  */
-import type { BuiltIndex, StoredDocument } from './format.js';
+import type { BuiltIndex, StoredDocument, StoredPassage } from './format.js';
 import { lookupKeys, nameKey, publishedNames, type TermName } from './names.js';
 import { readIndex } from './read-index.js';
 import { toSimplified, type VariantMap } from './script.js';
@@ -57,6 +57,26 @@ export interface IndexSizeInfo {
 }
 
 /**
+ * A stored passage as the elements read it: its document's title, language and source, and its link
+ * (the page URL plus the nearest heading's anchor, for passages indexed from a site's HTML). Used by
+ * the catalogue and by the sharded reader's passage fragments.
+ */
+export function passageEntry(p: StoredPassage, doc: StoredDocument, source: SourceInfo): PassageEntry {
+  const entry: PassageEntry = {
+    kind: 'passage',
+    id: p.id,
+    document: { id: doc.id, title: doc.title },
+    headings: p.headings,
+    text: p.text,
+    lang: doc.lang,
+    source,
+    terms: p.terms,
+  };
+  if (doc.url !== undefined) entry.url = p.anchor ? `${doc.url}#${encodeURIComponent(p.anchor)}` : doc.url;
+  return entry;
+}
+
+/**
  * A loaded index's keywords and passages, with lookup by name. Made by {@link Catalogue.fromJSON};
  * records are plain objects shared with the `PolicyIndex` made from it.
  */
@@ -94,17 +114,7 @@ export class Catalogue {
         this.entries.set(term.id, term);
       } else {
         const doc = documents.get(e.document) ?? { id: e.document, title: {}, lang: 'en' as const, source: '' };
-        const passage: PassageEntry = {
-          kind: 'passage',
-          id: e.id,
-          document: { id: doc.id, title: doc.title },
-          headings: e.headings,
-          text: e.text,
-          lang: doc.lang,
-          source: source(doc.source),
-          terms: e.terms,
-        };
-        if (doc.url !== undefined) passage.url = e.anchor ? `${doc.url}#${encodeURIComponent(e.anchor)}` : doc.url;
+        const passage = passageEntry(e, doc, source(doc.source));
         this.passageList.push(passage);
         this.entries.set(passage.id, passage);
       }

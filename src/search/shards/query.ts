@@ -10,6 +10,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import { passageEntry } from '../catalogue.js';
 import { PolicyIndex } from '../index.js';
 import { Vocabulary } from '../query.js';
 import { BjError, type Entry, type PassageEntry, type SearchOptions, type SearchResult, type SourceInfo } from '../types.js';
@@ -355,17 +356,7 @@ export class ShardedIndex {
       if (!doc || typeof p.id !== 'string' || typeof p.text !== 'string' || !Array.isArray(p.headings) || !Array.isArray(p.terms)) {
         throw this.malformed(part.part, `passage (#${k})`);
       }
-      const entry: PassageEntry = {
-        kind: 'passage',
-        id: p.id,
-        document: { id: doc.id, title: doc.title },
-        headings: p.headings,
-        text: p.text,
-        lang: doc.lang,
-        source: this.sources.get(doc.source) ?? { id: doc.source, title: {}, languages: [] },
-        terms: p.terms,
-      };
-      if (doc.url !== undefined) entry.url = p.anchor ? `${doc.url}#${encodeURIComponent(p.anchor)}` : doc.url;
+      const entry = passageEntry(p, doc, this.sources.get(doc.source) ?? { id: doc.source, title: {}, languages: [] });
       this.passages.set(from + k, entry);
       this.docNumber.set(entry.id, from + k);
     });
