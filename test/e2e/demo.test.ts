@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { browserNames, recordConsole, releaseBrowser, requireDist, root, serve, termFromIndex, useBrowser } from '../helpers/e2e.js';
+import { describeInBrowsers, recordConsole, requireDist, root, serve, termFromIndex } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -68,94 +68,86 @@ describe('the demo', { timeout: 10 * TIMEOUT }, () => {
   });
   after(() => stop());
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
-      });
-      after(() => releaseBrowser(browser));
-
-      it('Chinese page: a keyword in the article shows its Chinese definition on hover', { timeout: TIMEOUT }, async () => {
-        const { page, errors } = await open(browser, `${base}demo/`);
-        try {
-          assert.equal(await page.$eval('html', (h) => h.lang), 'zh-Hans');
-          const term = termFromIndex('smart-review-and-approval');
-          await hoverShows(page, 'article bj-keyword[term="smart-review-and-approval"]', start(term.definition.zh?.[0], 20));
-          await clean(page, errors);
-        } finally {
-          await page.close();
-        }
-      });
-
-      it('Chinese page: <bj-annotate> marks the keyword written without markup', { timeout: TIMEOUT }, async () => {
-        const { page, errors } = await open(browser, `${base}demo/`);
-        try {
-          const sandbox = termFromIndex('regulatory-sandbox').title.zh!;
-          await page.waitForFunction(
-            (title: string) => [...document.querySelectorAll('bj-annotate bj-keyword')].some((k) => k.textContent === title),
-            { timeout: 20_000 },
-            sandbox,
-          );
-          await clean(page, errors);
-        } finally {
-          await page.close();
-        }
-      });
-
-      it('English page (classic script): hover and search work', { timeout: TIMEOUT }, async () => {
-        const { page, errors } = await open(browser, `${base}demo/en.html`);
-        try {
-          const term = termFromIndex('notification-and-commitment');
-          await hoverShows(page, 'article bj-keyword[term="notification-and-commitment"]', start(term.definition.en?.[0], 40));
-          const input = await page.waitForSelector('bj-policy-search >>> input');
-          await input!.click();
-          await page.keyboard.type('time bank', { delay: 20 });
-          const title = termFromIndex('time-banking').title.en!;
-          await page.waitForFunction(
-            (t: string) =>
-              [...(document.querySelector('bj-policy-search')?.shadowRoot?.querySelectorAll('[part~="option"]') ?? [])].some((o) =>
-                (o.textContent ?? '').includes(t),
-              ),
-            { timeout: 20_000 },
-            title,
-          );
-          await clean(page, errors);
-        } finally {
-          await page.close();
-        }
-      });
-
-      it(
-        'reference page lists every element, attribute, event, slot, part and CSS property of the manifest',
-        { timeout: TIMEOUT },
-        async () => {
-          const manifest = JSON.parse(readFileSync(path.join(root, 'dist', 'custom-elements.json'), 'utf8')) as {
-            modules: { declarations?: ManifestDeclaration[] }[];
-          };
-          const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
-          assert.ok(elements.length >= 3, 'the manifest lists fewer than three elements');
-          const { page, errors } = await open(browser, `${base}demo/reference.html`);
-          try {
-            await page.waitForSelector(`section#${elements[0]!.tagName}`, { timeout: 20_000 });
-            for (const d of elements) {
-              const text = await page.$eval(`section#${d.tagName}`, (s) => s.textContent ?? '');
-              const names = [
-                ...(d.attributes ?? []).map((a) => a.name),
-                ...(d.events ?? []).flatMap((e) => (e.name ? [e.name] : [])),
-                ...(d.slots ?? []).flatMap((s) => (s.name ? [s.name] : [])),
-                ...(d.cssParts ?? []).map((p) => p.name),
-                ...(d.cssProperties ?? []).map((p) => p.name),
-              ];
-              const missing = names.filter((n) => !text.includes(n));
-              assert.deepEqual(missing, [], `<${d.tagName}> reference lacks these names`);
-            }
-            await clean(page, errors);
-          } finally {
-            await page.close();
-          }
-        },
-      );
+  describeInBrowsers((browser) => {
+    it('Chinese page: a keyword in the article shows its Chinese definition on hover', { timeout: TIMEOUT }, async () => {
+      const { page, errors } = await open(browser(), `${base}demo/`);
+      try {
+        assert.equal(await page.$eval('html', (h) => h.lang), 'zh-Hans');
+        const term = termFromIndex('smart-review-and-approval');
+        await hoverShows(page, 'article bj-keyword[term="smart-review-and-approval"]', start(term.definition.zh?.[0], 20));
+        await clean(page, errors);
+      } finally {
+        await page.close();
+      }
     });
-  }
+
+    it('Chinese page: <bj-annotate> marks the keyword written without markup', { timeout: TIMEOUT }, async () => {
+      const { page, errors } = await open(browser(), `${base}demo/`);
+      try {
+        const sandbox = termFromIndex('regulatory-sandbox').title.zh!;
+        await page.waitForFunction(
+          (title: string) => [...document.querySelectorAll('bj-annotate bj-keyword')].some((k) => k.textContent === title),
+          { timeout: 20_000 },
+          sandbox,
+        );
+        await clean(page, errors);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('English page (classic script): hover and search work', { timeout: TIMEOUT }, async () => {
+      const { page, errors } = await open(browser(), `${base}demo/en.html`);
+      try {
+        const term = termFromIndex('notification-and-commitment');
+        await hoverShows(page, 'article bj-keyword[term="notification-and-commitment"]', start(term.definition.en?.[0], 40));
+        const input = await page.waitForSelector('bj-policy-search >>> input');
+        await input!.click();
+        await page.keyboard.type('time bank', { delay: 20 });
+        const title = termFromIndex('time-banking').title.en!;
+        await page.waitForFunction(
+          (t: string) =>
+            [...(document.querySelector('bj-policy-search')?.shadowRoot?.querySelectorAll('[part~="option"]') ?? [])].some((o) =>
+              (o.textContent ?? '').includes(t),
+            ),
+          { timeout: 20_000 },
+          title,
+        );
+        await clean(page, errors);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it(
+      'reference page lists every element, attribute, event, slot, part and CSS property of the manifest',
+      { timeout: TIMEOUT },
+      async () => {
+        const manifest = JSON.parse(readFileSync(path.join(root, 'dist', 'custom-elements.json'), 'utf8')) as {
+          modules: { declarations?: ManifestDeclaration[] }[];
+        };
+        const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+        assert.ok(elements.length >= 3, 'the manifest lists fewer than three elements');
+        const { page, errors } = await open(browser(), `${base}demo/reference.html`);
+        try {
+          await page.waitForSelector(`section#${elements[0]!.tagName}`, { timeout: 20_000 });
+          for (const d of elements) {
+            const text = await page.$eval(`section#${d.tagName}`, (s) => s.textContent ?? '');
+            const names = [
+              ...(d.attributes ?? []).map((a) => a.name),
+              ...(d.events ?? []).flatMap((e) => (e.name ? [e.name] : [])),
+              ...(d.slots ?? []).flatMap((s) => (s.name ? [s.name] : [])),
+              ...(d.cssParts ?? []).map((p) => p.name),
+              ...(d.cssProperties ?? []).map((p) => p.name),
+            ];
+            const missing = names.filter((n) => !text.includes(n));
+            assert.deepEqual(missing, [], `<${d.tagName}> reference lacks these names`);
+          }
+          await clean(page, errors);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  });
 });

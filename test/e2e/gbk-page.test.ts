@@ -12,8 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import { browserNames, releaseBrowser, recordConsole, requireDist, root, useBrowser } from '../helpers/e2e.js';
+import { describeInBrowsers, recordConsole, requireDist, root } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -100,58 +99,50 @@ describe('built library on a GBK page whose server sends scripts without a chars
   });
   after(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
+  describeInBrowsers((browser) => {
+    for (const [form, url] of [
+      ['classic <script defer> (IIFE)', '/classic.html'],
+      ['<script type="module">', '/module.html'],
+    ] as const) {
+      it(`${form}: the elements work and their Chinese text reads right`, { timeout: TIMEOUT }, async () => {
+        const p = await browser().newPage();
+        const { errors } = recordConsole(p);
+        try {
+          await p.setViewport({ width: 1024, height: 768 });
+          await p.goto(base + url, { waitUntil: 'load' });
+          // The page really is GBK: its own Chinese text decoded right.
+          assert.equal(await p.evaluate(() => document.characterSet.toLowerCase()), 'gbk');
+          assert.equal(await p.$eval('#keyword', (el) => el.textContent), '监管沙盒');
+          const defined = await p.evaluate(() =>
+            Promise.race([
+              Promise.all(['bj-keyword', 'bj-policy-search', 'bj-annotate'].map((t) => customElements.whenDefined(t))).then(() => true),
+              new Promise((r) => setTimeout(() => r(false), 15_000)),
+            ]),
+          );
+          assert.deepEqual({ defined, errors }, { defined: true, errors: [] }, 'the script did not define the elements');
+          // UI strings (bundled, non-ASCII) arrive intact.
+          const label = await p.waitForFunction(
+            () => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('label')?.textContent?.trim() || '',
+            { timeout: 20_000 },
+          );
+          assert.equal(await label.jsonValue(), target('policy-search.label'));
+          // The keyword's popover shows its Chinese title from the index.
+          await p.hover('#keyword');
+          await p.waitForFunction(
+            () => {
+              const pop = document.getElementById('keyword')?.shadowRoot?.querySelector<HTMLElement>('[part~="popover"]');
+              return !!pop && pop.getBoundingClientRect().height > 0 && (pop.textContent ?? '').includes('监管沙盒');
+            },
+            { timeout: 20_000 },
+          );
+          // The annotator's Chinese matching (regular expressions with Chinese in them) works.
+          await p.waitForSelector('#annotated bj-keyword', { timeout: 20_000 });
+          assert.equal(await p.$eval('#annotated bj-keyword', (el) => el.textContent), '告知承诺制');
+          assert.deepEqual(errors, [], 'console errors or uncaught errors');
+        } finally {
+          await p.close();
+        }
       });
-      after(() => releaseBrowser(browser));
-
-      for (const [form, url] of [
-        ['classic <script defer> (IIFE)', '/classic.html'],
-        ['<script type="module">', '/module.html'],
-      ] as const) {
-        it(`${form}: the elements work and their Chinese text reads right`, { timeout: TIMEOUT }, async () => {
-          const p = await browser.newPage();
-          const { errors } = recordConsole(p);
-          try {
-            await p.setViewport({ width: 1024, height: 768 });
-            await p.goto(base + url, { waitUntil: 'load' });
-            // The page really is GBK: its own Chinese text decoded right.
-            assert.equal(await p.evaluate(() => document.characterSet.toLowerCase()), 'gbk');
-            assert.equal(await p.$eval('#keyword', (el) => el.textContent), '监管沙盒');
-            const defined = await p.evaluate(() =>
-              Promise.race([
-                Promise.all(['bj-keyword', 'bj-policy-search', 'bj-annotate'].map((t) => customElements.whenDefined(t))).then(() => true),
-                new Promise((r) => setTimeout(() => r(false), 15_000)),
-              ]),
-            );
-            assert.deepEqual({ defined, errors }, { defined: true, errors: [] }, 'the script did not define the elements');
-            // UI strings (bundled, non-ASCII) arrive intact.
-            const label = await p.waitForFunction(
-              () => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('label')?.textContent?.trim() || '',
-              { timeout: 20_000 },
-            );
-            assert.equal(await label.jsonValue(), target('policy-search.label'));
-            // The keyword's popover shows its Chinese title from the index.
-            await p.hover('#keyword');
-            await p.waitForFunction(
-              () => {
-                const pop = document.getElementById('keyword')?.shadowRoot?.querySelector<HTMLElement>('[part~="popover"]');
-                return !!pop && pop.getBoundingClientRect().height > 0 && (pop.textContent ?? '').includes('监管沙盒');
-              },
-              { timeout: 20_000 },
-            );
-            // The annotator's Chinese matching (regular expressions with Chinese in them) works.
-            await p.waitForSelector('#annotated bj-keyword', { timeout: 20_000 });
-            assert.equal(await p.$eval('#annotated bj-keyword', (el) => el.textContent), '告知承诺制');
-            assert.deepEqual(errors, [], 'console errors or uncaught errors');
-          } finally {
-            await p.close();
-          }
-        });
-      }
-    });
-  }
+    }
+  });
 });

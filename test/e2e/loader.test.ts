@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { browserNames, recordConsole, releaseBrowser, requireDist, root, termFromIndex, useBrowser } from '../helpers/e2e.js';
+import { describeInBrowsers, recordConsole, requireDist, root, termFromIndex } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 /** The build under test: dist/, or BJ_DIST (e.g. an older build, to compare). */
@@ -114,62 +114,54 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
   });
   after(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
-      });
-      after(() => releaseBrowser(browser));
-
-      it(
-        'a page with only keywords fetches the loader alone, then the popover part, and never the search part',
-        { timeout: TIMEOUT },
-        async () => {
-          const { page, requests, errors } = await open(browser, `${base}/news/keywords.html`);
-          try {
-            const scripts = () => requests.filter((u) => u.endsWith('.js'));
-            const before = scripts();
-            assert.deepEqual(before, [`${base}${WIDGETS}bj-policy-widgets.js`], 'before any interaction the page fetches the loader only');
-            const loaderGzip = gzipOf(before[0]!);
-            assert.ok(loaderGzip <= 12 * 1024, `the loader is ${loaderGzip} B gzip, over 12 KB`);
-
-            await hoverShows(page, definitionStart());
-            const parts = scripts().slice(before.length);
-            assert.ok(
-              parts.some((u) => /\/chunks\/keyword-popover-[\w-]+\.js$/.test(u)),
-              `the first hover fetches the popover part; it fetched ${parts.join(', ')}`,
-            );
-            assert.ok(requests.includes(`${base}${WIDGETS}bj-index.json`), 'the index comes from next to the loader');
-            // The popover is open: the page has all it will fetch for keywords.
-            assert.deepEqual(
-              scripts().filter((u) => /search-controller|policy-index|bj-policy-search/.test(u)),
-              [],
-              'a page without a search box never fetches the search part or the search engine',
-            );
-            assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
-          } finally {
-            await page.close();
-          }
-        },
-      );
-
-      it('the classic script in a sub-folder imports its parts and the index from that folder', { timeout: TIMEOUT }, async () => {
-        const { page, requests, errors } = await open(browser, `${base}/news/classic.html`);
+  describeInBrowsers((browser) => {
+    it(
+      'a page with only keywords fetches the loader alone, then the popover part, and never the search part',
+      { timeout: TIMEOUT },
+      async () => {
+        const { page, requests, errors } = await open(browser(), `${base}/news/keywords.html`);
         try {
+          const scripts = () => requests.filter((u) => u.endsWith('.js'));
+          const before = scripts();
+          assert.deepEqual(before, [`${base}${WIDGETS}bj-policy-widgets.js`], 'before any interaction the page fetches the loader only');
+          const loaderGzip = gzipOf(before[0]!);
+          assert.ok(loaderGzip <= 12 * 1024, `the loader is ${loaderGzip} B gzip, over 12 KB`);
+
           await hoverShows(page, definitionStart());
-          const fromOutside = requests.filter((u) => /\.(js|json)$/.test(u) && !u.startsWith(`${base}${WIDGETS}`));
-          assert.deepEqual(fromOutside, [], 'every script and the index come from the widgets folder');
+          const parts = scripts().slice(before.length);
           assert.ok(
-            requests.some((u) => u.startsWith(`${base}${WIDGETS}chunks/`)),
-            `the parts come from ${WIDGETS}chunks/; requests: ${requests.join(', ')}`,
+            parts.some((u) => /\/chunks\/keyword-popover-[\w-]+\.js$/.test(u)),
+            `the first hover fetches the popover part; it fetched ${parts.join(', ')}`,
           );
-          assert.ok(requests.includes(`${base}${WIDGETS}bj-policy-widgets.js`), 'the classic script imports the loader next to itself');
+          assert.ok(requests.includes(`${base}${WIDGETS}bj-index.json`), 'the index comes from next to the loader');
+          // The popover is open: the page has all it will fetch for keywords.
+          assert.deepEqual(
+            scripts().filter((u) => /search-controller|policy-index|bj-policy-search/.test(u)),
+            [],
+            'a page without a search box never fetches the search part or the search engine',
+          );
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {
           await page.close();
         }
-      });
+      },
+    );
+
+    it('the classic script in a sub-folder imports its parts and the index from that folder', { timeout: TIMEOUT }, async () => {
+      const { page, requests, errors } = await open(browser(), `${base}/news/classic.html`);
+      try {
+        await hoverShows(page, definitionStart());
+        const fromOutside = requests.filter((u) => /\.(js|json)$/.test(u) && !u.startsWith(`${base}${WIDGETS}`));
+        assert.deepEqual(fromOutside, [], 'every script and the index come from the widgets folder');
+        assert.ok(
+          requests.some((u) => u.startsWith(`${base}${WIDGETS}chunks/`)),
+          `the parts come from ${WIDGETS}chunks/; requests: ${requests.join(', ')}`,
+        );
+        assert.ok(requests.includes(`${base}${WIDGETS}bj-policy-widgets.js`), 'the classic script imports the loader next to itself');
+        assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
+      } finally {
+        await page.close();
+      }
     });
-  }
+  });
 });

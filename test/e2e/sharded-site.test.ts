@@ -17,11 +17,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 // @ts-expect-error -- plain ESM bench script without types
 import { generateSite } from '../../bench/site-gen.mjs';
 import { buildCli, run } from '../helpers/cli.js';
-import { browserNames, recordConsole, releaseBrowser, requireDist, root, useBrowser } from '../helpers/e2e.js';
+import { describeInBrowsers, recordConsole, requireDist, root } from '../helpers/e2e.js';
 
 const TIMEOUT = 120_000;
 const PASSAGES = 10_000;
@@ -178,76 +178,68 @@ describe(`a generated district site of ${PASSAGES.toLocaleString('en-US')} passa
   });
   after(() => new Promise<void>((resolve) => (site ? site.server.close(() => resolve()) : resolve())));
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
+  describeInBrowsers((browser) => {
+    for (const [query, words, typed] of [
+      ['regulatory sandbox', /regulatory sandbox/i, false],
+      ['监管沙盒', /监管沙盒/, false],
+      ['regulatory sandbox', /regulatory sandbox/i, true],
+    ] as const) {
+      const how = typed ? 'typed key by key' : 'entered at once';
+      it(`finds "${query}" (${how}) in a paragraph linked to its page, fetching only a few parts`, { timeout: TIMEOUT }, async () => {
+        const page = await browser().newPage();
+        const { errors, messages } = recordConsole(page);
+        site.requests.length = 0;
+        try {
+          await page.goto(`${site.url}/search.html`, { waitUntil: 'load' });
+          assert.equal(site.requests.length, 0, 'no index bytes before interaction');
+          await search(page, query, typed);
+          const shown = await firstResults(page, 3);
+          assert.match(shown[0]!.text, words, `the first result shows the words: ${shown[0]!.text}`);
+          const passage = shown.find((r) => r.href?.startsWith(BASE_URL));
+          assert.ok(passage, `a passage result links to its page on ${BASE_URL}: ${JSON.stringify(shown)}`);
+          assert.match(passage.href!, /^https:\/\/district\.example\.gov\.cn\/(en|zh)\/\d{3}\/[\w-]+\.html(#.+)?$/);
+          const fetchedParts = site.requests.filter((r) => r.startsWith('/bj-index/'));
+          assert.ok(site.requests.includes('/bj-index.json'), 'the keyword catalogue was loaded');
+          // One query: its term partitions and the fragments of the results it shows (a Chinese query
+          // also reads the texts of its 40 best candidates, for whole-phrase matches). Typed key by
+          // key, the prefixes the reader passes through fetch theirs too, unless the next key
+          // arrives first.
+          const most = typed ? parts / 10 : 50;
+          assert.ok(fetchedParts.length > 0 && fetchedParts.length <= most, `${fetchedParts.length} of ${parts} parts fetched`);
+          assert.deepEqual(
+            messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text),
+            [],
+            'the search ran in the worker',
+          );
+          assert.deepEqual(errors, [], 'console errors or failed requests');
+        } finally {
+          await page.close();
+        }
       });
-      after(() => releaseBrowser(browser));
+    }
 
-      for (const [query, words, typed] of [
-        ['regulatory sandbox', /regulatory sandbox/i, false],
-        ['监管沙盒', /监管沙盒/, false],
-        ['regulatory sandbox', /regulatory sandbox/i, true],
-      ] as const) {
-        const how = typed ? 'typed key by key' : 'entered at once';
-        it(`finds "${query}" (${how}) in a paragraph linked to its page, fetching only a few parts`, { timeout: TIMEOUT }, async () => {
-          const page = await browser.newPage();
-          const { errors, messages } = recordConsole(page);
-          site.requests.length = 0;
-          try {
-            await page.goto(`${site.url}/search.html`, { waitUntil: 'load' });
-            assert.equal(site.requests.length, 0, 'no index bytes before interaction');
-            await search(page, query, typed);
-            const shown = await firstResults(page, 3);
-            assert.match(shown[0]!.text, words, `the first result shows the words: ${shown[0]!.text}`);
-            const passage = shown.find((r) => r.href?.startsWith(BASE_URL));
-            assert.ok(passage, `a passage result links to its page on ${BASE_URL}: ${JSON.stringify(shown)}`);
-            assert.match(passage.href!, /^https:\/\/district\.example\.gov\.cn\/(en|zh)\/\d{3}\/[\w-]+\.html(#.+)?$/);
-            const fetchedParts = site.requests.filter((r) => r.startsWith('/bj-index/'));
-            assert.ok(site.requests.includes('/bj-index.json'), 'the keyword catalogue was loaded');
-            // One query: its term partitions and the fragments of the results it shows (a Chinese query
-            // also reads the texts of its 40 best candidates, for whole-phrase matches). Typed key by
-            // key, the prefixes the reader passes through fetch theirs too, unless the next key
-            // arrives first.
-            const most = typed ? parts / 10 : 50;
-            assert.ok(fetchedParts.length > 0 && fetchedParts.length <= most, `${fetchedParts.length} of ${parts} parts fetched`);
-            assert.deepEqual(
-              messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text),
-              [],
-              'the search ran in the worker',
-            );
-            assert.deepEqual(errors, [], 'console errors or failed requests');
-          } finally {
-            await page.close();
-          }
-        });
-      }
-
-      it(
-        'still answers on the page when search-worker.js is not published, and says so with a bj: warning',
-        { timeout: TIMEOUT },
-        async () => {
-          const page = await browser.newPage();
-          const { messages } = recordConsole(page);
-          try {
-            await page.goto(`${site.url}/no-worker.html`, { waitUntil: 'load' });
-            await search(page, 'regulatory sandbox');
-            const shown = await firstResults(page, 3);
-            assert.match(shown[0]!.text, /regulatory sandbox/i);
-            const warnings = messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text);
-            assert.equal(warnings.length, 1, `one warning: ${JSON.stringify(messages)}`);
-            assert.match(
-              warnings[0]!,
-              /^bj: search runs on the page's main thread: the search worker .*bundle-only\/search-worker\.js failed to load/,
-            );
-            assert.match(warnings[0]!, /Publish search-worker\.js next to the library's script/);
-          } finally {
-            await page.close();
-          }
-        },
-      );
-    });
-  }
+    it(
+      'still answers on the page when search-worker.js is not published, and says so with a bj: warning',
+      { timeout: TIMEOUT },
+      async () => {
+        const page = await browser().newPage();
+        const { messages } = recordConsole(page);
+        try {
+          await page.goto(`${site.url}/no-worker.html`, { waitUntil: 'load' });
+          await search(page, 'regulatory sandbox');
+          const shown = await firstResults(page, 3);
+          assert.match(shown[0]!.text, /regulatory sandbox/i);
+          const warnings = messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text);
+          assert.equal(warnings.length, 1, `one warning: ${JSON.stringify(messages)}`);
+          assert.match(
+            warnings[0]!,
+            /^bj: search runs on the page's main thread: the search worker .*bundle-only\/search-worker\.js failed to load/,
+          );
+          assert.match(warnings[0]!, /Publish search-worker\.js next to the library's script/);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  });
 });

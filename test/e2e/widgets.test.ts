@@ -6,17 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import {
-  browserNames,
-  cspViolations,
-  recordConsole,
-  releaseBrowser,
-  requireDist,
-  serve,
-  termFromIndex,
-  useBrowser,
-  type ConsoleRecord,
-} from '../helpers/e2e.js';
+import { cspViolations, describeInBrowsers, recordConsole, requireDist, serve, termFromIndex, type ConsoleRecord } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 
@@ -95,90 +85,82 @@ describe('built library on a page', { timeout: 10 * TIMEOUT }, () => {
   });
   after(() => stop());
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
-      });
-      after(() => releaseBrowser(browser));
-
-      for (const [form, page] of [
-        ['<script type="module">', 'module.html'],
-        ['classic <script defer> (IIFE)', 'iife.html'],
-      ] as const) {
-        describe(`loaded as ${form}`, () => {
-          it('shows a keyword’s definition on hover, from the index next to the script', { timeout: TIMEOUT }, async () => {
-            const v = await visit(browser, `${base}test/e2e/pages/${page}`);
-            try {
-              await hoverShowsDefinition(v.page, definitionStart());
-              assert.ok(
-                v.requests.includes(`${base}dist/bj-index.json`),
-                `the index was not fetched from next to the script; requests: ${v.requests.join(', ')}`,
-              );
-              await assertClean(v);
-            } finally {
-              await v.page.close();
-            }
-          });
-
-          it('lists results while typing in the search box', { timeout: TIMEOUT }, async () => {
-            const v = await visit(browser, `${base}test/e2e/pages/${page}`);
-            try {
-              const count = await searchLists(v.page, 'sandbox', term().title.en!);
-              assert.ok(count >= 1);
-              await assertClean(v);
-            } finally {
-              await v.page.close();
-            }
-          });
-
-          it('marks the keywords inside <bj-annotate>', { timeout: TIMEOUT }, async () => {
-            const v = await visit(browser, `${base}test/e2e/pages/${page}`);
-            try {
-              await v.page.waitForSelector('bj-annotate bj-keyword', { timeout: 20_000 });
-              const text = await v.page.$eval('bj-annotate bj-keyword', (el) => el.textContent);
-              assert.equal(text, 'notification and commitment');
-              await assertClean(v);
-            } finally {
-              await v.page.close();
-            }
-          });
-
-          it('prints no bj: note when the script is included once', { timeout: TIMEOUT }, async () => {
-            const v = await visit(browser, `${base}test/e2e/pages/${page}`);
-            try {
-              await hoverShowsDefinition(v.page, definitionStart());
-              assert.deepEqual(
-                v.messages.filter((m) => m.text.startsWith('bj:')),
-                [],
-                'a page that loads the script once gets no bj: note',
-              );
-            } finally {
-              await v.page.close();
-            }
-          });
-        });
-      }
-
-      for (const [how, page] of [
-        ['the classic script twice', 'twice-iife.html'],
-        ['the module and then the classic script', 'twice-mixed.html'],
-        ['the module from two URLs (like two versions)', 'twice-module.html'],
-      ] as const) {
-        it(`loading ${how} logs one bj: note, no error, and the elements work`, { timeout: TIMEOUT }, async () => {
-          const v = await visit(browser, `${base}test/e2e/pages/${page}`);
+  describeInBrowsers((browser) => {
+    for (const [form, page] of [
+      ['<script type="module">', 'module.html'],
+      ['classic <script defer> (IIFE)', 'iife.html'],
+    ] as const) {
+      describe(`loaded as ${form}`, () => {
+        it('shows a keyword’s definition on hover, from the index next to the script', { timeout: TIMEOUT }, async () => {
+          const v = await visit(browser(), `${base}test/e2e/pages/${page}`);
           try {
             await hoverShowsDefinition(v.page, definitionStart());
-            const notes = v.messages.filter((m) => m.text.startsWith('bj:'));
-            assert.equal(notes.length, 1, `expected one bj: note, got ${JSON.stringify(notes)}`);
-            assert.match(notes[0]!.text, /loaded twice/);
+            assert.ok(
+              v.requests.includes(`${base}dist/bj-index.json`),
+              `the index was not fetched from next to the script; requests: ${v.requests.join(', ')}`,
+            );
             await assertClean(v);
           } finally {
             await v.page.close();
           }
         });
-      }
-    });
-  }
+
+        it('lists results while typing in the search box', { timeout: TIMEOUT }, async () => {
+          const v = await visit(browser(), `${base}test/e2e/pages/${page}`);
+          try {
+            const count = await searchLists(v.page, 'sandbox', term().title.en!);
+            assert.ok(count >= 1);
+            await assertClean(v);
+          } finally {
+            await v.page.close();
+          }
+        });
+
+        it('marks the keywords inside <bj-annotate>', { timeout: TIMEOUT }, async () => {
+          const v = await visit(browser(), `${base}test/e2e/pages/${page}`);
+          try {
+            await v.page.waitForSelector('bj-annotate bj-keyword', { timeout: 20_000 });
+            const text = await v.page.$eval('bj-annotate bj-keyword', (el) => el.textContent);
+            assert.equal(text, 'notification and commitment');
+            await assertClean(v);
+          } finally {
+            await v.page.close();
+          }
+        });
+
+        it('prints no bj: note when the script is included once', { timeout: TIMEOUT }, async () => {
+          const v = await visit(browser(), `${base}test/e2e/pages/${page}`);
+          try {
+            await hoverShowsDefinition(v.page, definitionStart());
+            assert.deepEqual(
+              v.messages.filter((m) => m.text.startsWith('bj:')),
+              [],
+              'a page that loads the script once gets no bj: note',
+            );
+          } finally {
+            await v.page.close();
+          }
+        });
+      });
+    }
+
+    for (const [how, page] of [
+      ['the classic script twice', 'twice-iife.html'],
+      ['the module and then the classic script', 'twice-mixed.html'],
+      ['the module from two URLs (like two versions)', 'twice-module.html'],
+    ] as const) {
+      it(`loading ${how} logs one bj: note, no error, and the elements work`, { timeout: TIMEOUT }, async () => {
+        const v = await visit(browser(), `${base}test/e2e/pages/${page}`);
+        try {
+          await hoverShowsDefinition(v.page, definitionStart());
+          const notes = v.messages.filter((m) => m.text.startsWith('bj:'));
+          assert.equal(notes.length, 1, `expected one bj: note, got ${JSON.stringify(notes)}`);
+          assert.match(notes[0]!.text, /loaded twice/);
+          await assertClean(v);
+        } finally {
+          await v.page.close();
+        }
+      });
+    }
+  });
 });

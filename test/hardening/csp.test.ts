@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { browserNames, frames, recordConsole, releaseBrowser, requireDist, serve, useBrowser } from '../helpers/e2e.js';
+import { describeInBrowsers, frames, recordConsole, requireDist, serve } from '../helpers/e2e.js';
 
 const TIMEOUT = 90_000;
 
@@ -137,149 +137,141 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
   });
   after(() => stop());
 
-  for (const browserName of browserNames()) {
-    describe(`in ${browserName}`, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await useBrowser(browserName);
-      });
-      after(() => releaseBrowser(browser));
-
-      it('every demo page is sent with the required directives', { timeout: TIMEOUT }, async () => {
-        for (const file of ['index.html', 'en.html', 'reference.html']) {
-          // reference.html defines no elements (open() would wait 20 s for them): fetch its header directly.
-          const { page, csp } =
-            file === 'reference.html'
-              ? await fetch(`${base}demo/${file}`).then((r) => ({
-                  page: undefined as Page | undefined,
-                  csp: r.headers.get('content-security-policy') ?? '',
-                }))
-              : await open(browser, `${base}demo/${file}`);
-          const directives = parseCsp(csp);
-          for (const [name, values] of Object.entries(REQUIRED)) {
-            assert.deepEqual(directives.get(name), values, `${file}: ${name}`);
-          }
-          assert.equal(directives.get('trusted-types')?.[0], 'lit-html', `${file}: trusted-types names the lit-html policy`);
-          assert.ok(!csp.includes("'unsafe-inline'") && !csp.includes("'unsafe-eval'"), `${file}: no unsafe-* source`);
-          await page?.close();
+  describeInBrowsers((browser, browserName) => {
+    it('every demo page is sent with the required directives', { timeout: TIMEOUT }, async () => {
+      for (const file of ['index.html', 'en.html', 'reference.html']) {
+        // reference.html defines no elements (open() would wait 20 s for them): fetch its header directly.
+        const { page, csp } =
+          file === 'reference.html'
+            ? await fetch(`${base}demo/${file}`).then((r) => ({
+                page: undefined as Page | undefined,
+                csp: r.headers.get('content-security-policy') ?? '',
+              }))
+            : await open(browser(), `${base}demo/${file}`);
+        const directives = parseCsp(csp);
+        for (const [name, values] of Object.entries(REQUIRED)) {
+          assert.deepEqual(directives.get(name), values, `${file}: ${name}`);
         }
-      });
-
-      it('Chinese page (ES module): popovers, More, search details, annotation — zero violations', { timeout: TIMEOUT }, async () => {
-        const { page, errors, searchedOnPage } = await open(browser, `${base}demo/index.html`);
-        try {
-          const before = await styleUse(page);
-          assert.ok(before.roots >= 3, 'the elements rendered');
-          assert.equal(before.adopted, before.roots, 'every shadow root adopts constructable stylesheets');
-          assert.equal(before.styleElements, 0, 'no <style> fallback (it would need style-src unsafe-inline or a nonce)');
-
-          const position = await hoverKeyword(page, 'bj-keyword[term="smart-review-and-approval"]');
-          assert.match(position, /^-?[\d.]+px\|-?[\d.]+px$/, 'openFloating positioned the popover with CSSOM writes');
-          const more = await page.evaluate(async () => {
-            for (const k of document.querySelectorAll('bj-keyword')) {
-              const b = k.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
-              if (b && k.hasAttribute('open')) {
-                b.click();
-                await (k as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete; // expanded text rendered
-                return true;
-              }
-            }
-            return false;
-          });
-          await frames(page);
-          await page.mouse.move(5, 5);
-          await searchAndOpen(page, '监管沙盒');
-          await annotateAfterScroll(page);
-          await hoverKeyword(page, 'bj-annotate bj-keyword:not([term="smart-review-and-approval"])');
-          // Keyboard: focus opens, Escape closes.
-          await page.keyboard.press('Escape');
-          assert.deepEqual(await violations(page), [], `CSP violations (More toggled: ${more})`);
-          assert.deepEqual(searchedOnPage(), [], 'the search worker started under the policy');
-          const after = await styleUse(page);
-          assert.equal(after.styleElements, 0, 'still no <style> elements after every interaction');
-          assert.deepEqual(errors, [], 'console errors or failed requests');
-        } finally {
-          await page.close();
-        }
-      });
-
-      it('English page (classic script): the same interactions — zero violations', { timeout: TIMEOUT }, async () => {
-        const { page, errors, searchedOnPage } = await open(browser, `${base}demo/en.html`);
-        try {
-          await hoverKeyword(page, 'bj-keyword[term="notification-and-commitment"]');
-          await page.mouse.move(5, 5);
-          await searchAndOpen(page, 'regulatory sandbox');
-          await annotateAfterScroll(page);
-          assert.deepEqual(await violations(page), [], 'CSP violations');
-          assert.deepEqual(searchedOnPage(), [], 'the search worker started from next to the classic script');
-          assert.equal((await styleUse(page)).styleElements, 0);
-          assert.deepEqual(errors, [], 'console errors or failed requests');
-        } finally {
-          await page.close();
-        }
-      });
-
-      it(
-        'controls: the probe sees violations, and the policy is enforced (inline style attribute, string HTML sinks)',
-        { timeout: TIMEOUT },
-        async () => {
-          const { page } = await open(browser, `${base}demo/en.html`);
-          try {
-            const result = await page.evaluate(() => {
-              const out: { trustedTypes: boolean; innerHTMLBlocked: boolean; styleApplied: boolean; cssomApplied: boolean } = {
-                trustedTypes: typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes !== 'undefined',
-                innerHTMLBlocked: false,
-                styleApplied: false,
-                cssomApplied: false,
-              };
-              const probe = document.createElement('div');
-              document.body.append(probe);
-              probe.setAttribute('style', 'color: rgb(1, 2, 3)'); // what a library must not do
-              out.styleApplied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
-              probe.removeAttribute('style');
-              probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what openFloating does
-              out.cssomApplied = getComputedStyle(probe).color === 'rgb(4, 5, 6)';
-              try {
-                probe.innerHTML = '<b>x</b>';
-              } catch {
-                out.innerHTMLBlocked = true;
-              }
-              probe.remove();
-              return out;
-            });
-            // Violation events are queued tasks: wait for the ones the probe must see (the asserts below say which is missing).
-            await page
-              .waitForFunction(
-                (tt: boolean) => {
-                  const v = (window as unknown as Win).bjViolations;
-                  return v.some((x) => x.startsWith('style-src')) && (!tt || v.some((x) => x.startsWith('require-trusted-types-for')));
-                },
-                { timeout: 5_000 },
-                result.trustedTypes,
-              )
-              .catch(() => undefined);
-            const seen = await violations(page);
-            assert.equal(result.styleApplied, false, 'an inline style attribute is blocked');
-            assert.equal(result.cssomApplied, true, 'CSSOM style writes are allowed');
-            assert.ok(
-              seen.some((v) => v.startsWith('style-src')),
-              `the probe saw the style-src violation: ${JSON.stringify(seen)}`,
-            );
-            if (result.trustedTypes) {
-              assert.equal(result.innerHTMLBlocked, true, 'Trusted Types: a string to innerHTML throws');
-              assert.ok(
-                seen.some((v) => v.startsWith('require-trusted-types-for')),
-                `TT violation seen: ${JSON.stringify(seen)}`,
-              );
-            }
-            console.log(
-              `# ${browserName}: Trusted Types ${result.trustedTypes ? 'supported and enforced' : 'NOT supported (directive ignored)'}`,
-            );
-          } finally {
-            await page.close();
-          }
-        },
-      );
+        assert.equal(directives.get('trusted-types')?.[0], 'lit-html', `${file}: trusted-types names the lit-html policy`);
+        assert.ok(!csp.includes("'unsafe-inline'") && !csp.includes("'unsafe-eval'"), `${file}: no unsafe-* source`);
+        await page?.close();
+      }
     });
-  }
+
+    it('Chinese page (ES module): popovers, More, search details, annotation — zero violations', { timeout: TIMEOUT }, async () => {
+      const { page, errors, searchedOnPage } = await open(browser(), `${base}demo/index.html`);
+      try {
+        const before = await styleUse(page);
+        assert.ok(before.roots >= 3, 'the elements rendered');
+        assert.equal(before.adopted, before.roots, 'every shadow root adopts constructable stylesheets');
+        assert.equal(before.styleElements, 0, 'no <style> fallback (it would need style-src unsafe-inline or a nonce)');
+
+        const position = await hoverKeyword(page, 'bj-keyword[term="smart-review-and-approval"]');
+        assert.match(position, /^-?[\d.]+px\|-?[\d.]+px$/, 'openFloating positioned the popover with CSSOM writes');
+        const more = await page.evaluate(async () => {
+          for (const k of document.querySelectorAll('bj-keyword')) {
+            const b = k.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
+            if (b && k.hasAttribute('open')) {
+              b.click();
+              await (k as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete; // expanded text rendered
+              return true;
+            }
+          }
+          return false;
+        });
+        await frames(page);
+        await page.mouse.move(5, 5);
+        await searchAndOpen(page, '监管沙盒');
+        await annotateAfterScroll(page);
+        await hoverKeyword(page, 'bj-annotate bj-keyword:not([term="smart-review-and-approval"])');
+        // Keyboard: focus opens, Escape closes.
+        await page.keyboard.press('Escape');
+        assert.deepEqual(await violations(page), [], `CSP violations (More toggled: ${more})`);
+        assert.deepEqual(searchedOnPage(), [], 'the search worker started under the policy');
+        const after = await styleUse(page);
+        assert.equal(after.styleElements, 0, 'still no <style> elements after every interaction');
+        assert.deepEqual(errors, [], 'console errors or failed requests');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('English page (classic script): the same interactions — zero violations', { timeout: TIMEOUT }, async () => {
+      const { page, errors, searchedOnPage } = await open(browser(), `${base}demo/en.html`);
+      try {
+        await hoverKeyword(page, 'bj-keyword[term="notification-and-commitment"]');
+        await page.mouse.move(5, 5);
+        await searchAndOpen(page, 'regulatory sandbox');
+        await annotateAfterScroll(page);
+        assert.deepEqual(await violations(page), [], 'CSP violations');
+        assert.deepEqual(searchedOnPage(), [], 'the search worker started from next to the classic script');
+        assert.equal((await styleUse(page)).styleElements, 0);
+        assert.deepEqual(errors, [], 'console errors or failed requests');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it(
+      'controls: the probe sees violations, and the policy is enforced (inline style attribute, string HTML sinks)',
+      { timeout: TIMEOUT },
+      async () => {
+        const { page } = await open(browser(), `${base}demo/en.html`);
+        try {
+          const result = await page.evaluate(() => {
+            const out: { trustedTypes: boolean; innerHTMLBlocked: boolean; styleApplied: boolean; cssomApplied: boolean } = {
+              trustedTypes: typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes !== 'undefined',
+              innerHTMLBlocked: false,
+              styleApplied: false,
+              cssomApplied: false,
+            };
+            const probe = document.createElement('div');
+            document.body.append(probe);
+            probe.setAttribute('style', 'color: rgb(1, 2, 3)'); // what a library must not do
+            out.styleApplied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
+            probe.removeAttribute('style');
+            probe.style.color = 'rgb(4, 5, 6)'; // CSSOM: what openFloating does
+            out.cssomApplied = getComputedStyle(probe).color === 'rgb(4, 5, 6)';
+            try {
+              probe.innerHTML = '<b>x</b>';
+            } catch {
+              out.innerHTMLBlocked = true;
+            }
+            probe.remove();
+            return out;
+          });
+          // Violation events are queued tasks: wait for the ones the probe must see (the asserts below say which is missing).
+          await page
+            .waitForFunction(
+              (tt: boolean) => {
+                const v = (window as unknown as Win).bjViolations;
+                return v.some((x) => x.startsWith('style-src')) && (!tt || v.some((x) => x.startsWith('require-trusted-types-for')));
+              },
+              { timeout: 5_000 },
+              result.trustedTypes,
+            )
+            .catch(() => undefined);
+          const seen = await violations(page);
+          assert.equal(result.styleApplied, false, 'an inline style attribute is blocked');
+          assert.equal(result.cssomApplied, true, 'CSSOM style writes are allowed');
+          assert.ok(
+            seen.some((v) => v.startsWith('style-src')),
+            `the probe saw the style-src violation: ${JSON.stringify(seen)}`,
+          );
+          if (result.trustedTypes) {
+            assert.equal(result.innerHTMLBlocked, true, 'Trusted Types: a string to innerHTML throws');
+            assert.ok(
+              seen.some((v) => v.startsWith('require-trusted-types-for')),
+              `TT violation seen: ${JSON.stringify(seen)}`,
+            );
+          }
+          console.log(
+            `# ${browserName}: Trusted Types ${result.trustedTypes ? 'supported and enforced' : 'NOT supported (directive ignored)'}`,
+          );
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { after, before, describe } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -71,6 +72,23 @@ export function useBrowser(name: BrowserName): Promise<Browser> {
     sharedBrowsers.set(name, browser);
   }
   return browser;
+}
+
+/**
+ * `describe('in <browser>')` for each browser of the run, with a browser of that kind held for the
+ * block (`useBrowser`, released after it): `browser()` returns it inside the block's tests.
+ */
+export function describeInBrowsers(body: (browser: () => Browser, browserName: BrowserName) => void): void {
+  for (const browserName of browserNames()) {
+    describe(`in ${browserName}`, () => {
+      let browser: Browser | undefined;
+      before(async () => {
+        browser = await useBrowser(browserName);
+      });
+      after(() => releaseBrowser(browser));
+      body(() => browser!, browserName);
+    });
+  }
 }
 
 /** Closes a browser from `useBrowser`, unless the run shares it. */
