@@ -60,7 +60,7 @@ export async function run() {
   for (const [i, b] of budgets.entries()) {
     r.add(`budget.${i}`, `budget: ${b.name}`, b.gzip, {
       unit: 'B',
-      note: `limit ${b.limit} KB gzip; ${b.files.length} files${b.pending ? `; pending: ${b.pending}` : ''}`,
+      note: `limit ${b.limit} KB gzip; ${b.files.length} files`,
     });
   }
   const indexPath = path.join(dist, 'bj-index.json');

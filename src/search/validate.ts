@@ -5,6 +5,9 @@
  * references point at records that exist; no string holds a control character or an unpaired
  * surrogate. DOM-free and Node-free; linear in the size of the index.
  */
+import { isWebAddress } from './web-address.js';
+
+export { isWebAddress, webHref } from './web-address.js';
 
 /** Ids are URL-safe slugs (the corpus schema's `$defs/id`). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,8 +23,6 @@ export const ID_NAMESPACE = { term: 'entry', passage: 'entry', document: 'docume
 // eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A bare host as sources publish it (`wb.beijing.gov.cn`), optionally with a path. */
-const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?:\/\S*)?$/i;
 
 /** A field that is wrong: where (`entries[3].title.en`), which record (`id "…"`), and what is wrong. */
 export interface IndexProblem {
@@ -204,36 +205,6 @@ function checkIndex(index: Obj): void {
     (terms as string[]).forEach((t, j) => {
       if (!termIds.has(t)) fail(`${at}.terms[${j}]`, `names a keyword ${found(t)} that the index does not have`);
     });
-  }
-}
-
-/**
- * `http(s)://` with a host, as the details view links it; or a bare host (with a path) as some
- * sources publish it, which is shown as text. Any other scheme (`javascript:`, `data:`) is refused.
- */
-export function isWebAddress(s: string): boolean {
-  if (/^https?:\/\//i.test(s)) {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }
-  return HOST.test(s);
-}
-
-/**
- * The link for a web address as the data writes it ({@link isWebAddress}): an http(s) URL as it
- * is, a bare host as `https://`; undefined for anything else. One rule for every link from data.
- */
-export function webHref(s: string | undefined): string | undefined {
-  const text = s?.trim() ?? '';
-  if (!text || !isWebAddress(text)) return undefined;
-  try {
-    return new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`).href;
-  } catch {
-    return undefined;
   }
 }
 

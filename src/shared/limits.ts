@@ -1,6 +1,7 @@
 /**
- * The page-wide limits of an index load (read when the first load starts, in the fetch chunk):
- * `<meta name="bj-index-timeout">` / `bj-index-max-bytes`, or `window.bjPolicyWidgets`.
+ * The page-wide limits of an index load, read when the first load starts (by the fetch code, or by
+ * the search client for its worker): `<meta name="bj-index-timeout">` / `bj-index-max-bytes`, or
+ * `window.bjPolicyWidgets`.
  */
 import { parseInteger, type IntegerRule } from './settings.js';
 
@@ -36,4 +37,17 @@ export function pageTimeoutMs(): number | undefined {
  */
 export function pageMaxBytes(): number | undefined {
   return pageNumber('bj-index-max-bytes', 'maxBytes', MAX_BYTES_RULE);
+}
+
+export interface Limits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/** The limits of a load: the given ones, else the page's, else the defaults (15 s, 8 MiB). */
+export function loadLimits(options: { timeoutMs?: number; maxBytes?: number } = {}): Limits {
+  return {
+    timeoutMs: options.timeoutMs ?? pageTimeoutMs() ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? pageMaxBytes() ?? DEFAULT_MAX_BYTES,
+  };
 }

@@ -11,7 +11,7 @@ import type { ShardedSearchOptions } from '../search/shards/query.js';
 import { BjError, type BjErrorCode, type SearchResult } from '../search/types.js';
 import { pageWantsWorker } from './config.js';
 import { scriptUrl } from './script-url.js';
-import { loadLimits } from './index-fetch.js';
+import { loadLimits } from './limits.js';
 import { onClearIndexCache, type LoadOptions } from './index-store.js';
 import type { IndexSearcher } from './searcher.js';
 import type { WorkerReply, WorkerRequest } from '../worker/search-worker.js';

@@ -5,10 +5,12 @@
  * so both answer alike.
  */
 import { PolicyIndex } from '../search/index.js';
-import { ShardedIndex, type ShardedSearchOptions } from '../search/shards/query.js';
+import { isShardedIndex } from '../search/shards/format.js';
+import type { ShardedSearchOptions } from '../search/shards/query.js';
 import type { SearchResult } from '../search/types.js';
 import { indexInternals } from '../search/shards/internals.js';
-import { fetchIndexValue, readAs, type Limits } from './index-fetch.js';
+import { fetchIndexValue, readAs } from './index-json.js';
+import type { Limits } from './limits.js';
 
 export interface IndexSearcher {
   search(query: string, opts?: ShardedSearchOptions): Promise<SearchResult[]>;
@@ -35,7 +37,9 @@ export interface OpenOptions {
 /** Opens the index at the absolute `url`. Rejects with a `BjError` whose message starts with `bj:`. */
 export async function openSearcher(url: string, { limits, sync, json }: OpenOptions): Promise<IndexSearcher> {
   const value = json ?? (await fetchIndexValue(url, limits));
-  if (ShardedIndex.isSharded(value)) {
+  if (isShardedIndex(value)) {
+    // The sharded reader is a part of its own: a single-file index never fetches it.
+    const { ShardedIndex } = await import('../search/shards/query.js');
     const sharded = ShardedIndex.open(value, url, (part) => fetchIndexValue(part, limits));
     return {
       layout: 'sharded',

@@ -1,8 +1,8 @@
 /**
  * What a page pays for, seen from the network: the loader (dist/bj-policy-widgets.js) is all a page
  * fetches before anyone interacts, a keyword's first hover fetches the popover's part and the index
- * but never the search box's, and the classic script finds its parts next to itself when the site
- * keeps it in a sub-folder of its own. Real Chromium and Firefox ESR under the README's strict CSP;
+ * but never the search box's, a search box's first search stays within its budget, and the classic
+ * script finds its parts next to itself when the site keeps it in a sub-folder of its own. Real Chromium and Firefox ESR under the README's strict CSP;
  * run `npm run build` first (npm test does).
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { describeInBrowsers, recordConsole, requireDist, root, termFromIndex } from '../helpers/e2e.js';
+import { describeInBrowsers, firstResults, recordConsole, requireDist, root, search, termFromIndex } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
 /** The build under test: dist/, or BJ_DIST (e.g. an older build, to compare). */
@@ -22,7 +22,7 @@ const dist = process.env.BJ_DIST ? path.resolve(process.env.BJ_DIST) : path.join
 /** The strict policy of the README (scripts/serve.mjs sends the same). */
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+  "require-trusted-types-for 'script'; trusted-types lit-html bj-policy-widgets 'allow-duplicates'";
 
 /** A district site: pages under /news/, the widgets copied as a folder to /static/js/widgets/. */
 const WIDGETS = '/static/js/widgets/';
@@ -36,14 +36,22 @@ const keywordsOnly = (script: string) => `<!doctype html>
 
 const pages: Record<string, string> = {
   '/news/keywords.html': keywordsOnly(`<script type="module" src="${WIDGETS}bj-policy-widgets.js"></script>`),
+  '/news/search.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Search</title><script type="module" src="${WIDGETS}bj-policy-widgets.js"></script></head>
+<body><header><bj-policy-search></bj-policy-search></header><main><p>Policies of the district.</p></main></body></html>`,
   // Relative to the page, as a webmaster often writes it.
   '/news/classic.html': keywordsOnly('<script src="../static/js/widgets/bj-policy-widgets.iife.js" defer></script>'),
 };
 
-/** Serves the pages (with the CSP) and dist/ under /static/js/widgets/; 404 for anything else. */
-function startSite(): Promise<{ url: string; server: Server }> {
+/**
+ * Serves the pages (with the CSP) and dist/ under /static/js/widgets/; 404 for anything else. `served`
+ * lists every path asked for, whoever asked (the page or the search worker).
+ */
+function startSite(): Promise<{ url: string; server: Server; served: string[] }> {
+  const served: string[] = [];
   const server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0]!;
+    served.push(url);
     if (url === '/favicon.ico') {
       res.writeHead(204);
       res.end();
@@ -72,7 +80,7 @@ function startSite(): Promise<{ url: string; server: Server }> {
     res.end('not found');
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, served })),
   );
 }
 
@@ -106,11 +114,12 @@ async function hoverShows(page: Page, text: string): Promise<void> {
 describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => {
   let base = '';
   let server: Server | undefined;
+  let served: string[] = [];
   const definitionStart = () => [...(termFromIndex('regulatory-sandbox').definition.en?.[0] ?? '')].slice(0, 30).join('');
 
   before(async () => {
     requireDist();
-    ({ url: base, server } = await startSite());
+    ({ url: base, server, served } = await startSite());
   });
   after(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
@@ -140,6 +149,34 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
             [],
             'a page without a search box never fetches the search part or the search engine',
           );
+          assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
+        } finally {
+          await page.close();
+        }
+      },
+    );
+
+    it(
+      'a search page answers its first search with at most 45 KB gzip of script, the worker included, and no sharded reader',
+      { timeout: TIMEOUT },
+      async () => {
+        served.length = 0;
+        const { page, errors } = await open(browser(), `${base}/news/search.html`);
+        try {
+          await search(page, 'regulatory sandbox');
+          const [first] = await firstResults(page, 1);
+          assert.match(first!.text, /regulatory sandbox/i, `the first result names the keyword: ${first!.text}`);
+          // Counted at the server: the search worker fetches its own script and the index, which
+          // the page's request log may not show.
+          const scripts = [...new Set(served.filter((u) => u.startsWith(WIDGETS) && u.endsWith('.js')))];
+          assert.ok(scripts.includes(`${WIDGETS}search-worker.js`), `the search ran in the worker; scripts: ${scripts.join(', ')}`);
+          assert.deepEqual(
+            scripts.filter((u) => /\/chunks\/worker-/.test(u)),
+            [],
+            'a single-file index never fetches the sharded index reader',
+          );
+          const total = scripts.reduce((n, u) => n + gzipOf(`${base}${u}`), 0);
+          assert.ok(total <= 45 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45 KB`);
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {
           await page.close();

@@ -17,11 +17,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'puppeteer-core';
 // @ts-expect-error -- plain ESM bench script without types
 import { generateSite } from '../../bench/site-gen.mjs';
 import { buildCli, run } from '../helpers/cli.js';
-import { describeInBrowsers, recordConsole, requireDist, root } from '../helpers/e2e.js';
+import { describeInBrowsers, firstResults, recordConsole, requireDist, root, search } from '../helpers/e2e.js';
 
 const TIMEOUT = 120_000;
 const PASSAGES = 10_000;
@@ -120,47 +119,6 @@ async function startSite(www: string, csp: string): Promise<Site> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests };
-}
-
-/**
- * Enters `query` in the search box, key by key (`typed`) or at once (pasted, or committed whole by
- * a Chinese input method: one input event), and waits for the results of exactly that query.
- */
-async function search(page: Page, query: string, typed = false): Promise<void> {
-  const input = await page.waitForSelector('bj-policy-search >>> input', { timeout: 30_000 });
-  // The query of the last answer shown (`bj-search`): while typing, the answers of shorter prefixes come first.
-  await page.evaluate(() => {
-    const w = window as unknown as { bjLastAnswer?: string; bjListening?: boolean };
-    w.bjLastAnswer = undefined;
-    if (!w.bjListening)
-      document.addEventListener('bj-search', (e) => (w.bjLastAnswer = (e as CustomEvent<{ query: string }>).detail.query));
-    w.bjListening = true;
-  });
-  await input!.click();
-  if (typed) await input!.type(query);
-  else await page.evaluate((q) => document.execCommand('insertText', false, q), query);
-  await page.waitForFunction(
-    (q) => {
-      const el = document.querySelector('bj-policy-search') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
-      const status = el?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
-      const options = el?.shadowRoot?.querySelectorAll('[role="option"]') ?? [];
-      const answered = (window as unknown as { bjLastAnswer?: string }).bjLastAnswer === q;
-      return answered && options.length > 0 && status.includes('result') && (el as unknown as { value: string }).value === q;
-    },
-    { timeout: 60_000, polling: 100 },
-    query,
-  );
-}
-
-/** What the reader sees of the first results: text and link. */
-function firstResults(page: Page, n: number): Promise<Array<{ text: string; href: string | null }>> {
-  return page.evaluate((count) => {
-    const el = document.querySelector('bj-policy-search')!;
-    return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].slice(0, count).map((o) => ({
-      text: (o.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      href: (o.querySelector('a') ?? o.closest('a'))?.getAttribute('href') ?? null,
-    }));
-  }, n);
 }
 
 describe(`a generated district site of ${PASSAGES.toLocaleString('en-US')} passages, sharded`, { timeout: 20 * TIMEOUT }, () => {

@@ -194,3 +194,44 @@ export function termFromIndex(id: string): TermEntry {
 export function frames(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
+
+/**
+ * Enters `query` in the search box, key by key (`typed`) or at once (pasted, or committed whole by
+ * a Chinese input method: one input event), and waits for the results of exactly that query.
+ */
+export async function search(page: Page, query: string, typed = false): Promise<void> {
+  const input = await page.waitForSelector('bj-policy-search >>> input', { timeout: 30_000 });
+  // The query of the last answer shown (`bj-search`): while typing, the answers of shorter prefixes come first.
+  await page.evaluate(() => {
+    const w = window as unknown as { bjLastAnswer?: string; bjListening?: boolean };
+    w.bjLastAnswer = undefined;
+    if (!w.bjListening)
+      document.addEventListener('bj-search', (e) => (w.bjLastAnswer = (e as CustomEvent<{ query: string }>).detail.query));
+    w.bjListening = true;
+  });
+  await input!.click();
+  if (typed) await input!.type(query);
+  else await page.evaluate((q) => document.execCommand('insertText', false, q), query);
+  await page.waitForFunction(
+    (q) => {
+      const el = document.querySelector('bj-policy-search') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+      const status = el?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+      const options = el?.shadowRoot?.querySelectorAll('[role="option"]') ?? [];
+      const answered = (window as unknown as { bjLastAnswer?: string }).bjLastAnswer === q;
+      return answered && options.length > 0 && status.includes('result') && (el as unknown as { value: string }).value === q;
+    },
+    { timeout: 60_000, polling: 100 },
+    query,
+  );
+}
+
+/** What the reader sees of the first results: text and link. */
+export function firstResults(page: Page, n: number): Promise<Array<{ text: string; href: string | null }>> {
+  return page.evaluate((count) => {
+    const el = document.querySelector('bj-policy-search')!;
+    return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].slice(0, count).map((o) => ({
+      text: (o.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      href: (o.querySelector('a') ?? o.closest('a'))?.getAttribute('href') ?? null,
+    }));
+  }, n);
+}

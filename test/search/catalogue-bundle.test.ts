@@ -45,6 +45,7 @@ describe('the keyword catalogue (src/search/catalogue.ts) as a browser bundle', 
       'src/search/script.ts',
       'src/search/types.ts',
       'src/search/validate.ts',
+      'src/search/web-address.ts',
     ]);
   });
 

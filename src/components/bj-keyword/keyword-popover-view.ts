@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { snippet } from '../../search/snippet.js';
 import type { ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
-import { webHref } from '../../search/validate.js';
+import { webHref } from '../../search/web-address.js';
 import { contentLangOf, langAttr } from '../../shared/content-lang.js';
 import { supportsPopover } from '../../shared/supports-popover.js';
 import type { BjKeyword } from './bj-keyword.js';

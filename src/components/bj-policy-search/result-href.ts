@@ -3,7 +3,7 @@
  * src/search/validate.ts, which the loader does not carry).
  */
 import type { SearchResult } from '../../search/types.js';
-import { webHref } from '../../search/validate.js';
+import { webHref } from '../../search/web-address.js';
 
 /**
  * Where a result links to: a passage indexed from a web page (`bj-index build --site`) to its page

@@ -23,6 +23,11 @@
  */
 import type { StoredDocument, StoredPassage } from '../format.js';
 
+/** True when `json` (a parsed `bj-index.json`) is the entry file of a sharded index. */
+export function isShardedIndex(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'shards' in json;
+}
+
 /** `format` of every part file. */
 export const SHARD_FORMAT = 'bj-index-part';
 /** Version of the sharded layout (the `shards` field and the part files). */

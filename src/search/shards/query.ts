@@ -18,6 +18,7 @@ import type { StoredDocument, StoredPassage } from '../format.js';
 import {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
+  isShardedIndex,
   partOf,
   partsWithPrefix,
   type FormPart,
@@ -215,7 +216,7 @@ export class ShardedIndex {
 
   /** True when a parsed index file is the entry of a sharded index. */
   static isSharded(json: unknown): boolean {
-    return isRecord(json) && 'shards' in json;
+    return isShardedIndex(json);
   }
 
   /**
