@@ -7,14 +7,18 @@
  * - a viewport whose smaller side is under `SHEET_VIEWPORT` CSS px (a phone; a 1280 × 720 laptop at
  *   200 % zoom is 640 × 360) always gets a sheet;
  * - otherwise, a sheet when the taller of the spaces above and below the keyword holds less than
- *   `ROOM_RATIO` of the popover's content height.
+ *   `ROOM_RATIO` of the popover's content height and less than `ROOM_REM` root ems: a room that
+ *   tall (20 lines of text) shows a floating panel that scrolls, and a sheet there would cover the
+ *   keyword and the text the reader is reading on a desktop window.
  */
 import { supportsPopover } from './popover.js';
 
 /** Viewports whose smaller side is under this many CSS px show sheets. */
 export const SHEET_VIEWPORT = 480;
-/** Below this share of the content fitting beside the keyword, a sheet is shown. */
+/** Below this share of the content fitting beside the keyword, a sheet is shown… */
 export const ROOM_RATIO = 0.6;
+/** …unless the room beside it is at least this many root ems (320 CSS px at the default font size). */
+export const ROOM_REM = 20;
 
 /** Whether the viewport is small enough for sheets in every case. */
 export function smallViewport(): boolean {
@@ -26,7 +30,8 @@ export function needsSheet(reference: Element, panel: HTMLElement, margin = 14):
   if (smallViewport()) return true;
   const r = reference.getBoundingClientRect();
   const room = Math.max(r.top, window.innerHeight - r.bottom) - margin;
-  return room < ROOM_RATIO * panel.scrollHeight;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return room < ROOM_RATIO * panel.scrollHeight && room < ROOM_REM * rem;
 }
 
 /**

@@ -144,6 +144,31 @@ describe('<bj-keyword> placement near the edges', () => {
     expectAdjacent(rect, keyword);
   });
 
+  for (const [where, style] of [
+    ['near the bottom', 'bottom:60px'],
+    ['in the middle', 'top:380px'],
+  ] as const) {
+    it(`on a desktop window, a tall popover of a keyword ${where} floats beside it and scrolls, never as a sheet over it`, async () => {
+      // "notification and commitment" lists its definition and several related passages: taller
+      // than the room above or below the keyword in a 1280 x 800 window.
+      await setViewport({ width: 1280, height: 800 });
+      const wrap = await fixture<HTMLElement>(
+        html`<p lang="en" style="position:fixed;left:200px;margin:0;${style}">
+          Read about <bj-keyword index=${INDEX}>notification and commitment</bj-keyword> here.
+        </p>`,
+      );
+      const el = wrap.querySelector('bj-keyword')!;
+      const rect = await open(el);
+      const box = panel(el);
+      const keyword = trigger(el).getBoundingClientRect();
+      expect(box.classList.contains('sheet'), 'a floating panel, not a sheet').to.equal(false);
+      expectInViewport(rect);
+      expectAdjacent(rect, keyword);
+      expect(topmostAt(keyword), 'the keyword stays visible').to.equal(el);
+      expect(box.scrollHeight, 'the content is taller than the room (the test needs that)').to.be.greaterThan(box.clientHeight);
+    });
+  }
+
   it('stays on screen for a keyword at the right edge, under the keyword', async () => {
     const wrap = await fixture<HTMLElement>(
       html`<p lang="en" style="text-align:right;margin:100px 10px 0">
