@@ -76,6 +76,11 @@ export function passageEntry(p: StoredPassage, doc: StoredDocument, source: Sour
   return entry;
 }
 
+/** Whether `v` is a sharded index's `relatedCounts` (src/search/shards/format.ts): a count per keyword. */
+export function isRelatedCounts(v: unknown, keywords: number): v is number[] {
+  return Array.isArray(v) && v.length === keywords && v.every((n) => Number.isInteger(n) && n >= 0);
+}
+
 /**
  * A loaded index's keywords and passages, with lookup by name. Made by {@link Catalogue.fromJSON};
  * records are plain objects shared with the `PolicyIndex` made from it.
@@ -96,6 +101,8 @@ export class Catalogue {
   /** @internal Entries by id, the map itself: shared with the `PolicyIndex` made from this catalogue. */
   readonly entryMap: Map<string, Entry> = this.entries;
   private readonly byName = new Map<string, TermEntry>();
+  /** A sharded index's count of related passages per keyword id (its catalogue lists only the first few). */
+  private readonly relatedTotals = new Map<string, number>();
   private readonly names: TermName[] = [];
 
   protected constructor(data: BuiltIndex, jsonLength?: number) {
@@ -119,6 +126,10 @@ export class Catalogue {
         this.entries.set(passage.id, passage);
       }
     }
+    const counts = (data as { shards?: { relatedCounts?: unknown } }).shards?.relatedCounts;
+    // A broken list is reported by the sharded reader when the search opens the index; a popover
+    // then counts the passages it lists.
+    if (isRelatedCounts(counts, this.termList.length)) this.termList.forEach((t, i) => this.relatedTotals.set(t.id, counts[i]!));
     for (const p of this.passageList) {
       for (const id of p.terms) {
         const t = this.entries.get(id);
@@ -214,6 +225,14 @@ export class Catalogue {
   /** The passages that use a keyword's names, in corpus order (`[]` for an unknown id). */
   passagesFor(termId: string): PassageEntry[] {
     return (this.term(termId)?.passages ?? []).map((id) => this.passage(id)).filter((p) => p !== undefined);
+  }
+
+  /**
+   * How many passages use a keyword's names: all of them, also in a sharded index, whose catalogue
+   * lists only the first few ({@link passagesFor}).
+   */
+  relatedCount(termId: string): number {
+    return this.relatedTotals.get(termId) ?? this.passagesFor(termId).length;
   }
 
   /** Every published keyword title and alias with its language, for annotating text. */

@@ -288,6 +288,11 @@ export class PolicyIndex {
     return this.catalogue.passagesFor(termId);
   }
 
+  /** How many passages use a keyword's names (all of them; see `Catalogue.relatedCount`). */
+  relatedCount(termId: string): number {
+    return this.catalogue.relatedCount(termId);
+  }
+
   /** Every published keyword title and alias with its language, for annotating text. */
   termNames(): TermName[] {
     return this.catalogue.termNames();

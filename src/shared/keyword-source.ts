@@ -13,6 +13,8 @@ export interface KeywordSource extends TermSource {
   viaAlias(text: string): boolean;
   /** The keyword with this id. */
   term(id: string): TermEntry | undefined;
-  /** The passages that mention the keyword. */
+  /** The passages that mention the keyword (a sharded index's catalogue lists only the first few). */
   passagesFor(termId: string): PassageEntry[];
+  /** How many passages mention the keyword, listed or not. */
+  relatedCount(termId: string): number;
 }

@@ -6,7 +6,7 @@ import { syntheticCorpora } from '../../bench/lib/synth.mjs';
 // @ts-expect-error -- plain ESM bench script without types
 import { QUERY_LIST } from '../../bench/lib/queries.mjs';
 import { buildIndex } from '../../src/search/build.js';
-import { BjError, PolicyIndex, type SearchResult } from '../../src/search/index.js';
+import { BjError, Catalogue, PolicyIndex, type SearchResult } from '../../src/search/index.js';
 import { shardIndex, type ShardOptions } from '../../src/search/shards/build.js';
 import { ShardedIndex } from '../../src/search/shards/query.js';
 import { readCorpora } from '../helpers/corpora.js';
@@ -120,12 +120,43 @@ describe('sharded index (bj-index build --shards)', () => {
     assert.deepEqual(seen(await flaky.sharded.search('sandbox')), seen(whole.search('sandbox')));
   });
 
+  it('counts every related passage of a keyword for its popover, as the single-file index does, while listing only the first few', () => {
+    const { entry } = shardIndex(synthetic);
+    const catalogue = Catalogue.fromJSON(JSON.parse(JSON.stringify(entry)));
+    const terms = whole.catalogue.terms();
+    assert.ok(
+      terms.some((t) => whole.passagesFor(t.id).length > 3),
+      'the corpus has a keyword with more than 3 passages (the test needs one)',
+    );
+    for (const t of terms) {
+      const all = whole.passagesFor(t.id);
+      assert.equal(catalogue.relatedCount(t.id), all.length, `${t.id}: the count of related passages`);
+      const listed = catalogue.passagesFor(t.id).map((p) => p.id);
+      assert.ok(listed.length >= Math.min(3, all.length), `${t.id}: at least the first 3 are listed`);
+      assert.deepEqual(
+        listed.slice(0, 3),
+        all.slice(0, 3).map((p) => p.id),
+        `${t.id}: the first passages, in corpus order`,
+      );
+    }
+    assert.equal(
+      whole.catalogue.relatedCount(terms[0]!.id),
+      whole.passagesFor(terms[0]!.id).length,
+      'a single-file index counts its own list',
+    );
+  });
+
   it('refuses a broken manifest with a bj: message naming the problem', () => {
     const { entry } = shardIndex(synthetic);
     const bad = { ...entry, shards: { ...entry.shards, passageCount: 5 } };
     assert.throws(
       () => ShardedIndex.open(bad, ENTRY, () => Promise.reject(new Error('unused'))),
       /bj: the index at .* broken "shards" manifest/,
+    );
+    const counts = { ...entry, shards: { ...entry.shards, relatedCounts: [1, -2] } };
+    assert.throws(
+      () => ShardedIndex.open(counts, ENTRY, () => Promise.reject(new Error('unused'))),
+      /broken "shards" manifest \(relatedCounts/,
     );
     const future = { ...entry, shards: { ...entry.shards, version: 9 } };
     assert.throws(() => ShardedIndex.open(future, ENTRY, () => Promise.reject(new Error('unused'))), /sharded layout version 9/);

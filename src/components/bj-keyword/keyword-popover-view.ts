@@ -23,6 +23,8 @@ export interface PopoverView {
   status: KeywordStatus | undefined;
   entry: TermEntry | undefined;
   passages: PassageEntry[] | undefined;
+  /** How many passages mention the keyword, listed or not. */
+  related: number | undefined;
   expanded: boolean | undefined;
   viaAlias: boolean | undefined;
   spoken: string | undefined;
@@ -126,14 +128,15 @@ function renderSource(entry: TermEntry): TemplateResult {
 }
 
 function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeof nothing {
-  const count = v.passages?.length ?? 0;
-  if (!count) return nothing;
+  const listed = v.passages?.slice(0, RELATED_SHOWN) ?? [];
+  if (!listed.length) return nothing;
+  const count = Math.max(v.related ?? 0, v.passages!.length);
   const host = v.host;
   const pageLang = contentLangOf(host, host.textContent ?? '');
   return html`<div part="related">
     <p part="related-heading" id="related-heading">${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}</p>
     <ul aria-labelledby="related-heading">
-      ${v.passages!.slice(0, RELATED_SHOWN).map((p) => {
+      ${listed.map((p) => {
         const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
         const heading = p.headings[p.headings.length - 1];
         return html`<li part="passage">
@@ -147,8 +150,8 @@ function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeo
       })}
     </ul>
     ${
-      count > RELATED_SHOWN
-        ? html`<p part="related-count">${msg(str`and ${count - RELATED_SHOWN} more`, { id: 'keyword.related-more' })}</p>`
+      count > listed.length
+        ? html`<p part="related-count">${msg(str`and ${count - listed.length} more`, { id: 'keyword.related-more' })}</p>`
         : nothing
     }
   </div>`;

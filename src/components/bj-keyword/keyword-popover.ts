@@ -59,6 +59,8 @@ export class KeywordPopover implements ReactiveController {
   status?: KeywordStatus;
   private entry?: TermEntry;
   private passages?: PassageEntry[];
+  /** How many passages mention the keyword (a sharded index lists only the first few). */
+  private related?: number;
   private expanded?: boolean;
   /** The text names the keyword only through an alias (shown as "Related keyword: …"). */
   private viaAlias?: boolean;
@@ -223,6 +225,7 @@ export class KeywordPopover implements ReactiveController {
     }
     this.entry = entry;
     this.passages = index.passagesFor(entry.id);
+    this.related = index.relatedCount(entry.id);
     this.viaAlias = index.viaAlias(key);
     this.setStatus('ready');
     // Focus waited on the keyword while the index loaded: say the definition now that it is here.
@@ -504,6 +507,7 @@ export class KeywordPopover implements ReactiveController {
         status: this.status,
         entry: this.entry,
         passages: this.passages,
+        related: this.related,
         expanded: this.expanded,
         viaAlias: this.viaAlias,
         spoken: this.spoken,

@@ -174,6 +174,8 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     for (const t of p.terms) perKeyword.set(t, (perKeyword.get(t) ?? 0) + 1);
   }
   const kept = passages.filter((p) => related.has(p.id));
+  const relatedTotals = new Map<string, number>();
+  for (const p of passages) for (const t of new Set(p.terms)) relatedTotals.set(t, (relatedTotals.get(t) ?? 0) + 1);
   const manifest: ShardManifest = {
     version: SHARD_FORMAT_VERSION,
     base: opts.base,
@@ -186,6 +188,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     passages: { files: passageFiles, per: opts.passagesPerFragment },
     pinyinTerms,
     passageCount: passages.length,
+    relatedCounts: keywords.map((k) => relatedTotals.get(k.id) ?? 0),
   };
   const entry: ShardedEntry = {
     ...built,

@@ -66,6 +66,11 @@ export interface ShardManifest {
   pinyinTerms: Array<[term: string, rank: number]>;
   /** Total passages in the index (the catalogue holds only a few). */
   passageCount: number;
+  /**
+   * How many passages use each keyword's names, in the catalogue's keyword order (the catalogue
+   * holds only the first few of them; a popover shows the whole count). Absent in older builds.
+   */
+  relatedCounts?: number[];
 }
 
 /** A term partition file. */

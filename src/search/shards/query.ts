@@ -10,7 +10,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
-import { passageEntry } from '../catalogue.js';
+import { isRelatedCounts, passageEntry } from '../catalogue.js';
 import { PolicyIndex } from '../index.js';
 import { Vocabulary } from '../query.js';
 import { BjError, type Entry, type PassageEntry, type SearchOptions, type SearchResult, type SourceInfo } from '../types.js';
@@ -94,6 +94,7 @@ export function checkManifest(value: unknown, url: string): ShardManifest {
   if (!isRecord(p) || !isStringArray(p.files) || !Number.isInteger(p.per) || (p.per as number) < 1) throw bad('passages list');
   if (!Array.isArray(value.pinyinTerms)) throw bad('pinyinTerms');
   const m = value as unknown as ShardManifest;
+  if (m.relatedCounts !== undefined && !isRelatedCounts(m.relatedCounts, m.keywordCount)) throw bad('relatedCounts');
   if (m.keywordCount + m.passageCount !== m.documentCount) throw bad('documentCount is not keywords + passages');
   if (Math.ceil(m.passageCount / m.passages.per) !== m.passages.files.length) throw bad('passage fragment count');
   for (const name of [...m.terms.files, ...m.forms.files, ...m.passages.files]) {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
+import { shardIndex } from '../../../src/search/shards/build.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
 import { INDEX, freshIndexUrl, part, prepareIndex, testIndex, waitContent, waitShown } from '../../helpers/keyword.js';
 
@@ -184,6 +185,26 @@ describe('<bj-keyword> content', () => {
     const marks = all(el, '[part~="passage-snippet"] mark').map(text);
     expect(marks.length).to.be.greaterThan(0);
     expect(marks.every((m) => /sandbox/i.test(m))).to.equal(true);
+  });
+
+  it('on a sharded index (a district-size site), counts every related passage though the catalogue lists only a few', async () => {
+    const index = testIndex();
+    const term = index.terms().find((t) => index.passagesFor(t.id).length > 3)!;
+    expect(term, 'a keyword with more than 3 related passages (the test needs one)').to.not.equal(undefined);
+    const total = index.passagesFor(term.id).length;
+    // The same corpus as `bj-index build --shards always` writes it; the popover reads only the entry file.
+    const built = (await (await fetch(INDEX)).json()) as Parameters<typeof shardIndex>[0];
+    const { entry } = shardIndex(built, { relatedPerKeyword: 1 });
+    const url = URL.createObjectURL(new Blob([JSON.stringify(entry)], { type: 'application/json' }));
+    try {
+      const el = await open(html`<p lang="en"><bj-keyword index=${url} term=${term.id}>it</bj-keyword></p>`);
+      expect(text(part(el, 'related-heading'))).to.equal(`Related policy passages (${total})`);
+      const listed = all(el, '[part~="passage"]').length;
+      expect(listed, 'lists what the catalogue holds').to.be.within(1, 3);
+      expect(text(part(el, 'related-count'))).to.equal(`and ${total - listed} more`);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   });
 
   it('shows "Loading definition…" while the index loads', async () => {
