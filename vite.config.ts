@@ -81,7 +81,8 @@ const minifyEs = (): Plugin => ({
  * ones: fewer requests, and gzip compresses them together.
  * - `parts`: translation runtime, script detection, error type, excerpts, links (no DOM needed).
  * - `page`: what a floating panel needs on the page (positioning, bottom sheet, locale, styles
- *   adoption), where the index is and its page-wide limits, the page's one index store.
+ *   adoption), where the index is and its page-wide limits, the page's one index store, and the
+ *   controller through which both elements load an index.
  * Only modules that import nothing of the loader's but what the loader itself needs at start may be
  * listed (Rollup would move such an import into the chunk, and the loader would wait for it).
  */
@@ -105,6 +106,7 @@ const sharedParts: Record<string, readonly string[]> = {
     '/src/shared/config.ts',
     '/src/shared/limits.ts',
     '/src/shared/index-store.ts',
+    '/src/shared/index-load.ts',
   ],
   // Reading an index's JSON: the popover's index fetch, and the in-page search fallback.
   'index-fetch': ['/src/shared/index-fetch.ts', '/src/shared/index-json.ts'],

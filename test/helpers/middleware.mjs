@@ -12,7 +12,8 @@
 //   /__bj/switch/<key>/index               answers as the mode last set for <key> (default 404):
 //   /__bj/switch/<key>/set?mode=M&file=F   sets it; M = good | 404 | 500 | reset | slow | json |
 //                                          truncated | schema-version | library-version | format
-//                                          (slow waits `ms`, default 10000)
+//                                          (slow waits `ms`, default 10000); once-M answers as M
+//                                          the first time, then good (a server that fails once, then answers)
 //   /__bj/hits/<key>                       {hits}: how often <key>'s index was asked for
 //   /__bj/closed-port                      {port}: a 127.0.0.1 port nothing listens on (just closed)
 //   /__bj/patched?file=F&path=a.0.b&value=J  the JSON file with the field at `path` set to JSON `value`
@@ -110,7 +111,9 @@ export async function hardeningMiddleware(ctx, next) {
       const s = switches.get(key) ?? { mode: '404' };
       s.hits = (s.hits ?? 0) + 1;
       switches.set(key, s);
-      return await answer(ctx, s.mode, s.file, s.ms ?? 10000);
+      const mode = s.mode.replace(/^once-/, '');
+      if (mode !== s.mode) s.mode = 'good';
+      return await answer(ctx, mode, s.file, s.ms ?? 10000);
     }
     if (rest === 'patched') {
       const data = JSON.parse((await repoFile(q.file)).toString('utf8'));

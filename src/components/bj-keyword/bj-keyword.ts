@@ -131,6 +131,7 @@ function onPageEvent(e: Event): void {
  * @csspart passage-snippet - A passage's text excerpt.
  * @csspart related-count - "and N more".
  * @csspart notice - "Loading definition…" or "Definition unavailable…".
+ * @csspart retry - The "Retry" button after "Definition unavailable…" (loads the index again, the popover stays open).
  * @csspart close - The Close button (touch screens and sheets).
  * @csspart relation - "Related keyword:", when the text names the keyword only through an alias.
  * @csspart source-link - The link to the source publication (when the data has its http(s) address).

@@ -1,7 +1,7 @@
 /**
  * The keyword popover's content (keyword-popover.ts renders it after the trigger): title in both
  * languages, section, definition with More/Less, source line, related passages, or the loading and
- * error notice. Pure functions of a {@link PopoverView}.
+ * error notice with Retry. Pure functions of a {@link PopoverView}.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -30,6 +30,8 @@ export interface PopoverView {
   spoken: string | undefined;
   close: () => void;
   toggleMore: () => void;
+  /** Loads the index again (after a failed load). */
+  retry: () => void;
 }
 
 export function renderPopover(v: PopoverView): TemplateResult {
@@ -53,13 +55,15 @@ export function renderPopover(v: PopoverView): TemplateResult {
 }
 
 function renderNotice(v: PopoverView): TemplateResult {
+  const failed = v.status === 'error';
   return html`<p part="notice" role="status">
-    ${
-      v.status === 'error'
-        ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
-        : msg('Loading definition…', { id: 'keyword.loading' })
-    }
-  </p>`;
+      ${
+        failed
+          ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+          : msg('Loading definition…', { id: 'keyword.loading' })
+      }
+    </p>
+    ${failed ? html`<button part="retry" class="more" type="button" @click=${v.retry}>${msg('Retry', { id: 'keyword.retry' })}</button>` : nothing}`;
 }
 
 function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
@@ -93,6 +97,7 @@ function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
       long
         ? html`<button
             part="more"
+            class="more"
             type="button"
             aria-expanded=${v.expanded ? 'true' : 'false'}
             aria-controls="definition"

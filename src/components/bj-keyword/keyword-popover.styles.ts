@@ -157,7 +157,7 @@ export const popoverStyles = css`
   [part~='notice'] {
     color: var(--_muted);
   }
-  [part~='more'] {
+  .more {
     margin-top: 0.25em;
     padding: 0.125em 0;
     border: 0;
@@ -168,7 +168,7 @@ export const popoverStyles = css`
     text-underline-offset: 0.15em;
     cursor: pointer;
   }
-  [part~='more']:focus-visible {
+  .more:focus-visible {
     outline: 0.125rem solid var(--bj-focus, var(--_accent));
     outline-offset: 0.125rem;
     border-radius: 0.15em;
@@ -218,7 +218,7 @@ export const popoverStyles = css`
       text-decoration-color: LinkText;
     }
     [part~='trigger']:focus-visible,
-    [part~='more']:focus-visible,
+    .more:focus-visible,
     .close:focus-visible {
       outline-color: Highlight;
     }
@@ -228,7 +228,7 @@ export const popoverStyles = css`
       color: CanvasText;
       box-shadow: none;
     }
-    [part~='more'] {
+    .more {
       color: ButtonText;
     }
     mark {

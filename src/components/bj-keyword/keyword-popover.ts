@@ -9,12 +9,12 @@
  * keyword-popover-view.ts.
  */
 import { render, type PropertyValues, type ReactiveController } from 'lit';
-import type { BjError, PassageEntry, TermEntry } from '../../search/types.js';
+import type { PassageEntry, TermEntry } from '../../search/types.js';
 import { adoptStyles } from '../../shared/adopt-styles.js';
-import { resolveIndexUrl } from '../../shared/config.js';
 // With this chunk, not after it: the code that fetches and reads the index (the store imports them on first load).
 import '../../search/catalogue.js';
 import '../../shared/index-fetch.js';
+import { IndexLoad } from '../../shared/index-load.js';
 import { loadCatalogue, peekCatalogue } from '../../shared/index-store.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import type { KeywordSource } from '../../shared/keyword-source.js';
@@ -56,7 +56,12 @@ export interface EventPlace {
 const HOST_EVENTS = ['pointerenter', 'focusin', 'click', 'pointerleave', 'pointerdown', 'keydown', 'focusout'] as const;
 
 export class KeywordPopover implements ReactiveController {
-  status?: KeywordStatus;
+  /** The index (its catalogue) as this keyword sees it: loading, ready or failed (src/shared/index-load.ts). */
+  private readonly index: IndexLoad<KeywordSource>;
+  /** The keyword was looked up in the loaded index: found, or not a keyword (then plain text). */
+  private found?: 'ready' | 'unknown';
+  /** The status the popover was last drawn with (a new one may change its size). */
+  private drawn?: KeywordStatus;
   private entry?: TermEntry;
   private passages?: PassageEntry[];
   /** How many passages mention the keyword (a sharded index lists only the first few). */
@@ -67,8 +72,8 @@ export class KeywordPopover implements ReactiveController {
   /** What the popover's live region says: the definition, when it arrived while focus waited. */
   private spoken?: string;
 
+  /** `url\nkey` the keyword was looked up for. */
   private resolvedFor?: string;
-  private loading?: Promise<void>;
   private warnedFor?: string;
   private showTimer?: ReturnType<typeof setTimeout>;
   private hideTimer?: ReturnType<typeof setTimeout>;
@@ -90,6 +95,7 @@ export class KeywordPopover implements ReactiveController {
 
   constructor(private readonly host: BjKeyword) {
     host.addController(this);
+    this.index = new IndexLoad<KeywordSource>(host, loadCatalogue, peekCatalogue);
     watchLocale(host);
     void applyUiLocale(host); // the labels' language (a small chunk), before the popover opens
     adoptStyles(host, popoverStyles);
@@ -116,6 +122,12 @@ export class KeywordPopover implements ReactiveController {
     }
   }
 
+  /** Lookup state: `undefined` until the first lookup (and after the text, `term` or `index` changed). */
+  get status(): KeywordStatus | undefined {
+    const phase = this.index.phase;
+    return this.resolvedFor ? this.found : phase === 'loading' || phase === 'error' ? phase : undefined;
+  }
+
   willUpdate(changed: PropertyValues<BjKeyword>): void {
     const host = this.host;
     if ((changed.has('term') || changed.has('index')) && host.hasUpdated) this.forget();
@@ -123,6 +135,8 @@ export class KeywordPopover implements ReactiveController {
     if (host.open && this.status === 'unknown') host.open = false;
     if (changed.has('open') && !host.open) this.expanded = false;
     if (host.open || this.status === 'ready') this.panelRendered = true;
+    if (this.drawn !== this.status) this.grew = true;
+    this.drawn = this.status;
   }
 
   updated(changed: PropertyValues<BjKeyword>): void {
@@ -152,51 +166,20 @@ export class KeywordPopover implements ReactiveController {
     this.host.open = false;
   }
 
-  /** Loads the index (once per page) and finds this keyword in it; never throws. */
+  /** Loads the index (once per page; again after a failed load) and finds this keyword in it; never throws. */
   ensureEntry(): Promise<void> {
-    const host = this.host;
-    const url = resolveIndexUrl(host.index);
-    const key = this.lookupKey();
-    if (this.resolvedFor === `${url}\n${key}` && (this.status === 'ready' || this.status === 'unknown')) {
-      return Promise.resolve();
-    }
-    const ready = peekCatalogue(url);
-    if (ready) {
-      this.resolve(ready, url, key);
-      return Promise.resolve();
-    }
-    if (this.loading) return this.loading;
-    this.setStatus('loading');
-    // `index` may change while this load is in flight: then its outcome is dropped and the new
-    // address is loaded (the term is read when the index arrives, so a new term needs nothing).
-    let moved = false;
-    this.loading = loadCatalogue(url)
-      .then(
-        (index) => {
-          if (resolveIndexUrl(host.index) === url) this.resolve(index, url, this.lookupKey());
-          else moved = true;
-        },
-        (error: BjError) => {
-          if (resolveIndexUrl(host.index) !== url) {
-            moved = true;
-            return;
-          }
-          this.setStatus('error');
-          host.reportError(error, { url });
-        },
-      )
-      .finally(() => {
-        this.loading = undefined;
-      })
-      .then(() => (moved ? this.ensureEntry() : undefined));
-    return this.loading;
+    const index = this.index;
+    // Read when the index arrives: the `term` or text of that moment (an answer for an old `index` never arrives).
+    const found = (index.phase === 'error' ? index.retry() : index.load()).then(() => this.lookUp());
+    this.lookUp(); // loaded already (by another keyword): found now, without a render in between
+    return found;
   }
 
-  private setStatus(status: KeywordStatus | undefined): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.grew = true;
-    this.host.requestUpdate();
+  /** Finds the keyword in the loaded index (once per index address and key). */
+  private lookUp(): void {
+    const { value, url } = this.index;
+    const key = this.lookupKey();
+    if (value && this.resolvedFor !== `${url}\n${key}`) this.resolve(value, url!, key);
   }
 
   private resolve(index: KeywordSource, url: string, key: string): void {
@@ -207,7 +190,8 @@ export class KeywordPopover implements ReactiveController {
     if (!entry) {
       this.entry = undefined;
       this.passages = undefined;
-      this.setStatus('unknown');
+      this.found = 'unknown';
+      host.requestUpdate();
       this.hide();
       if (this.warnedFor !== this.resolvedFor) {
         this.warnedFor = this.resolvedFor;
@@ -227,9 +211,11 @@ export class KeywordPopover implements ReactiveController {
     this.passages = index.passagesFor(entry.id);
     this.related = index.relatedCount(entry.id);
     this.viaAlias = index.viaAlias(key);
-    this.setStatus('ready');
+    this.found = 'ready';
+    host.requestUpdate();
     // Focus waited on the keyword while the index loaded: say the definition now that it is here.
-    if (this.waitingForDefinition && host.matches(':focus-within')) {
+    // (`:focus-within` would miss focus inside the popover: Chromium does not match it through the top layer.)
+    if (this.waitingForDefinition && (host.renderRoot as ShadowRoot).activeElement) {
       const langs = languagesFor(entry, host.display, contentLangOf(host, host.textContent ?? ''));
       const title = entry.title[langs[0]!] ?? entry.title.en ?? entry.title.zh ?? entry.id;
       this.spoken = `${title}. ${definitionParagraphs(entry, langs)[0]?.text ?? ''}`;
@@ -242,7 +228,7 @@ export class KeywordPopover implements ReactiveController {
     this.resolvedFor = undefined;
     this.entry = undefined;
     this.passages = undefined;
-    this.setStatus(undefined);
+    this.host.requestUpdate();
     if (this.host.open) void this.ensureEntry();
   }
 
@@ -472,6 +458,13 @@ export class KeywordPopover implements ReactiveController {
     this.hide();
   }
 
+  /** Retry in the popover, after a failed load: loads again; focus stays in the popover, which says the definition when it comes. */
+  private onRetry(): void {
+    this.panel?.focus({ preventScroll: true }); // the button gives way to the loading notice
+    this.waitingForDefinition = true;
+    void this.ensureEntry();
+  }
+
   private onToggleMore(): void {
     this.expanded = !this.expanded;
     this.grew = true;
@@ -513,6 +506,7 @@ export class KeywordPopover implements ReactiveController {
         spoken: this.spoken,
         close: () => this.close(),
         toggleMore: () => this.onToggleMore(),
+        retry: () => this.onRetry(),
       }),
       this.box,
       { host },

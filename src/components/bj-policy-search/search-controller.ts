@@ -1,8 +1,8 @@
 /**
  * What `<bj-policy-search>` does once the reader reaches for it (focus, typing, `preload`, a
- * restored `?q=`): the search state machine (idle → loading → ready | error, Retry), the results
- * popup with its filter, "did you mean", details view and keyboard model, the live region, and
- * `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
+ * restored `?q=`): the search (its index loads through src/shared/index-load.ts: idle → loading →
+ * ready | error, Retry), the results popup with its filter, "did you mean", details view and
+ * keyboard model, the live region, and `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
  * first need: the loader draws only the box (bj-policy-search.ts), so nothing moves when this arrives.
  *
  * Pagefind's UI split: this `SearchController` holds the state; the element and the views
@@ -10,9 +10,9 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
-import { BjError, type SearchResult } from '../../search/types.js';
+import type { SearchResult } from '../../search/types.js';
 import { adoptStyles } from '../../shared/adopt-styles.js';
-import { resolveIndexUrl } from '../../shared/config.js';
+import { IndexLoad } from '../../shared/index-load.js';
 import { getSearcher, type Searcher } from '../../shared/search-client.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import { contentLangOf } from '../../shared/content-lang.js';
@@ -35,22 +35,17 @@ const URL_DELAY_MS = 250;
 /** Results asked of the index per query; filters and "Show more" work on these. */
 const MAX_RESULTS = 200;
 
-type Phase = 'idle' | 'loading' | 'ready' | 'error';
-
 export class SearchController implements ReactiveController {
   private resultQuery = '';
   private results: SearchResult[] = [];
   private filter: Filter = 'all';
   private active = -1;
   private shown = 0;
-  phase: Phase = 'idle';
   private suggestions: string[] = [];
   private chosen?: SearchResult;
   private announcement = '';
 
   private seq = 0;
-  /** The index URL whose searcher is loaded and ready. */
-  private readyUrl?: string;
   private resolving = false;
   private lastIssued: string | undefined;
   private composing = false;
@@ -61,8 +56,15 @@ export class SearchController implements ReactiveController {
   /** The active option moved: bring it into view after the update. */
   private moved = false;
 
+  /** The index, opened in the search worker (else on the page): its loading state, failure and Retry. */
+  private readonly index: IndexLoad<Searcher>;
+
   constructor(private readonly host: BjPolicySearch) {
     host.addController(this);
+    this.index = new IndexLoad(host, (url) => {
+      const searcher = getSearcher(url);
+      return searcher.prepare().then(() => searcher);
+    });
     adoptStyles(host, panelStyles);
     // The panel's strings (`msg()`): in the element's UI language, re-rendered when it changes.
     watchLocale(host);
@@ -116,8 +118,8 @@ export class SearchController implements ReactiveController {
     const seq = this.seq;
     this.resolving = true;
     try {
-      const results = await getSearcher(this.indexUrl()).search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
-      if (seq === this.seq && q === this.resultQuery) this.set({ results });
+      const results = await this.index.value?.search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
+      if (results && seq === this.seq && q === this.resultQuery) this.set({ results });
     } catch {
       // The next query reports a failing index.
     } finally {
@@ -159,47 +161,9 @@ export class SearchController implements ReactiveController {
     return this.filtered.slice(0, this.shown);
   }
 
-  private indexUrl(): string {
-    return resolveIndexUrl(this.host.index);
-  }
-
-  /**
-   * The searcher of the index (in the search worker, else on the page), loaded and ready; reports a
-   * failed load once (`bj-error`) and rethrows.
-   */
-  private async getIndex(): Promise<Searcher> {
-    const url = this.indexUrl();
-    const searcher = getSearcher(url);
-    if (this.readyUrl === url) return searcher;
-    if (this.phase !== 'error') this.set({ phase: 'loading' });
-    try {
-      await searcher.prepare();
-      this.readyUrl = url;
-      return searcher;
-    } catch (error) {
-      // `index` changed during the load: its failure is no longer this element's (the caller retries).
-      if (this.indexUrl() !== url) throw error;
-      // Report when search becomes unavailable (and after each Retry), not for every keystroke.
-      if (this.phase !== 'error') {
-        this.set({ phase: 'error' });
-        const err = error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`);
-        this.host.reportError(err, { url });
-      }
-      throw error;
-    }
-  }
-
-  /** Loads the index and builds the search engine now, so the first keystroke does not pay for it. */
+  /** Loads the index and builds the search engine now (in the worker), so the first keystroke does not pay for it. */
   async warmUp(): Promise<void> {
-    if (this.readyUrl === this.indexUrl()) return;
-    try {
-      // Loads the index and builds the search engine now (in the worker), so the first keystroke does not pay for it.
-      await this.getIndex();
-      if (this.phase !== 'ready') this.set({ phase: 'ready' });
-    } catch {
-      this.set({ phase: 'error' });
-      this.announce(this.errorText());
-    }
+    if (!(await this.index.load())) this.announce(this.errorText());
   }
 
   private async runSearch(query: string, { force = false, open = true, quiet = false, resolve = this.host.limit } = {}): Promise<void> {
@@ -215,35 +179,30 @@ export class SearchController implements ReactiveController {
       this.announce('');
       return;
     }
-    const url = this.indexUrl();
+    // Never throws; a failure is reported once (src/shared/index-load.ts); a new `index` meanwhile: the new one.
+    const index = await this.index.load();
+    if (seq !== this.seq) return;
+    if (!index) return this.announce(this.errorText());
+    const url = this.index.url;
     let results: SearchResult[];
     let suggestions: string[] = [];
     try {
-      const index = await this.getIndex();
       // A sharded index fetches the texts of the first `resolve` results of each kind (those shown).
-      results = seq === this.seq ? await index.search(q, { kind: 'all', limit: MAX_RESULTS, resolve }) : [];
+      results = await index.search(q, { kind: 'all', limit: MAX_RESULTS, resolve });
       if (seq === this.seq && results.length === 0) suggestions = await index.suggest(q);
     } catch (error) {
-      if (seq === this.seq && this.readyUrl === url && this.phase !== 'error') {
-        // The index loaded but a part of it did not (a sharded index's shard): say so once.
-        this.set({ phase: 'error' });
-        host.reportError(error instanceof BjError ? error : new BjError('network', `bj: ${String(error)}`), { url });
-        this.announce(this.errorText());
-        return;
-      }
-      if (seq === this.seq && this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
-      if (seq === this.seq) {
-        this.set({ phase: 'error' });
-        this.announce(this.errorText());
-      }
-      return;
+      if (seq !== this.seq) return;
+      if (this.index.current() !== url) return this.runSearch(query, { force: true, open });
+      // The index loaded but a part of it did not (a sharded index's shard): said once, until Retry.
+      this.index.fail(error);
+      return this.announce(this.errorText());
     }
     // A newer query was issued while this one waited for the index: never overwrite it.
     if (seq !== this.seq) return;
-    // `index` changed while it loaded: search the new one.
-    if (this.indexUrl() !== url) return this.runSearch(query, { force: true, open });
+    // `index` changed while it searched: search the new one.
+    if (this.index.current() !== url) return this.runSearch(query, { force: true, open });
+    this.index.answered();
     this.set({
-      phase: 'ready',
       results,
       resultQuery: q,
       active: -1,
@@ -361,7 +320,7 @@ export class SearchController implements ReactiveController {
   }
 
   private retry(): void {
-    this.set({ phase: 'loading' });
+    void this.index.retry();
     this.input.focus();
     if (this.host.value.trim()) void this.runSearch(this.host.value, { force: true });
     else void this.warmUp();
@@ -398,7 +357,7 @@ export class SearchController implements ReactiveController {
   }
 
   private onFocus(): void {
-    if (this.phase !== 'error') void this.warmUp();
+    if (this.index.phase !== 'error') void this.warmUp();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -470,7 +429,7 @@ export class SearchController implements ReactiveController {
     const visible = this.visible;
     const more = this.filtered.length - visible.length;
     const empty = this.resultQuery !== '' && this.filtered.length === 0;
-    const loading = this.phase === 'loading' && this.resultQuery === '' && host.value.trim() !== '';
+    const loading = this.index.phase === 'loading' && this.resultQuery === '' && host.value.trim() !== '';
     const option = { primary: this.primaryLang, hrefTemplate: host.hrefTemplate, onSelect: (r: SearchResult) => this.select(r) };
     const suggest = (s: string) => {
       void this.search(s);
@@ -502,7 +461,7 @@ export class SearchController implements ReactiveController {
 
   /** Below the box: the load error with Retry. */
   renderError(): TemplateResult | typeof nothing {
-    return this.phase === 'error'
+    return this.index.phase === 'error'
       ? html`<div class="error" part="error">
           <p>${this.errorText()}</p>
           <button type="button" @click=${() => this.retry()}>${msg('Retry', { id: 'policy-search.retry' })}</button>

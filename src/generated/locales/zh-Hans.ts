@@ -17,6 +17,7 @@
 'keyword.related': str`相关政策段落（${0}）`,
 'keyword.related-more': str`另有 ${0} 段`,
 'keyword.relation': `相关关键词：`,
+'keyword.retry': `重试`,
 'keyword.source': `来源：`,
 'keyword.unavailable': `暂时无法显示释义，请稍后再试。`,
 'policy-search.back': `返回搜索结果`,

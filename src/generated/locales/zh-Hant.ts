@@ -17,6 +17,7 @@
 'keyword.related': str`相關政策段落（${0}）`,
 'keyword.related-more': str`另有 ${0} 段`,
 'keyword.relation': `相關關鍵詞：`,
+'keyword.retry': `重試`,
 'keyword.source': `來源：`,
 'keyword.unavailable': `暫時無法顯示釋義，請稍後再試。`,
 'policy-search.back': `返回搜尋結果`,
