@@ -214,8 +214,7 @@ export class KeywordPopover implements ReactiveController {
     this.found = 'ready';
     host.requestUpdate();
     // Focus waited on the keyword while the index loaded: say the definition now that it is here.
-    // (`:focus-within` would miss focus inside the popover: Chromium does not match it through the top layer.)
-    if (this.waitingForDefinition && (host.renderRoot as ShadowRoot).activeElement) {
+    if (this.waitingForDefinition && this.hasFocus()) {
       const langs = languagesFor(entry, host.display, contentLangOf(host, host.textContent ?? ''));
       const title = entry.title[langs[0]!] ?? entry.title.en ?? entry.title.zh ?? entry.id;
       this.spoken = `${title}. ${definitionParagraphs(entry, langs)[0]?.text ?? ''}`;
@@ -313,8 +312,16 @@ export class KeywordPopover implements ReactiveController {
   private scheduleHide(): void {
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => {
-      if (!this.hovering && !this.pinned && !this.host.matches(':focus-within')) this.hide();
+      if (!this.hovering && !this.pinned && !this.hasFocus()) this.hide();
     }, this.host.hideDelay);
+  }
+
+  /**
+   * Whether focus is on the keyword or in its popover. (`:focus-within` misses focus inside the
+   * popover: Chromium does not match it through the top layer.)
+   */
+  private hasFocus(): boolean {
+    return Boolean((this.host.renderRoot as ShadowRoot).activeElement);
   }
 
   /** Once a keyword was looked up, a change of its text means looking it up again. */
@@ -342,7 +349,7 @@ export class KeywordPopover implements ReactiveController {
     if (e.type === 'pointerover') {
       if (host.matches(':hover')) this.onPointerEnter(e as PointerEvent);
     } else if (e.type === 'focusin') {
-      if (host.matches(':focus-within')) this.onFocusIn(at);
+      if (this.hasFocus()) this.onFocusIn(at);
     } else if (e.type === 'click') {
       this.onClick(at);
     }

@@ -154,6 +154,29 @@ describe('<bj-keyword> opening and closing', () => {
     await waitHidden(el);
   });
 
+  it('stays open while focus is inside the popover, when the pointer that opened it leaves', async () => {
+    // A reader hovers the keyword, then tabs into the popover (its More button) and moves the mouse
+    // out of the way to read: the popover holds the focus, so it must not close under it.
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="en" style="margin-top:2rem">
+        The <bj-keyword index=${INDEX} show-delay="50" hide-delay="100">regulatory sandbox</bj-keyword> pilot.
+      </p>`,
+    );
+    const el = wrap.querySelector('bj-keyword')!;
+    await moveTo(trigger(el));
+    await waitShown(el);
+    await waitContent(el);
+    el.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement, 'Tab reaches the popover').to.equal(part(el, 'more'));
+    await moveTo(FAR);
+    await elapsed(el.hideDelay * 5); // a hide timer set on leaving would have fired by now
+    expect(isShown(el), 'open while focus is in the popover').to.equal(true);
+    expect(el.shadowRoot!.activeElement, 'focus stays where the reader put it').to.equal(part(el, 'more'));
+    await sendKeys({ press: 'Escape' });
+    await waitHidden(el);
+  });
+
   it('toggles on click or tap, and an outside tap closes it', async () => {
     const wrap = await fixture<HTMLElement>(
       html`<p lang="en" style="margin-top:2rem">
