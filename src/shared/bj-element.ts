@@ -9,6 +9,29 @@ import { emit, reportError, type BjErrorDetail, type BjEventMap } from './events
 import type { BjError, BjErrorCode } from '../search/types.js';
 
 export class BjElement extends LitElement {
+  /**
+   * Defaults of reactive properties, by name. Not assigned by every constructor (a setter call and a
+   * pending change per property and element, and `open` reflected): the property reads its default
+   * until the element's property or attribute sets it, so thousands of keywords on one page upgrade
+   * as cheaply as a minimal Lit element (`node bench/page.mjs --only upgrade`).
+   */
+  static defaults?: Record<string, unknown>;
+
+  /** Lit's accessors of the properties with a default read that default while they hold `undefined`. */
+  protected static override finalize(): void {
+    super.finalize();
+    if (!Object.hasOwn(this, 'defaults')) return;
+    for (const [name, fallback] of Object.entries(this.defaults!)) {
+      const lit = Object.getOwnPropertyDescriptor(this.prototype, name)!;
+      Object.defineProperty(this.prototype, name, {
+        ...lit,
+        get(this: BjElement) {
+          return lit.get!.call(this) ?? fallback;
+        },
+      });
+    }
+  }
+
   /** Fires the library event `name` (bubbling, composed) with its typed detail. */
   emit<K extends keyof BjEventMap>(name: K, detail: BjEventMap[K]): boolean {
     return emit(this, name, detail);

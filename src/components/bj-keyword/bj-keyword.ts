@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
 import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
@@ -30,15 +30,32 @@ function importPopover(): Promise<PopoverModule> {
 }
 
 /**
- * What a keyword renders: the same static trigger from upgrade on (no binding, so thousands of
- * keywords upgrade as cheaply as a minimal Lit element). The popover part sets its ARIA state on
- * this very element and renders the popover next to it (keyword-popover.ts).
+ * What a keyword draws: the same static trigger from upgrade on, cloned from this one (built on
+ * first use, without markup parsing, so Trusted Types pages need no policy for it). The popover
+ * part sets its ARIA state on this very element and renders the popover next to it
+ * (keyword-popover.ts).
  */
-const TRIGGER = html`<span id="trigger" part="trigger" role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false"
-  ><slot></slot
-></span>`;
-/** A keyword that is not in the index: its text, nothing more. */
-const PLAIN = html`<slot></slot>`;
+let triggerModel: HTMLElement | undefined;
+
+function newTrigger(): HTMLElement {
+  if (!triggerModel) {
+    triggerModel = document.createElement('span');
+    const attributes = {
+      id: 'trigger',
+      part: 'trigger',
+      role: 'button',
+      tabindex: '0',
+      'aria-haspopup': 'dialog',
+      'aria-expanded': 'false',
+    };
+    for (const [name, value] of Object.entries(attributes)) triggerModel.setAttribute(name, value);
+    triggerModel.append(document.createElement('slot'));
+  }
+  return triggerModel.cloneNode(true) as HTMLElement;
+}
+
+/** ReactiveElement's update (reflects attributes, completes the update): LitElement's would render a template too. */
+const reactiveUpdate = ReactiveElement.prototype['update'] as (this: ReactiveElement, changed: PropertyValues) => void;
 
 /** The first hover, focus or tap of any keyword, noticed by one listener on the document. */
 const WAKE_EVENTS = ['pointerover', 'focusin', 'click'] as const;
@@ -74,9 +91,9 @@ function onPageEvent(e: Event): void {
  * and in sheets it has a Close button that returns focus to the keyword.
  *
  * Small viewports: when the room beside the keyword cannot show the popover (a viewport whose
- * smaller side is under 480 CSS px, or less than 60 % of the content fitting above or below the
- * keyword; `src/shared/sheet.ts`), the popover is a sheet at the bottom of the viewport, sized to
- * it, still the same non-modal dialog.
+ * smaller side is under 480 CSS px, or less than 60 % of the content and less than 20 rem fitting
+ * above or below the keyword; `src/shared/sheet.ts`), the popover is a sheet at the bottom of the
+ * viewport, sized to it, still the same non-modal dialog.
  *
  * Role: the APG tooltip pattern allows only non-focusable text in a tooltip and says to use a
  * non-modal dialog when the popup holds focusable content. This popover holds a "More"/"Less"
@@ -154,12 +171,15 @@ function onPageEvent(e: Event): void {
 export class BjKeyword extends BjElement {
   static override styles = styles;
 
+  /** @internal */
+  static override defaults = { display: 'both', showDelay: 300, hideDelay: 300, preload: false, open: false };
+
   static override properties = {
     term: { reflect: true },
     index: {},
     display: { converter: choiceAttribute('bj-keyword', 'display', ['both', 'page', 'en', 'zh'], 'both') },
-    showDelay: { type: Number, attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) },
-    hideDelay: { type: Number, attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) },
+    showDelay: { attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) },
+    hideDelay: { attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) },
     preload: { type: Boolean },
     open: { type: Boolean, reflect: true },
   };
@@ -170,26 +190,45 @@ export class BjKeyword extends BjElement {
   /** Index URL for this element; default: page-wide `<meta name="bj-index">`, then next to the script. */
   index?: string;
 
-  /** Languages shown: `both` (page language first), `page`, `en` or `zh`. */
-  display: KeywordDisplay = 'both';
+  // The defaults below are `defaults` above: not assigned per element (BjElement).
 
-  /** Milliseconds of hover before the popover opens. */
-  showDelay = 300;
+  /**
+   * Languages shown: `both` (page language first), `page`, `en` or `zh`.
+   * @default 'both'
+   */
+  declare display: KeywordDisplay;
 
-  /** Milliseconds the popover waits after the pointer leaves, so that it can reach the popover. */
-  hideDelay = 300;
+  /**
+   * Milliseconds of hover before the popover opens.
+   * @default 300
+   */
+  declare showDelay: number;
 
-  /** Load the index at once instead of on the first interaction (one keyword on a page is enough). */
-  preload = false;
+  /**
+   * Milliseconds the popover waits after the pointer leaves, so that it can reach the popover.
+   * @default 300
+   */
+  declare hideDelay: number;
 
-  /** Whether the popover is open. */
-  open = false;
+  /**
+   * Load the index at once instead of on the first interaction (one keyword on a page is enough).
+   * @default false
+   */
+  declare preload: boolean;
+
+  /**
+   * Whether the popover is open.
+   * @default false
+   */
+  declare open: boolean;
 
   /** @internal The popover's behaviour and content, once the keyword was first used (keyword-popover.ts). */
   popoverController?: KeywordPopover;
   /** The events that arrived while the popover chunk was loading, by type (the latest of each). */
   private waiting?: Map<string, [Event, EventPlace]>;
   private activating?: Promise<KeywordPopover | undefined>;
+  /** What the shadow root shows: the trigger, or (a keyword the index does not have) only the slot. */
+  private drawn?: HTMLElement;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -230,8 +269,8 @@ export class BjKeyword extends BjElement {
 
   /** Focuses the keyword (which opens its popover). */
   override focus(options?: FocusOptions): void {
-    const trigger = this.renderRoot?.querySelector<HTMLElement>('#trigger');
-    if (trigger) trigger.focus(options);
+    // The trigger (with its id), not the bare slot of an unknown keyword.
+    if (this.drawn?.id) this.drawn.focus(options);
     else super.focus(options);
   }
 
@@ -246,9 +285,9 @@ export class BjKeyword extends BjElement {
       this.attach();
       return;
     }
+    // Until the popover part is here, what is drawn is the trigger (or nothing yet).
     const path = e.composedPath();
-    const trigger = this.renderRoot.querySelector('#trigger');
-    (this.waiting ??= new Map()).set(e.type, [e, { target: path[0], onTrigger: Boolean(trigger) && path.includes(trigger!) }]);
+    (this.waiting ??= new Map()).set(e.type, [e, { target: path[0], onTrigger: Boolean(this.drawn) && path.includes(this.drawn!) }]);
     void this.activate();
   }
 
@@ -281,8 +320,18 @@ export class BjKeyword extends BjElement {
     return this.activating;
   }
 
-  override render(): TemplateResult {
-    return this.popoverController?.status === 'unknown' ? PLAIN : TRIGGER;
+  /**
+   * Draws the shadow root: the trigger, or only the text for a keyword the index does not have.
+   * Nothing in it is bound, so no Lit template: a clone of one prepared node, which makes thousands
+   * of keywords upgrade faster than a minimal Lit element (`node bench/page.mjs --only upgrade`).
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    reactiveUpdate.call(this, changed);
+    const plain = this.popoverController?.status === 'unknown';
+    // Styles are adopted (constructable stylesheets), not elements: the root holds only what is drawn here and
+    // the popover after the trigger, which goes with it, as in a template switch (the popover part puts it back).
+    if (this.drawn?.localName !== (plain ? 'slot' : 'span'))
+      this.renderRoot.replaceChildren((this.drawn = plain ? document.createElement('slot') : newTrigger()));
   }
 }
 
