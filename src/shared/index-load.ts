@@ -5,8 +5,8 @@
  *
  *     idle → loading → ready | error        (Retry: error → loading)
  *
- * The loading itself is its user's, passed in: the keyword popover reads the catalogue
- * (src/shared/index-store.ts), the search box opens the index in the search worker
+ * The loading itself is its user's, passed in: the keyword popover and `<bj-annotate>` read the
+ * catalogue (src/shared/index-store.ts), the search box opens the index in the search worker
  * (src/shared/search-client.ts). This holds the rest, once: one load at a time, a new URL starts
  * over (an answer for the old one never lands), Retry, `requestUpdate()` on every change, and the
  * failure kept for the view and reported once through the host's `reportError`.

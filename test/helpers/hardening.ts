@@ -1,5 +1,5 @@
 /** Shared by the hardening browser tests. */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 
 /** The hostile fixture index, served raw by the /__bj/ test middleware. */
@@ -156,4 +156,13 @@ export function readsLeftToRight(el: Element): boolean {
   }
   if (xs.length < 2) throw new Error(`bj test: <${el.localName}> has fewer than two visible letters`);
   return xs[1]! > xs[0]!;
+}
+
+let keys = 0;
+/** An index address whose server answers HTTP 500 to the first request and the index after that. */
+export async function failingOnce(): Promise<string> {
+  const key = `retry${Date.now().toString(36)}${++keys}`;
+  const r = await fetch(`/__bj/switch/${key}/set?mode=once-500&file=dist/bj-index.json`);
+  expect(r.ok).to.equal(true);
+  return new URL(`/__bj/switch/${key}/index`, location.href).href;
 }

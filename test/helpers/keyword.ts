@@ -3,6 +3,7 @@ import { waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import { PolicyIndex } from '../../src/search/index.js';
+import { clearIndexCache } from '../../src/shared/index-store.js';
 import { placementSettled } from './wait.js';
 
 /** The built index (`npm run build:index` writes dist/bj-index.json), served from the repo root. */
@@ -127,4 +128,17 @@ export function captureWarnings(): { messages: string[]; restore: () => void } {
 export async function parkMouse(): Promise<void> {
   await resetMouse();
   await sendMouse({ type: 'move', position: [1, 1] });
+}
+
+/**
+ * In a `describe` of keyword tests: the index fetched once before them; before and after each, no
+ * index cached and the mouse parked away from every fixture (no hover carried over).
+ */
+export function withFreshKeywords(): void {
+  before(prepareIndex);
+  beforeEach(async () => {
+    clearIndexCache();
+    await parkMouse();
+  });
+  afterEach(parkMouse);
 }

@@ -4,28 +4,25 @@
  * by the element when its `on` trigger fires, so the loader carries none of it.
  */
 import { Annotator } from '../../annotate/annotate.js';
-import { BjError } from '../../search/types.js';
-import { resolveIndexUrl } from '../../shared/config.js';
-import { loadCatalogue } from '../../shared/index-store.js';
+import { IndexLoad } from '../../shared/index-load.js';
+import { loadCatalogue, peekCatalogue } from '../../shared/index-store.js';
+import type { KeywordSource } from '../../shared/keyword-source.js';
 import type { BjAnnotate } from './bj-annotate.js';
+
+/** Each element's index, through the controller the keyword popover and the search box load theirs with. */
+const indexes = new WeakMap<BjAnnotate, IndexLoad<KeywordSource>>();
 
 /**
  * Loads the index for `el` and marks its content, handing the `Annotator` to `keep` before the first
  * pass; does nothing more once `current()` is false (the element moved, or its settings changed).
- * A failed load fires `bj-error` on `el` and leaves the text as it is.
+ * A failed load fires `bj-error` on `el` once and leaves the text as it is; a later pass (the
+ * element moved or its settings changed) tries again.
  */
 export async function annotateRegion(el: BjAnnotate, current: () => boolean, keep: (annotator: Annotator) => void): Promise<void> {
-  const url = resolveIndexUrl(el.index);
-  let index;
-  try {
-    index = await loadCatalogue(url);
-  } catch (cause) {
-    if (!current()) return;
-    const error = cause instanceof BjError ? cause : new BjError('network', `bj: the index at ${url} could not load (${String(cause)}).`);
-    el.reportError(error, { url });
-    return;
-  }
-  if (!current()) return;
+  let load = indexes.get(el);
+  if (!load) indexes.set(el, (load = new IndexLoad<KeywordSource>(el, loadCatalogue, peekCatalogue)));
+  const index = await load.load();
+  if (!index || !current()) return;
   let first = true;
   const annotator = new Annotator(el, index, {
     all: el.all,

@@ -3,6 +3,7 @@ import { html, render, type TemplateResult } from 'lit';
 import '../../../src/components/bj-annotate/bj-annotate.js';
 import type { BjAnnotate } from '../../../src/components/bj-annotate/bj-annotate.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { failingOnce } from '../../helpers/hardening.js';
 
 /** The built index (`npm run build:index` writes it; `npm test` builds first). */
 const INDEX = '/dist/bj-index.json';
@@ -161,6 +162,25 @@ describe('<bj-annotate>', () => {
     expect(event.detail.message).to.match(/^bj:/);
     expect(host.querySelector('bj-annotate p')!.childNodes.length).to.equal(1);
     expect(host.querySelectorAll('bj-keyword').length).to.equal(0);
+  });
+
+  it('after a failed load, tries again when its settings change, marks the text, and reported the failure once', async () => {
+    const url = await failingOnce();
+    const errors: string[] = [];
+    host.addEventListener('bj-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code));
+    const errored = oneEvent(host, 'bj-error');
+    render(html`<bj-annotate index=${url} on="load"><p>监管沙盒 and 监管沙盒 again</p></bj-annotate>`, host);
+    await errored;
+    const el = host.querySelector('bj-annotate')!;
+    expect(el.querySelectorAll('bj-keyword').length, 'text untouched after the failure').to.equal(0);
+    const done = oneEvent(host, 'bj-annotated');
+    el.all = true;
+    await done;
+    expect(marks(el)).to.deep.equal([
+      ['regulatory-sandbox', '监管沙盒'],
+      ['regulatory-sandbox', '监管沙盒'],
+    ]);
+    expect(errors, 'one bj-error').to.deep.equal(['http']);
   });
 
   it('with on="idle", marks when the browser is idle; the `skip` selector leaves more alone', async () => {

@@ -7,28 +7,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
-import {
-  INDEX,
-  clickAt,
-  isShown,
-  parkMouse,
-  part,
-  prepareIndex,
-  trigger,
-  waitContent,
-  waitHidden,
-  waitShown,
-} from '../../helpers/keyword.js';
+import { clickAt, INDEX, isShown, part, trigger, waitContent, waitHidden, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
 import { settle } from '../../helpers/wait.js';
 
 describe('<bj-keyword> from the loader', () => {
-  before(prepareIndex);
-  beforeEach(async () => {
-    clearIndexCache();
-    await parkMouse();
-  });
-  afterEach(parkMouse);
+  withFreshKeywords();
 
   it('is a focusable button-like trigger before anything else has loaded, and keeps that element when used', async () => {
     const el = await fixture<BjKeyword>(html`<bj-keyword lang="en" index=${INDEX}>regulatory sandbox</bj-keyword>`);

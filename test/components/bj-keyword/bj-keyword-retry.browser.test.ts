@@ -13,18 +13,9 @@ import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
-import { collectErrors, quietWarnings } from '../../helpers/hardening.js';
+import { collectErrors, failingOnce, quietWarnings } from '../../helpers/hardening.js';
 import { clickAt, moveTo, parkMouse, part, trigger, waitContent, waitShown } from '../../helpers/keyword.js';
 import { part as searchPart, waitOptions } from '../../helpers/policy-search.js';
-
-let keys = 0;
-/** An index address whose server answers HTTP 500 to the first request and the index after that. */
-async function failingOnce(): Promise<string> {
-  const key = `retry${Date.now().toString(36)}${++keys}`;
-  const r = await fetch(`/__bj/switch/${key}/set?mode=once-500&file=dist/bj-index.json`);
-  expect(r.ok).to.equal(true);
-  return new URL(`/__bj/switch/${key}/index`, location.href).href;
-}
 
 const retryButton = (el: BjKeyword): HTMLButtonElement | null => part(el, 'retry') as HTMLButtonElement | null;
 const focused = (el: BjKeyword): Element | null => el.shadowRoot!.activeElement;

@@ -10,18 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjErrorDetail } from '../../../src/shared/events.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
-import {
-  INDEX,
-  captureWarnings,
-  parkMouse,
-  part,
-  prepareIndex,
-  trigger,
-  waitContent,
-  waitHidden,
-  waitShown,
-} from '../../helpers/keyword.js';
+import { captureWarnings, INDEX, part, trigger, waitContent, waitHidden, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
 
 /**
  * `markup` as a page had it before the script ran: parsed in a document without our elements,
@@ -49,12 +38,7 @@ function slottedText(el: BjKeyword): string {
 }
 
 describe('<bj-keyword> upgraded in a page', () => {
-  before(prepareIndex);
-  beforeEach(async () => {
-    clearIndexCache();
-    await parkMouse();
-  });
-  afterEach(parkMouse);
+  withFreshKeywords();
 
   it('keywords already in the page become buttons named by their text, reached with Tab and opened with Enter', async () => {
     const wrap = await pageBeforeScript(

@@ -2,22 +2,20 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
 import {
-  INDEX,
   centre,
   clickAt,
+  INDEX,
   isHidden,
   isShown,
   moveTo,
   panel,
-  parkMouse,
   part,
-  prepareIndex,
   trigger,
   waitContent,
   waitHidden,
   waitShown,
+  withFreshKeywords,
 } from '../../helpers/keyword.js';
 import { elapsed } from '../../helpers/wait.js';
 
@@ -25,12 +23,7 @@ import { elapsed } from '../../helpers/wait.js';
 const FAR: [number, number] = [5, 595];
 
 describe('<bj-keyword> opening and closing', () => {
-  before(prepareIndex);
-  beforeEach(async () => {
-    clearIndexCache();
-    await parkMouse();
-  });
-  afterEach(parkMouse);
+  withFreshKeywords();
 
   it('opens on hover only after show-delay, then closes after the pointer leaves and the grace period ends', async () => {
     const wrap = await fixture<HTMLElement>(
