@@ -77,12 +77,13 @@ const minifyEs = (): Plugin => ({
 });
 
 /**
- * Modules that both the popover and the search box use travel as two chunks instead of many tiny
- * ones: fewer requests, and gzip compresses them together.
- * - `parts`: translation runtime, script detection, error type, excerpts, links (no DOM needed).
- * - `page`: what a floating panel needs on the page (positioning, bottom sheet, locale, styles
- *   adoption), where the index is and its page-wide limits, the page's one index store, and the
- *   controller through which both elements load an index.
+ * Modules that the popover, the search box and `<bj-annotate>` share travel as two chunks instead
+ * of many tiny ones: fewer requests, and gzip compresses them together.
+ * - `parts` (all three): translation runtime, script detection, error type, excerpts, links, where
+ *   the index is and its page-wide limits, the page's one index store, and the controller through
+ *   which each element loads an index.
+ * - `page` (popover and search box): what a floating panel needs on the page (positioning, bottom
+ *   sheet, locale, styles adoption); an annotated region needs none of it.
  * Only modules that import nothing of the loader's but what the loader itself needs at start may be
  * listed (Rollup would move such an import into the chunk, and the loader would wait for it).
  */
@@ -93,6 +94,10 @@ const sharedParts: Record<string, readonly string[]> = {
     '/src/search/types.ts',
     '/src/search/snippet.ts',
     '/src/search/web-address.ts',
+    '/src/shared/config.ts',
+    '/src/shared/limits.ts',
+    '/src/shared/index-store.ts',
+    '/src/shared/index-load.ts',
   ],
   page: [
     '/src/shared/adopt-styles.ts',
@@ -103,10 +108,6 @@ const sharedParts: Record<string, readonly string[]> = {
     '/src/shared/position.ts',
     '/src/shared/popover.ts',
     '/src/shared/sheet.ts',
-    '/src/shared/config.ts',
-    '/src/shared/limits.ts',
-    '/src/shared/index-store.ts',
-    '/src/shared/index-load.ts',
   ],
   // Reading an index's JSON: the popover's index fetch, and the in-page search fallback.
   'index-fetch': ['/src/shared/index-fetch.ts', '/src/shared/index-json.ts'],
