@@ -54,7 +54,7 @@ describe('<bj-policy-search> loading and failure', () => {
       await settle(); // rendered, and any load started on connection would have called fetch
       expect(lazy.count(), 'nothing fetched before the user comes').to.equal(0);
       combobox(el).focus();
-      await waitUntil(() => lazy.count() === 1, 'focus loads the index');
+      await waitUntil(() => lazy.count() === 1, 'focus loads the index', { timeout: 5000 }); // the search part's first import
       await sendKeys({ type: 'sandbox' });
       await waitOptions(el);
       expect(lazy.count(), 'one request').to.equal(1);
@@ -64,7 +64,7 @@ describe('<bj-policy-search> loading and failure', () => {
     const eager = countingIndex('/eager/bj-index.json');
     try {
       await fixture<BjPolicySearch>(html`<bj-policy-search preload index="/eager/bj-index.json"></bj-policy-search>`);
-      await waitUntil(() => eager.count() === 1, 'preload loads at once');
+      await waitUntil(() => eager.count() === 1, 'preload loads at once', { timeout: 5000 });
     } finally {
       eager.restore();
     }
