@@ -17,6 +17,9 @@ import { collectErrors, failingOnce, quietWarnings } from '../../helpers/hardeni
 import { clickAt, moveTo, parkMouse, part, trigger, waitContent, waitShown } from '../../helpers/keyword.js';
 import { part as searchPart, waitOptions } from '../../helpers/policy-search.js';
 
+/** How long a failed load, its notice and a part imported for the first time may take on a loaded CI machine. */
+const LOADED = { timeout: 5000 };
+
 const retryButton = (el: BjKeyword): HTMLButtonElement | null => part(el, 'retry') as HTMLButtonElement | null;
 const focused = (el: BjKeyword): Element | null => el.shadowRoot!.activeElement;
 
@@ -49,8 +52,12 @@ describe('Retry, when the index server fails the first request and then answers'
     wrap.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
     await waitShown(el, 'focus opens the popover');
-    await waitUntil(() => /unavailable/i.test(part(el, 'notice')?.textContent ?? ''), 'the popover says the definition is unavailable');
-    await waitUntil(() => retryButton(el), 'a Retry button in the popover');
+    await waitUntil(
+      () => /unavailable/i.test(part(el, 'notice')?.textContent ?? ''),
+      'the popover says the definition is unavailable',
+      LOADED,
+    );
+    await waitUntil(() => retryButton(el), 'a Retry button in the popover', LOADED);
     expect(retryButton(el)!.textContent!.trim()).to.equal('Retry');
     expect(errors.events.length, 'one bj-error for the failed load').to.equal(1);
     await expect(wrap, 'the notice with Retry passes axe').to.be.accessible();
@@ -77,7 +84,7 @@ describe('Retry, when the index server fails the first request and then answers'
     el.addEventListener('bj-hide', () => hides++);
     await moveTo(trigger(el));
     await waitShown(el);
-    const retry = await waitUntil(() => retryButton(el), 'a Retry button in the popover').then(() => retryButton(el)!);
+    const retry = await waitUntil(() => retryButton(el), 'a Retry button in the popover', LOADED).then(() => retryButton(el)!);
     await moveTo(retry);
     await clickAt(retry);
     await waitContent(el);
@@ -95,7 +102,7 @@ describe('Retry, when the index server fails the first request and then answers'
       const url = await failingOnce();
       const el = await fixture<BjKeyword>(html`<bj-keyword index=${url}>监管沙盒</bj-keyword>`);
       await el.show();
-      await waitUntil(() => retryButton(el)?.textContent?.trim() === says, `Retry reads ${says}`);
+      await waitUntil(() => retryButton(el)?.textContent?.trim() === says, `Retry reads ${says}`, LOADED);
     });
   }
 
@@ -105,7 +112,7 @@ describe('Retry, when the index server fails the first request and then answers'
     const errors = collectErrors(el);
     el.focus();
     await sendKeys({ type: 'sandbox' });
-    const retry = await waitUntil(() => searchPart(el, 'error'), 'the error with Retry appears').then(() =>
+    const retry = await waitUntil(() => searchPart(el, 'error'), 'the error with Retry appears', LOADED).then(() =>
       searchPart(el, 'error')!.querySelector('button')!,
     );
     expect(retry.textContent!.trim()).to.equal('Retry');
