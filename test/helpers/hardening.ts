@@ -159,10 +159,21 @@ export function readsLeftToRight(el: Element): boolean {
 }
 
 let keys = 0;
-/** An index address whose server answers HTTP 500 to the first request and the index after that. */
-export async function failingOnce(): Promise<string> {
+
+/** An index server that is down: every request answers HTTP 500 until `up()` makes it answer the index. */
+export interface DownServer {
+  /** The index address. */
+  url: string;
+  /** From now on the server answers with the index (the site is back). */
+  up(): Promise<void>;
+}
+
+export async function serverDown(): Promise<DownServer> {
   const key = `retry${Date.now().toString(36)}${++keys}`;
-  const r = await fetch(`/__bj/switch/${key}/set?mode=once-500&file=dist/bj-index.json`);
-  expect(r.ok).to.equal(true);
-  return new URL(`/__bj/switch/${key}/index`, location.href).href;
+  const set = async (mode: string) => {
+    const r = await fetch(`/__bj/switch/${key}/set?mode=${mode}&file=dist/bj-index.json`);
+    expect(r.ok).to.equal(true);
+  };
+  await set('500');
+  return { url: new URL(`/__bj/switch/${key}/index`, location.href).href, up: () => set('good') };
 }

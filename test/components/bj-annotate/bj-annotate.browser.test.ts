@@ -3,7 +3,7 @@ import { html, render, type TemplateResult } from 'lit';
 import '../../../src/components/bj-annotate/bj-annotate.js';
 import type { BjAnnotate } from '../../../src/components/bj-annotate/bj-annotate.js';
 import { clearIndexCache } from '../../../src/shared/index-store.js';
-import { failingOnce } from '../../helpers/hardening.js';
+import { serverDown } from '../../helpers/hardening.js';
 
 /** The built index (`npm run build:index` writes it; `npm test` builds first). */
 const INDEX = '/dist/bj-index.json';
@@ -165,7 +165,7 @@ describe('<bj-annotate>', () => {
   });
 
   it('after a failed load, tries again when its settings change, marks the text, and reported the failure once', async () => {
-    const url = await failingOnce();
+    const { url, up } = await serverDown();
     const errors: string[] = [];
     host.addEventListener('bj-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code));
     const errored = oneEvent(host, 'bj-error');
@@ -173,6 +173,7 @@ describe('<bj-annotate>', () => {
     await errored;
     const el = host.querySelector('bj-annotate')!;
     expect(el.querySelectorAll('bj-keyword').length, 'text untouched after the failure').to.equal(0);
+    await up();
     const done = oneEvent(host, 'bj-annotated');
     el.all = true;
     await done;
