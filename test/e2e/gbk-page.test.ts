@@ -120,9 +120,10 @@ describe('built library on a GBK page whose server sends scripts without a chars
             ]),
           );
           assert.deepEqual({ defined, errors }, { defined: true, errors: [] }, 'the script did not define the elements');
-          // UI strings (bundled, non-ASCII) arrive intact.
+          // UI strings (bundled, non-ASCII) arrive intact. The label as shown: until the translation
+          // chunk has arrived it keeps its room, hidden (`.waiting`), with the English text inside.
           const label = await p.waitForFunction(
-            () => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('label')?.textContent?.trim() || '',
+            () => document.querySelector('bj-policy-search')?.shadowRoot?.querySelector('label:not(.waiting)')?.textContent?.trim() || '',
             { timeout: 20_000 },
           );
           assert.equal(await label.jsonValue(), target('policy-search.label'));
