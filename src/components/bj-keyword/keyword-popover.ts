@@ -166,11 +166,15 @@ export class KeywordPopover implements ReactiveController {
     this.host.open = false;
   }
 
-  /** Loads the index (once per page; again after a failed load) and finds this keyword in it; never throws. */
-  ensureEntry(): Promise<void> {
+  /**
+   * Loads the index (once per page; after a failed load, again: quietly, the notice and its Retry
+   * stay until it arrives, and a new failure is not reported again; `retry`, the Retry button: shows
+   * "Loading…") and finds this keyword in it; never throws.
+   */
+  ensureEntry(retry = false): Promise<void> {
     const index = this.index;
     // Read when the index arrives: the `term` or text of that moment (an answer for an old `index` never arrives).
-    const found = (index.phase === 'error' ? index.retry() : index.load()).then(() => this.lookUp());
+    const found = (retry && index.phase === 'error' ? index.retry() : index.load()).then(() => this.lookUp());
     this.lookUp(); // loaded already (by another keyword): found now, without a render in between
     return found;
   }
@@ -469,7 +473,7 @@ export class KeywordPopover implements ReactiveController {
   private onRetry(): void {
     this.panel?.focus({ preventScroll: true }); // the button gives way to the loading notice
     this.waitingForDefinition = true;
-    void this.ensureEntry();
+    void this.ensureEntry(true);
   }
 
   private onToggleMore(): void {

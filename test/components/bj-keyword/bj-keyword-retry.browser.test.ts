@@ -98,6 +98,28 @@ describe('Retry, when the index server is down and then back', function () {
     expect(retryButton(el) === null, 'no Retry once the definition is shown').to.equal(true);
   });
 
+  it('<bj-keyword> reopened while the server is still down tries again quietly: one bj-error, Retry stays offered', async () => {
+    const { url, up } = await serverDown();
+    const el = await fixture<BjKeyword>(html`<bj-keyword lang="en" index=${url} show-delay="20">监管沙盒</bj-keyword>`);
+    const errors = collectErrors(el);
+    for (let i = 0; i < 3; i++) {
+      await moveTo(trigger(el));
+      await waitShown(el);
+      await waitUntil(() => retryButton(el), 'Retry is offered', LOADED);
+      el.hide();
+      await parkMouse();
+    }
+    // Each opening asked the server again (the count of requests is the server's), and the reader was
+    // told once; the page's error listeners too.
+    expect(errors.events.length, 'one bj-error, not one per opening').to.equal(1);
+    await up();
+    await moveTo(trigger(el));
+    await waitShown(el);
+    await waitContent(el);
+    expect(retryButton(el) === null, 'the definition, once the server is back').to.equal(true);
+    errors.stop();
+  });
+
   for (const [lang, says] of [
     ['zh-Hans', '重试'],
     ['zh-Hant', '重試'],
