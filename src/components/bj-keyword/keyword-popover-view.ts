@@ -135,7 +135,7 @@ function renderSource(entry: TermEntry): TemplateResult {
 function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeof nothing {
   const listed = v.passages?.slice(0, RELATED_SHOWN) ?? [];
   if (!listed.length) return nothing;
-  const count = Math.max(v.related ?? 0, v.passages!.length);
+  const count = v.related ?? v.passages!.length;
   const host = v.host;
   const pageLang = contentLangOf(host, host.textContent ?? '');
   return html`<div part="related">

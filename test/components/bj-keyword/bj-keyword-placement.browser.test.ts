@@ -33,6 +33,18 @@ function expectInViewport(rect: DOMRect): void {
   expect(rect.bottom, 'bottom edge visible').to.be.at.most(window.innerHeight + SUBPIXEL);
 }
 
+/**
+ * Narrows `wrap` to end just after the keyword's first word ("regulatory"), so that the rest goes to
+ * the next line; returns the keyword's line boxes.
+ */
+function wrapAfterFirstWord(wrap: HTMLElement, el: BjKeyword): DOMRect[] {
+  const word = document.createRange();
+  word.setStart(el.firstChild!, 0);
+  word.setEnd(el.firstChild!, 'regulatory'.length);
+  wrap.style.width = `${word.getBoundingClientRect().right - wrap.getBoundingClientRect().left + 4}px`;
+  return [...trigger(el).getClientRects()].filter((r) => r.width > 0);
+}
+
 /** The popover sits right above or below the keyword, starting near its left edge. */
 function expectAdjacent(popover: DOMRect, reference: DOMRect): void {
   const below = Math.abs(popover.top - reference.bottom);
@@ -207,12 +219,7 @@ describe('<bj-keyword> placement near the edges', () => {
       </p>`,
     );
     const el = wrap.querySelector('bj-keyword')!;
-    // As narrow as "Here is the regulatory": "sandbox" goes to the next line.
-    const word = document.createRange();
-    word.setStart(el.firstChild!, 0);
-    word.setEnd(el.firstChild!, 'regulatory'.length);
-    wrap.style.width = `${word.getBoundingClientRect().right - wrap.getBoundingClientRect().left + 4}px`;
-    const lines = [...trigger(el).getClientRects()].filter((r) => r.width > 0);
+    const lines = wrapAfterFirstWord(wrap, el);
     const tops = new Set(lines.map((r) => Math.round(r.top)));
     expect(tops.size, 'the keyword wraps (test set-up)').to.equal(2);
     const rect = await open(el);
@@ -229,11 +236,7 @@ describe('<bj-keyword> placement near the edges', () => {
       </p>`,
     );
     const el = wrap.querySelector('bj-keyword')!;
-    const word = document.createRange();
-    word.setStart(el.firstChild!, 0);
-    word.setEnd(el.firstChild!, 'regulatory'.length);
-    wrap.style.width = `${word.getBoundingClientRect().right - wrap.getBoundingClientRect().left + 4}px`;
-    const lines = [...trigger(el).getClientRects()].filter((r) => r.width > 0);
+    const lines = wrapAfterFirstWord(wrap, el);
     expect(new Set(lines.map((r) => Math.round(r.top))).size, 'the keyword wraps (test set-up)').to.equal(2);
     const rect = await open(el);
     const first = lines.reduce((a, b) => (b.top < a.top ? b : a));
