@@ -1,47 +1,35 @@
 /**
  * The UI locale of an element (src/shared/locale.ts, "The rule") and its translations, without the
- * `@lit/localize` runtime: what the loader needs to label the search box in the page's language.
- * Each translation is a small chunk, imported here only (the runtime in locale.ts loads it here too).
+ * `@lit/localize` runtime: what the loader needs to label the search box in the page's language
+ * (a generated table of those few strings), and the import of each translation chunk, which only
+ * the runtime in locale.ts asks for, on first use of a part.
  */
 import type { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { shellStrings, type ShellId } from '../generated/shell-strings.js';
 
 export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
 
 type Templates = Awaited<typeof import('../generated/locales/zh-Hans.js')>['templates'];
 
-const translations = new Map<UiLocale, Templates>();
-/** Locales whose chunk failed to load: their strings fall back to English. */
-const failed = new Set<UiLocale>();
 const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
 
-/** The translation chunk of `locale` (imported once); what `@lit/localize`'s `loadLocale` returns. */
+/** The translation chunk of `locale` (imported once; again after a failure); what `@lit/localize`'s `loadLocale` returns. */
 export function loadTemplates(locale: UiLocale): Promise<{ templates: Templates }> {
   let load = pending.get(locale);
   if (!load) {
     load = locale === 'zh-Hant' ? import('../generated/locales/zh-Hant.js') : import('../generated/locales/zh-Hans.js');
-    load.then(
-      (module) => translations.set(locale, module.templates),
-      () => {
-        pending.delete(locale);
-        failed.add(locale);
-      },
-    );
+    load.catch(() => pending.delete(locale));
     pending.set(locale, load);
   }
   return load;
 }
 
 /**
- * The plain string `id` (English `english`) in `el`'s UI locale: English at once; a translation once
- * its chunk has arrived, else `undefined` while it loads (`arrived` runs when it has).
+ * The plain string `id` in `el`'s UI locale, from the loader's own table (generated from xliff/):
+ * the search box is labelled in the page's language before any translation chunk is fetched.
  */
-export function uiString(el: Element, id: keyof Templates, english: string, arrived: () => void): string | undefined {
-  const locale = uiLocaleFor(el);
-  if (locale === 'en' || failed.has(locale)) return english;
-  const text = translations.get(locale)?.[id];
-  if (typeof text === 'string') return text;
-  loadTemplates(locale).then(arrived, () => undefined);
-  return undefined;
+export function uiString(el: Element, id: ShellId): string {
+  return shellStrings[uiLocaleFor(el)][id];
 }
 
 /** Maps any BCP 47 tag to a UI locale: zh-TW/HK/MO and *-Hant → zh-Hant; other zh → zh-Hans; else en. */

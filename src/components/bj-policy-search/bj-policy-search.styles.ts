@@ -47,9 +47,6 @@ export const styles = css`
     white-space: nowrap;
     border: 0;
   }
-  label.waiting {
-    visibility: hidden;
-  }
   label[part='label'] {
     display: block;
     margin-block-end: 0.25rem;

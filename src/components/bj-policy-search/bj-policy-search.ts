@@ -251,20 +251,11 @@ export class BjPolicySearch extends BjElement {
   override render(): TemplateResult {
     const search = this.searchController;
     const hint = this.shortcut && !this.value;
-    // The label and placeholder in the element's UI language (src/shared/ui-locale.ts). Until a
-    // translation has arrived (a small chunk), the default label keeps its room but stays
-    // invisible: a Chinese page never flashes the English words.
-    const again = () => this.requestUpdate();
-    const label = this.label ?? uiString(this, 'policy-search.label', 'Search policies and keywords', again);
-    const placeholder = this.placeholder ?? uiString(this, 'policy-search.placeholder', 'English, 中文 or pinyin', again);
+    // The label and placeholder in the element's UI language, from the loader's own table.
+    const label = this.label ?? uiString(this, 'policy-search.label');
+    const placeholder = this.placeholder ?? uiString(this, 'policy-search.placeholder');
     return html`<div class="base" @focusout=${this.forward}>
-      <label
-        id="label"
-        for="input"
-        part="label"
-        class=${(this.labelHidden ? 'visually-hidden' : '') + (label === undefined ? ' waiting' : '')}
-        >${label ?? 'Search policies and keywords'}</label
-      >
+      <label id="label" for="input" part="label" class=${this.labelHidden ? 'visually-hidden' : ''}>${label}</label>
       <div class="field">
         <svg class="icon" aria-hidden="true" viewBox="0 0 24 24">
           <circle cx="10.5" cy="10.5" r="6.5"></circle>
@@ -286,7 +277,7 @@ export class BjPolicySearch extends BjElement {
           autocapitalize="off"
           spellcheck="false"
           enterkeyhint="search"
-          placeholder=${placeholder ?? ''}
+          placeholder=${placeholder}
           @input=${this.forward}
           @keydown=${this.forward}
           @focus=${this.forward}
