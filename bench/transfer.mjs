@@ -81,6 +81,14 @@ export function buildSingle() {
   return '/.tmp/bench/single/widgets.html';
 }
 
+/** The widgets page as a Chinese district would have it (`<html lang="zh-CN">`): the loader must not fetch translations at load. */
+function zhPage() {
+  const page = readFileSync(path.join(root, 'bench', 'pages', 'widgets.html'), 'utf8').replace('<html lang="en">', '<html lang="zh-CN">');
+  if (!page.includes('lang="zh-CN"')) throw new Error('bj: bench/pages/widgets.html no longer starts with <html lang="en">');
+  writeFileSync(path.join(scratch, 'widgets-zh.html'), page);
+  return '/.tmp/bench/widgets-zh.html';
+}
+
 async function measure(browser, origin, which, pagePath = `/bench/pages/${which}.html`) {
   const { page, close } = await newPage(browser, { log });
   try {
@@ -139,12 +147,14 @@ export async function run() {
   mkdirSync(scratch, { recursive: true });
   writeFileSync(path.join(scratch, 'baseline-index.json'), baselineIndexJSON());
   const singlePage = buildSingle();
+  const chinesePage = zhPage();
   const server = await startServer();
   const browser = await launch();
   try {
     const ours = await measure(browser, server.origin, 'widgets');
     const single = await measure(browser, server.origin, 'widgets', singlePage);
     const base = await measure(browser, server.origin, 'baseline');
+    const zh = await measure(browser, server.origin, 'widgets', chinesePage);
     const desc = (list) => list.map((x) => `${path.basename(new URL(x.url).pathname)} ${x.bytes}`).join(', ') || 'nothing';
     r.add('before.total', 'before interaction: all bytes (HTML + JS + index)', sum(ours.before), {
       unit: 'B',
@@ -152,6 +162,11 @@ export async function run() {
       note: desc(ours.before),
     });
     r.add('before.js', 'before interaction: JavaScript', sum(ours.before, 'js'), { unit: 'B', baseline: sum(base.before, 'js') });
+    r.add('before.js.zh', 'before interaction: JavaScript on a lang="zh-CN" page', sum(zh.before, 'js'), {
+      unit: 'B',
+      baseline: sum(ours.before, 'js'),
+      note: `baseline: the same page with lang="en"; ${desc(zh.before.filter((x) => kind(x.url) === 'js'))}`,
+    });
     r.add('before.index', 'before interaction: index', sum(ours.before, 'index'), { unit: 'B', baseline: sum(base.before, 'index') });
     r.add('hover', 'at the first hover of a keyword (added)', sum(ours.hover), {
       unit: 'B',
