@@ -26,7 +26,7 @@ const QUERIES = [...new Set(QUERY_LIST.map((q) => q.group))].flatMap((g) => QUER
 const REPS = { 1000: 5, 10000: 2, 100000: 1 };
 const repsFor = (n) => REPS[n] ?? (n < 10_000 ? 5 : n < 100_000 ? 2 : 1);
 
-/** Mid-range phone assumptions for the "whole index" limit (see README, Performance). */
+/** Mid-range phone assumptions for the "whole index" limit rows (in bench/results.json). */
 export const PHONE = { slowdown: 4.5, gzipBudget: 150 * 1024, loadBudgetMs: 300 };
 
 const gz = (s) => gzipSync(s, { level: 9 }).length;

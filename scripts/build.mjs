@@ -16,8 +16,8 @@
 //
 // Ends with a size table (raw and gzip bytes) and the budgets (gzip): the loader, what a page has
 // loaded once a keyword's popover first opens, and once the search box first searches. The build
-// fails when one is exceeded. `--update-readme` also writes both tables into README.md between the
-// `sizes:start` / `sizes:end` markers.
+// fails when one is exceeded. `--update-docs` also writes both tables into docs/performance.md between
+// the `sizes:start` / `sizes:end` markers.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,7 @@ const chunkFiles = readdirSync(path.join(dist, 'chunks'))
   .filter((f) => f.endsWith('.js'))
   .map((f) => `chunks/${f}`);
 for (const f of [...expected, ...chunkFiles]) {
-  // A GBK page whose server sends .js without a charset decodes the file as GBK (README, "Pages not in UTF-8").
+  // A GBK page whose server sends .js without a charset decodes the file as GBK (docs/webmasters.md, "Pages not in UTF-8").
   const bytes = readFileSync(path.join(dist, f));
   const at = firstNonAscii(bytes);
   if (at >= 0) {
@@ -248,11 +248,11 @@ for (const b of budgets.filter((x) => x.gzip > x.limit * 1024)) {
   );
 }
 
-if (process.argv.includes('--update-readme')) {
-  const readmePath = path.join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
+if (process.argv.includes('--update-docs')) {
+  const docsPath = path.join(root, 'docs', 'performance.md');
+  const docs = readFileSync(docsPath, 'utf8');
   const re = /(<!-- sizes:start -->)[\s\S]*?(<!-- sizes:end -->)/;
-  if (!re.test(readme)) fail('bj: README.md has no <!-- sizes:start --> … <!-- sizes:end --> block');
-  writeFileSync(readmePath, readme.replace(re, `$1\n${table}\n\n${budgetTable}\n$2`));
-  console.log('build: README.md size table updated');
+  if (!re.test(docs)) fail('bj: docs/performance.md has no <!-- sizes:start --> … <!-- sizes:end --> block');
+  writeFileSync(docsPath, docs.replace(re, `$1\n${table}\n\n${budgetTable}\n$2`));
+  console.log('build: docs/performance.md size tables updated');
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that `npm start` serves the demo as the README says: starts it in the background on a
-# free port, waits for the URL it prints, fetches the demo pages and the built files, checks
-# status and content, and always stops the server. Exits non-zero on any failure.
+# free port (on a fresh clone it first installs the packages and builds dist/), waits for the URL it
+# prints, fetches the demo pages and the built files, checks status and content, and always stops
+# the server. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,15 +31,18 @@ setsid npm start >"$log" 2>&1 &
 pid=$!
 
 url=""
-for _ in $(seq 1 600); do
+started=$SECONDS
+# Installing and building on a fresh clone of a busy machine can take minutes.
+for _ in $(seq 1 1800); do
   url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/demo/' "$log" | head -n1 || true)
   [ -n "$url" ] && break
   kill -0 "$pid" 2>/dev/null || fail "npm start exited before printing the demo URL"
   sleep 0.5
 done
-[ -n "$url" ] || fail "no demo URL printed within 300 s"
+[ -n "$url" ] || fail "no demo URL printed within 900 s"
 base="${url%demo/}"
-echo "check-start: server up, demo at $url"
+grep -E '^(setup|build): .* in [0-9.]+ s' "$log" | sed 's/^/check-start: /' || true
+echo "check-start: server up after $((SECONDS - started)) s, demo at $url"
 
 # fetch PATH EXPECTED-TEXT [HEADER-PATTERN]
 fetch() {

@@ -1,23 +1,27 @@
 #!/usr/bin/env node
-// `npm run test:node`: every Node test file (test/**/*.test.ts but not *.browser.test.ts), in two
-// groups that run side by side:
-//   - the puppeteer suites (files that call `useBrowser`, i.e. test/e2e and test/hardening/csp)
-//     in ONE process, sharing one server and one browser per kind (test/helpers/run-browser-suites.ts);
+// `npm run test:node`: every Node test file (test/**/*.test.ts but not *.browser.test.ts), in groups
+// that run side by side:
+//   - the puppeteer suites (files that call `describeInBrowsers` or `useBrowser`: test/e2e and
+//     test/hardening/csp) in BJ_E2E_GROUPS processes (default 2), each sharing one server and one
+//     browser per kind (test/helpers/run-browser-suites.ts); the suites are dealt out longest first
+//     (file size standing in for running time) to the group with the least so far;
 //   - every other file with `node --test`, BJ_TEST_CONCURRENCY files at a time (default: the number
 //     of CPUs, at least 2); they are independent (temp dirs, no shared writes).
 // Each line is prefixed with its group; the end prints the totals. Exit 1 if any test failed.
 //
 //   npm run test:node                       all
 //   npm run test:node -- test/cli           only files under the given paths
+//   node scripts/test-node.mjs --list [paths]   prints the groups as JSON, runs nothing
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.slice(2).map((p) => path.relative(root, path.resolve(p)));
+const args = process.argv.slice(2);
+const only = args.filter((a) => a !== '--list').map((p) => path.relative(root, path.resolve(p)));
 
 function find(dir) {
   const out = [];
@@ -33,10 +37,30 @@ function find(dir) {
 const files = find('test')
   .filter((f) => only.length === 0 || only.some((o) => f === o || f.startsWith(`${o}${path.sep}`)))
   .sort();
-const usesBrowsers = (f) => /\buseBrowser\(/.test(readFileSync(path.join(root, f), 'utf8'));
+const usesBrowsers = (f) => /\b(describeInBrowsers|useBrowser)\(/.test(readFileSync(path.join(root, f), 'utf8'));
 const shared = files.filter(usesBrowsers);
 const rest = files.filter((f) => !usesBrowsers(f));
 const concurrency = Number(process.env.BJ_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
+
+/** The browser suites dealt out to `n` groups, longest file first, each to the lightest group. */
+function groupsOf(suites, n) {
+  const groups = Array.from({ length: Math.min(n, suites.length) }, () => ({ files: [], weight: 0 }));
+  const bySize = suites
+    .map((f) => ({ f, size: statSync(path.join(root, f)).size }))
+    .sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
+  for (const { f, size } of bySize) {
+    const lightest = groups.reduce((a, b) => (b.weight < a.weight ? b : a));
+    lightest.files.push(f);
+    lightest.weight += size;
+  }
+  return groups.map((g) => g.files.sort());
+}
+const e2eGroups = groupsOf(shared, Math.max(1, Number(process.env.BJ_E2E_GROUPS) || 2));
+
+if (args.includes('--list')) {
+  console.log(JSON.stringify({ node: rest, browsers: e2eGroups }, null, 2));
+  process.exit(0);
+}
 
 function run(label, args) {
   const started = Date.now();
@@ -60,7 +84,7 @@ function run(label, args) {
 
 const jobs = [];
 if (rest.length) jobs.push(run('node', ['--test', `--test-concurrency=${concurrency}`, ...rest]));
-if (shared.length) jobs.push(run('e2e', ['test/helpers/run-browser-suites.ts', ...shared]));
+e2eGroups.forEach((group, i) => jobs.push(run(`e2e${i + 1}`, ['test/helpers/run-browser-suites.ts', ...group])));
 const results = await Promise.all(jobs);
 
 let failed = false;
@@ -69,7 +93,7 @@ for (const r of results) {
   const t = r.totals;
   const ok = r.code === 0 && !t.fail && !t.cancelled;
   failed ||= !ok;
-  const files = r.label === 'e2e' ? shared.length : rest.length;
+  const files = r.label === 'node' ? rest.length : e2eGroups[Number(r.label.slice(3)) - 1].length;
   console.log(
     `  ${ok ? 'ok  ' : 'FAIL'} ${r.label.padEnd(4)} ${files} files, ${t.tests ?? '?'} tests, ${t.pass ?? 0} passed, ${t.fail ?? 0} failed` +
       `${t.cancelled ? `, ${t.cancelled} cancelled` : ''} in ${r.seconds.toFixed(1)} s${r.code ? ` (exit ${r.code}${r.signal ? `, ${r.signal}` : ''})` : ''}`,

@@ -1,73 +1,23 @@
 /**
  * A district site of 10,000 passages (bench/site-gen.mjs: 200 built HTML pages, English and
  * Chinese, some GBK), indexed with `bj-index build --site` (sharded: more than the `auto` limit),
- * searched through `<bj-policy-search>` in Chromium and Firefox ESR under the README's strict CSP.
+ * searched through `<bj-policy-search>` in Chromium and Firefox ESR under the strict CSP of docs/webmasters.md.
  * The reader sees the matching paragraph with its page link, from a few parts of the index, and the
  * search ran in the worker.
  *
- * The generated site and its index are cached in the system temp folder, keyed by the generator's
- * inputs and the builder's sources (a first run builds them: about 20 s on a quiet machine).
+ * The generated site and its index are built once and cached (test/helpers/site-fixture.ts).
  * Needs `npm run build`.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-// @ts-expect-error -- plain ESM bench script without types
-import { generateSite } from '../../bench/site-gen.mjs';
-import { buildCli, run } from '../helpers/cli.js';
 import { describeInBrowsers, firstResults, recordConsole, requireDist, root, search } from '../helpers/e2e.js';
+import { BASE_URL, PASSAGES, siteFixture } from '../helpers/site-fixture.js';
 
 const TIMEOUT = 120_000;
-const PASSAGES = 10_000;
-const BASE_URL = 'https://district.example.gov.cn/';
-
-/** Every file under `dir` (relative paths), sorted. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-/** The cache key: the generator, its data, the builder (search core + CLI), and the options. */
-function fixtureKey(): string {
-  const hash = createHash('sha256').update(JSON.stringify({ PASSAGES, BASE_URL }));
-  for (const dir of ['bench/site-gen.mjs', 'bench/lib', 'data', 'src/search', 'src/cli']) {
-    const full = path.join(root, dir);
-    const files = statSync(full).isDirectory() ? filesUnder(full).map((f) => path.join(full, f)) : [full];
-    for (const f of files) hash.update(f).update(readFileSync(f));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** The generated site's index folder (bj-index.json + bj-index/), built once per key. */
-async function fixture(): Promise<string> {
-  const dir = path.join(tmpdir(), `bj-e2e-sharded-${fixtureKey()}`);
-  const www = path.join(dir, 'www');
-  if (existsSync(path.join(www, 'bj-index.json'))) return www;
-  const work = `${dir}.${process.pid}`;
-  rmSync(work, { recursive: true, force: true });
-  generateSite({ passages: PASSAGES, out: path.join(work, 'site') });
-  buildCli();
-  const out = path.join(work, 'www', 'bj-index.json');
-  const built = await run(['build', 'data', '--site', path.join(work, 'site'), '--base-url', BASE_URL, '-o', out]);
-  assert.equal(built.code, 0, built.stderr);
-  assert.match(built.stdout, /keyword catalogue; \d+ parts/, 'a 10,000-passage site is sharded under --shards auto');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dir), { recursive: true });
-  renameSync(work, dir);
-  // Fixtures of earlier sources are of no more use.
-  for (const old of readdirSync(tmpdir())) {
-    if (/^bj-e2e-sharded-[0-9a-f]{16}$/.test(old) && path.join(tmpdir(), old) !== dir)
-      rmSync(path.join(tmpdir(), old), { recursive: true, force: true });
-  }
-  return www;
-}
 
 const page = (script: string) => `<!doctype html>
 <html lang="en">
@@ -129,7 +79,7 @@ describe(`a generated district site of ${PASSAGES.toLocaleString('en-US')} passa
   before(async () => {
     requireDist();
     assert.ok(existsSync(path.join(root, 'dist', 'search-worker.js')), 'bj: dist/search-worker.js is missing; run `npm run build`');
-    www = await fixture();
+    www = await siteFixture();
     parts = readdirSync(path.join(www, 'bj-index')).length;
     const { CSP } = (await import(path.join(root, 'scripts', 'serve.mjs'))) as { CSP: string };
     site = await startSite(www, CSP);

@@ -66,6 +66,16 @@ describe('npm package contents', () => {
     assert.ok(files.has('README.md'));
   });
 
+  it('ships the documentation pages the README links to, and the changelog', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const pages = [...new Set([...readme.matchAll(/\]\(((?:docs\/[\w.-]+)|CHANGELOG\.md)(?:#[^)]*)?\)/g)].map((m) => m[1]!))];
+    assert.ok(pages.length >= 5, `the README links ${pages.length} documentation pages`);
+    assert.deepEqual(
+      pages.filter((p) => !files.has(p)),
+      [],
+    );
+  });
+
   it('leaves out tests, sources, CI and dependencies', () => {
     const unwanted = [...files].filter(
       (f) => /^(test|src|\.ci|node_modules|demo|bench|xliff|scripts|\.tmp)\//.test(f) || f.includes('/node_modules/'),
