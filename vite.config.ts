@@ -5,7 +5,8 @@
  * - `es`     dist/bj-policy-widgets.js       `<script type="module">`: the loader (defines the
  *            elements, renders keyword triggers and the search box shell) + dist/chunks/*.js, the
  *            parts it imports on first need (popover, search, annotation, index reader);
- *            dist/annotate.js, headless annotation (`bj-policy-widgets/annotate`)
+ *            dist/annotate.js, headless annotation (`bj-policy-widgets/annotate`); dist/glossary.js,
+ *            `<bj-glossary>` (`bj-policy-widgets/glossary`), a glossary page's own script
  * - `iife`   dist/bj-policy-widgets.iife.js  classic `<script src defer>`: a small bootstrap that
  *            imports the ES loader next to itself (classic scripts may `import()` modules)
  * - `search` dist/search.js                  headless search API (no Lit, no DOM), one file
@@ -36,7 +37,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  * `lazy`: only what the code imports dynamically becomes a file of its own (chunks/worker-*).
  */
 const targets: Record<Target, { entry: Record<string, string>; format: 'es' | 'iife'; split: boolean; lazy?: boolean }> = {
-  es: { entry: { 'bj-policy-widgets': 'src/bj-policy-widgets.ts', annotate: 'src/annotate-entry.ts' }, format: 'es', split: true },
+  es: {
+    entry: { 'bj-policy-widgets': 'src/bj-policy-widgets.ts', annotate: 'src/annotate-entry.ts', glossary: 'src/glossary-entry.ts' },
+    format: 'es',
+    split: true,
+  },
   iife: { entry: { 'bj-policy-widgets.iife': 'src/bj-policy-widgets.iife.ts' }, format: 'iife', split: false },
   search: { entry: { search: 'src/search-entry.ts' }, format: 'es', split: false },
   // The search worker, a module worker started from next to the loader; the sharded reader is a
@@ -111,6 +116,13 @@ const sharedParts: Record<string, readonly string[]> = {
   ],
   // Reading an index's JSON: the popover's index fetch, and the in-page search fallback.
   'index-fetch': ['/src/shared/index-fetch.ts', '/src/shared/index-json.ts'],
+  // The popover's part keeps the keyword content helpers that `<bj-glossary>` (dist/glossary.js)
+  // uses too: split out, they would be one more request on every page's first opening; a glossary
+  // page imports the popover's part instead. Its index reader stays in chunks of its own, shared
+  // with the annotated region.
+  'keyword-popover': ['/src/components/bj-keyword/keyword-popover.ts', '/src/components/bj-keyword/keyword-content.ts'],
+  catalogue: ['/src/search/catalogue.ts'],
+  names: ['/src/search/names.ts'],
 };
 
 /** The modules the loader imports statically (they stay in it), found once per build. */

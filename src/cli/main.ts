@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!(COMMANDS as readonly string[]).includes(first)) {
       const what = first.startsWith('-') ? 'option' : 'command';
-      throw new UsageError(`bj: unknown ${what} ${JSON.stringify(first)}; the commands are build, validate, query and help`);
+      throw new UsageError(`bj: unknown ${what} ${JSON.stringify(first)}; the commands are build, validate, query, serve and help`);
     }
     command = first as Command;
     switch (command) {
@@ -70,6 +70,15 @@ export async function main(argv: string[]): Promise<number> {
         return await validate(rest);
       case 'query':
         return await query(rest);
+      case 'serve':
+        return await (
+          await import('./serve.js')
+        ).serve(
+          rest,
+          previewIndex,
+          (s) => out(s),
+          () => help(['serve']),
+        );
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -94,7 +103,9 @@ function help(args: string[]): number {
   const [topic, ...extra] = args;
   if (extra.length > 0) throw new UsageError(`bj: "help" takes one command name, got ${args.length}`);
   if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) {
-    throw new UsageError(`bj: no help for unknown command ${JSON.stringify(topic)}; the commands are build, validate, query and help`);
+    throw new UsageError(
+      `bj: no help for unknown command ${JSON.stringify(topic)}; the commands are build, validate, query, serve and help`,
+    );
   }
   out(`${helpText(topic as Command | undefined)}\n`);
   return 0;
@@ -254,6 +265,14 @@ async function validate(args: string[]): Promise<number> {
   const pages = site ? `; site: ${count(site.pages, 'page')}, ${count(site.passages, 'passage')}` : '';
   out(`ok: ${count(files, 'file')}, ${count(terms, 'term')}, ${count(passages, 'passage')}${pages}\n`);
   return 0;
+}
+
+/** For `bj-index serve` (serve.ts): `validate`'s checks, and the index built in memory; throws a Failure listing every problem. */
+export async function previewIndex(inputs: string[], values: SiteValues): Promise<BuiltIndex> {
+  const siteOpts = await siteOptions(values, 'validate');
+  const { corpora } = await checkedCorpora(inputs);
+  const site = siteOpts ? await checkedSite(siteOpts, corpora) : undefined;
+  return buildChecked(site ? [...corpora, site.corpus] : corpora);
 }
 
 async function build(args: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 /** Help texts of `bj-index`, one per command. */
 
-export const COMMANDS = ['build', 'validate', 'query', 'help'] as const;
+export const COMMANDS = ['build', 'validate', 'query', 'serve', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const MAIN = `bj-index: build, check and search the bj-policy-widgets index
@@ -9,6 +9,7 @@ Usage:
   bj-index build [inputs...] -o FILE     check the corpus and write the search index
   bj-index validate [inputs...]          check the corpus, write nothing
   bj-index query "TEXT" [options]        search an index
+  bj-index serve [inputs...] [--port N]  preview the keywords, search and glossary
   bj-index help [command]                show help for a command
 
 Inputs are corpus files or directories (a directory means its *.json files);
@@ -94,6 +95,21 @@ Examples:
   bj-index query 监管沙盒
   bj-index query "time bank" --kind term --json
   printf '12345\\nsandbox\\n' | bj-index query --json --limit 3`,
+  serve: `Usage: bj-index serve [inputs...] [--site DIR ...] [--port N]
+
+A live preview for editors: checks the corpus as validate does, builds the index
+in memory and serves, on http://127.0.0.1:PORT/ only, a page with every keyword
+as a <bj-keyword>, the search box over this index and the glossary. When a file
+changes, it builds again and the page reloads; problems are listed at the top of
+the page with their file, line and column (the page keeps the last index that
+built) and at /status.json. Inputs and --site options are those of validate.
+
+Options:
+  -p, --port N     port to listen on (default 8787; 0: any free port)
+  -h, --help       show this help
+
+Example:
+  bj-index serve data/ --port 8080`,
 };
 
 export function helpText(command?: Command): string {

@@ -24,6 +24,11 @@ export interface PageConfig {
    * next to the script). Also `<meta name="bj-search-worker" content="off">`.
    */
   worker?: boolean;
+  /**
+   * The site's glossary page (with `<bj-glossary>`): every keyword popover links "Full entry" to the
+   * keyword there (`…#<id>`). Also `<meta name="bj-glossary-url" content="/glossary.html">`.
+   */
+  glossary?: string;
 }
 
 declare global {

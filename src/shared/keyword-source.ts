@@ -11,6 +11,8 @@ export interface KeywordSource extends TermSource {
   lookupTerm(text: string): TermEntry | undefined;
   /** Whether `text` names its keyword only through an alias. */
   viaAlias(text: string): boolean;
+  /** Every keyword, in corpus order. */
+  terms(): TermEntry[];
   /** The keyword with this id. */
   term(id: string): TermEntry | undefined;
   /** The passages that mention the keyword (a sharded index's catalogue lists only the first few). */

@@ -28,6 +28,8 @@ export interface PopoverView {
   expanded: boolean | undefined;
   viaAlias: boolean | undefined;
   spoken: string | undefined;
+  /** Read aloud and "Full entry", once their part has arrived. */
+  actions?: { render(entry: TermEntry, lang: ContentLang): TemplateResult | typeof nothing };
   close: () => void;
   toggleMore: () => void;
   /** Loads the index again (after a failed load). */
@@ -107,7 +109,7 @@ function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
           </button>`
         : nothing
     }
-    ${renderSource(entry)} ${renderRelated(v, entry)}
+    ${v.actions?.render(entry, leadTitleLang) ?? nothing} ${renderSource(entry)} ${renderRelated(v, entry)}
   `;
 }
 

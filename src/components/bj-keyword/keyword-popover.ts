@@ -23,6 +23,7 @@ import { applyUiLocale, watchLocale } from '../../shared/locale.js';
 import { openFloating } from '../../shared/popover.js';
 import { needsSheet, openSheet, smallViewport } from '../../shared/sheet.js';
 import type { BjKeyword } from './bj-keyword.js';
+import type { KeywordActions } from './keyword-actions.js';
 import { definitionParagraphs, languagesFor } from './keyword-content.js';
 import { renderPopover } from './keyword-popover-view.js';
 import { popoverStyles } from './keyword-popover.styles.js';
@@ -92,6 +93,8 @@ export class KeywordPopover implements ReactiveController {
   /** `open` was set before this controller existed: set up at the next update. */
   private openPending?: boolean;
   private slotWatched?: boolean;
+  /** Read aloud and "Full entry" (keyword-actions.ts, imported at the first opening). */
+  private actions?: KeywordActions;
 
   constructor(private readonly host: BjKeyword) {
     host.addController(this);
@@ -256,6 +259,14 @@ export class KeywordPopover implements ReactiveController {
     if (!this.host.isConnected) return;
     if (current && current !== this) current.hide();
     current = this;
+    if (!this.actions)
+      void import('./keyword-actions.js').then(
+        ({ KeywordActions }) => {
+          this.actions ??= new KeywordActions(this.host);
+          this.host.requestUpdate();
+        },
+        () => undefined,
+      ); // without it, the popover has no actions row
     // One UI locale per page (@lit/localize): the keyword's own lang, else the page's; the
     // paragraph's lang only orders the content (src/shared/locale.ts).
     void applyUiLocale(this.host);
@@ -289,6 +300,7 @@ export class KeywordPopover implements ReactiveController {
 
   private teardown(notify = false): void {
     this.spoken = undefined;
+    this.actions?.stop();
     this.stopFloating?.();
     const wasOpen = Boolean(this.stopFloating);
     this.stopFloating = undefined;
@@ -515,6 +527,7 @@ export class KeywordPopover implements ReactiveController {
         expanded: this.expanded,
         viaAlias: this.viaAlias,
         spoken: this.spoken,
+        actions: this.actions,
         close: () => this.close(),
         toggleMore: () => this.onToggleMore(),
         retry: () => this.onRetry(),

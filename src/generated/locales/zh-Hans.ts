@@ -9,7 +9,19 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'keyword.close': `关闭`,
+      'glossary.count': str`共 ${0} 个关键词`,
+'glossary.count-filtered': str`显示 ${0} 个，共 ${1} 个关键词`,
+'glossary.count-none': `没有匹配的关键词。`,
+'glossary.filter': `筛选关键词`,
+'glossary.loading': `正在加载术语表…`,
+'glossary.no-section': `其他关键词`,
+'glossary.permalink': str`“${0}”的链接`,
+'glossary.sort': `排序方式`,
+'glossary.sort.en': `按英文`,
+'glossary.sort.pinyin': `按拼音`,
+'glossary.unavailable': `术语表暂时无法加载，请稍后再试。`,
+'keyword.close': `关闭`,
+'keyword.full-entry': `查看完整词条`,
 'keyword.less': `收起`,
 'keyword.loading': `正在加载释义…`,
 'keyword.more': `展开`,
@@ -46,5 +58,6 @@
 'policy-search.tip': `提示：可以用中文、英文或拼音搜索。`,
 'policy-search.tip.han': `提示：请减少用词，或用英文名称、拼音搜索。`,
 'policy-search.weak': str`没有与“${0}”接近的结果；相关结果：`,
+'read-aloud': `朗读`,
     };
   

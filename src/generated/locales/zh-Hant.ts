@@ -9,7 +9,19 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'keyword.close': `關閉`,
+      'glossary.count': str`共 ${0} 個關鍵詞`,
+'glossary.count-filtered': str`顯示 ${0} 個，共 ${1} 個關鍵詞`,
+'glossary.count-none': `沒有相符的關鍵詞。`,
+'glossary.filter': `篩選關鍵詞`,
+'glossary.loading': `正在載入術語表…`,
+'glossary.no-section': `其他關鍵詞`,
+'glossary.permalink': str`「${0}」的連結`,
+'glossary.sort': `排序方式`,
+'glossary.sort.en': `按英文`,
+'glossary.sort.pinyin': `按拼音`,
+'glossary.unavailable': `術語表暫時無法載入，請稍後再試。`,
+'keyword.close': `關閉`,
+'keyword.full-entry': `查看完整詞條`,
 'keyword.less': `收起`,
 'keyword.loading': `正在載入釋義…`,
 'keyword.more': `展開`,
@@ -46,5 +58,6 @@
 'policy-search.tip': `提示：可以用中文、英文或拼音搜尋。`,
 'policy-search.tip.han': `提示：請減少用詞，或用英文名稱、拼音搜尋。`,
 'policy-search.weak': str`沒有與「${0}」接近的結果；相關結果：`,
+'read-aloud': `朗讀`,
     };
   
