@@ -18,7 +18,7 @@ export interface BjShowDetail {
 }
 export type BjHideDetail = BjShowDetail;
 export interface BjRepositionDetail {
-  /** Where the panel ended up (`bottom-start`, `top-start`, …) after flipping to fit the viewport; `sheet` for a sheet at the bottom of a small viewport. */
+  /** Where the panel ended up (`bottom-start`, `top-start`, …) after flipping to fit the viewport; `sheet` for a sheet docked to the bottom (or top) edge of a small viewport. */
   placement: string;
 }
 export interface BjSearchDetail {

@@ -30,6 +30,8 @@ export interface FloatOptions {
   matchWidth?: boolean;
   /** Called after each placement is written, with the placement used (after `flip`). */
   onPlaced?: (placement: Placement) => void;
+  /** Places the panel instead of `computePosition`, at the same moments (a sheet: `dock` of src/shared/in-sight.ts). */
+  place?: () => void;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface FloatOptions {
  * scroll and resize updates land in the same frame), at most once per frame.
  */
 export function openFloating(reference: Element, floating: HTMLElement, options: FloatOptions = {}): () => void {
-  const { placement = 'bottom-start', gap = 6, padding = 8, matchWidth = false, onPlaced } = options;
+  const { placement = 'bottom-start', gap = 6, padding = 8, matchWidth = false, onPlaced, place } = options;
   if (supportsPopover && floating.hasAttribute('popover')) {
     try {
       if (!floating.matches(':popover-open')) floating.showPopover();
@@ -58,6 +60,7 @@ export function openFloating(reference: Element, floating: HTMLElement, options:
   }
   const update = (): void => {
     try {
+      if (place) return place();
       const {
         x,
         y,

@@ -108,7 +108,7 @@ describe('built library on phones, at 200 % zoom and with a large font', { timeo
     const largeFont = (page: Page) => page.evaluate(() => (document.documentElement.style.fontSize = '24px'));
 
     it(
-      '200 % zoom, 24 px font: the popover is a sheet sized to the viewport; Escape, Close and an outside click close it, focus returns',
+      '200 % zoom, 24 px font: the popover is a sheet below the keyword, which stays in view; Escape, Close and an outside click close it, focus returns',
       { timeout: TIMEOUT },
       async () => {
         const { page, errors } = await open(browser(), base, zoomed);
@@ -117,9 +117,14 @@ describe('built library on phones, at 200 % zoom and with a large font', { timeo
           await page.$eval('#keyword', (el) => (el as HTMLElement).focus());
           await waitOpen(page);
           const pop = (await partBox(page, '#keyword', 'popover'))!;
+          const keyword = (await partBox(page, '#keyword', 'trigger'))!;
+          assert.ok(
+            keyword.y >= 0 && keyword.y + keyword.height <= pop.y,
+            `the keyword (${Math.round(keyword.y)}–${Math.round(keyword.y + keyword.height)} px) stays in view above the sheet (from ${Math.round(pop.y)} px)`,
+          );
           const share = await shownShare(page);
           assert.ok(
-            share >= 0.6 || pop.height >= 0.85 * zoomed.height,
+            share >= 0.99 || pop.height >= 0.6 * zoomed.height,
             `the popover shows ${Math.round(share * 100)} % of its content in ${Math.round(pop.height)} px of a ${zoomed.height} px viewport`,
           );
           assert.ok(pop.width >= 0.9 * zoomed.width, `the popover is ${Math.round(pop.width)} px wide in a ${zoomed.width} px viewport`);
@@ -263,8 +268,9 @@ describe('built library on phones, at 200 % zoom and with a large font', { timeo
         async () => {
           const { page, errors } = await open(browser(), base, phone);
           try {
-            const trigger = centre((await partBox(page, '#keyword', 'trigger'))!);
-            await page.touchscreen.tap(...trigger);
+            // Where the keyword is now: opening it may scroll it up to make room for the sheet below it.
+            const trigger = async () => centre((await partBox(page, '#keyword', 'trigger'))!);
+            await page.touchscreen.tap(...(await trigger()));
             await waitOpen(page);
             const close = await partBox(page, '#keyword', 'close');
             assert.ok(close, 'a close button is shown on a touch screen');
@@ -277,14 +283,14 @@ describe('built library on phones, at 200 % zoom and with a large font', { timeo
             await waitClosed(page);
             assert.equal(await focusPlace(page), 'keyword:trigger', 'focus returns to the keyword');
 
-            await page.touchscreen.tap(...trigger);
+            await page.touchscreen.tap(...(await trigger()));
             await waitOpen(page);
             // Outside: the page margin just above the popover (a sheet covers the bottom).
             const pop = (await partBox(page, '#keyword', 'popover'))!;
             await page.touchscreen.tap(4, pop.y > 40 ? pop.y - 20 : pop.y + pop.height + 20);
             await waitClosed(page);
 
-            await page.touchscreen.tap(...trigger);
+            await page.touchscreen.tap(...(await trigger()));
             await waitOpen(page);
             await page.keyboard.press('Escape');
             await waitClosed(page);

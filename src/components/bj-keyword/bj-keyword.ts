@@ -90,10 +90,15 @@ function onPageEvent(e: Event): void {
  * never closes it (the popover takes focus, `tabindex="-1"`); on touch screens (`pointer: coarse`)
  * and in sheets it has a Close button that returns focus to the keyword.
  *
- * Small viewports: when the room beside the keyword cannot show the popover (a viewport whose
- * smaller side is under 480 CSS px, or less than 60 % of the content and less than 20 rem fitting
- * above or below the keyword; `src/shared/sheet.ts`), the popover is a sheet at the bottom of the
- * viewport, sized to it, still the same non-modal dialog.
+ * The popover never covers its keyword (WCAG 2.2 SC 2.4.11). On a viewport whose smaller side is
+ * under 480 CSS px (`src/shared/sheet.ts`) it is a sheet as wide as the viewport, docked to its
+ * bottom edge under the keyword (or its top edge above it), still the same non-modal dialog;
+ * opened by Tab, a tap or `show()`, the keyword is first scrolled up when the room next to it is too
+ * small. While the keyword is out of sight (scrolled away, under a sticky header) the popover is
+ * hidden (`src/shared/in-sight.ts`).
+ *
+ * Colours follow the page's `color-scheme` (dark only on a page that opts into dark mode);
+ * `color-scheme: light` or `dark` on the element or an ancestor forces either.
  *
  * Role: the APG tooltip pattern allows only non-focusable text in a tooltip and says to use a
  * non-modal dialog when the popup holds focusable content. This popover holds a "More"/"Less"
@@ -130,7 +135,7 @@ function onPageEvent(e: Event): void {
  * @slot - The keyword as it reads in the text; also how the keyword is found when `term` is not set.
  * @fires bj-show - The popover opened. Detail `{term}` (the keyword id, or its text before the index loaded).
  * @fires bj-hide - The popover closed. Detail `{term}`.
- * @fires bj-reposition - The open popover was placed (on opening, scrolling, resizing). Detail `{placement}`.
+ * @fires bj-reposition - The open popover was placed (on opening, scrolling, resizing). Detail `{placement}`: `bottom-start`, `top-start`, … or `sheet`.
  * @fires bj-error - The index could not load (its `code` and `bj:` message), or the keyword is not in it (`unknown-term`).
  * @csspart trigger - The focusable text in the page.
  * @csspart popover - The popover panel.
@@ -147,6 +152,8 @@ function onPageEvent(e: Event): void {
  * @csspart passage-heading - A passage's section heading.
  * @csspart passage-snippet - A passage's text excerpt.
  * @csspart related-count - "and N more".
+ * @csspart related-search - The "and N more" button: searches for the keyword in the page's `<bj-policy-search>` (only when there is one).
+ * @csspart passage-link - A related passage's link to its page and heading (passages indexed from web pages).
  * @csspart notice - "Loading definition…" or "Definition unavailable…".
  * @csspart retry - The "Retry" button after "Definition unavailable…" (loads the index again, the popover stays open).
  * @csspart close - The Close button (touch screens and sheets).

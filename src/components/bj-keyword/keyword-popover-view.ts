@@ -109,7 +109,7 @@ function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
           </button>`
         : nothing
     }
-    ${v.actions?.render(entry, leadTitleLang) ?? nothing} ${renderSource(entry)} ${renderRelated(v, entry)}
+    ${v.actions?.render(entry, leadTitleLang) ?? nothing} ${renderSource(entry)} ${renderRelated(v, entry, leadTitle)}
   `;
 }
 
@@ -134,22 +134,32 @@ function renderSource(entry: TermEntry): TemplateResult {
   </p>`;
 }
 
-function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeof nothing {
-  const listed = v.passages?.slice(0, RELATED_SHOWN) ?? [];
-  if (!listed.length) return nothing;
-  const count = v.related ?? v.passages!.length;
+/** The related passages; `title`, the keyword's title as the popover shows it, is what "and N more" searches for. */
+function renderRelated(v: PopoverView, entry: TermEntry, title: string): TemplateResult | typeof nothing {
   const host = v.host;
   const pageLang = contentLangOf(host, host.textContent ?? '');
+  // The page's language first (a stable sort: the index's order within each language).
+  const listed = [...(v.passages ?? [])].sort((a, b) => +(b.lang === pageLang) - +(a.lang === pageLang)).slice(0, RELATED_SHOWN);
+  if (!listed.length) return nothing;
+  const count = v.related ?? v.passages!.length;
+  const more = msg(str`and ${count - listed.length} more`, { id: 'keyword.related-more' });
+  // "and N more" searches for the keyword in the page's search box, which lists every passage: a
+  // button (it acts on this page), shown only where the page has a search box.
+  const box = document.querySelector('bj-policy-search');
   return html`<div part="related">
     <p part="related-heading" id="related-heading">${msg(str`Related policy passages (${count})`, { id: 'keyword.related' })}</p>
     <ul aria-labelledby="related-heading">
       ${listed.map((p) => {
         const docLang: ContentLang = p.document.title[pageLang] ? pageLang : p.document.title.en ? 'en' : 'zh';
         const heading = p.headings[p.headings.length - 1];
-        return html`<li part="passage">
-          <span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${
+        // A passage of a web page (`bj-index build --site`) links to its page and heading, as in search
+        // results (the index accepts only http(s) page addresses; webHref refuses any other scheme).
+        const href = webHref(p.url);
+        const head = html`<span part="passage-document" lang=${langAttr(docLang)}>${p.document.title[docLang]}</span>${
             heading ? html` — <span part="passage-heading" lang=${langAttr(p.lang)}>${heading}</span>` : nothing
-          }
+          }`;
+        return html`<li part="passage">
+          ${href ? html`<a part="passage-link" href=${href}>${head}</a>` : head}
           <span part="passage-snippet" lang=${langAttr(p.lang)}
             >${snippet(p.text, mentionRanges(entry, p), 140).map((s) => (s.mark ? html`<mark>${s.text}</mark>` : s.text))}</span
           >
@@ -158,7 +168,24 @@ function renderRelated(v: PopoverView, entry: TermEntry): TemplateResult | typeo
     </ul>
     ${
       count > listed.length
-        ? html`<p part="related-count">${msg(str`and ${count - listed.length} more`, { id: 'keyword.related-more' })}</p>`
+        ? html`<p part="related-count">
+            ${
+              box
+                ? html`<button
+                    part="related-search"
+                    class="more"
+                    type="button"
+                    @click=${() => {
+                      v.close();
+                      box.focus();
+                      void box.search(title);
+                    }}
+                  >
+                    ${more}
+                  </button>`
+                : more
+            }
+          </p>`
         : nothing
     }
   </div>`;

@@ -6,7 +6,7 @@ export const popoverStyles = css`
   .panel-root {
     display: contents;
   }
-  [part~='popover'] {
+  #popover {
     /* Top layer (Popover API): undo the UA's centring; openFloating sets left/top. */
     position: fixed;
     inset: auto;
@@ -40,20 +40,17 @@ export const popoverStyles = css`
     cursor: auto;
     z-index: var(--_z);
   }
-  [part~='popover'].bj-fallback[hidden] {
+  #popover.bj-fallback[hidden] {
     display: none;
   }
-  [part~='popover']:focus {
+  #popover:focus {
     outline: none;
   }
-  /* Small viewports (src/shared/sheet.ts): a sheet at the bottom of the viewport, sized to it. */
-  [part~='popover'].sheet {
+  /* Small viewports (src/shared/sheet.ts): a sheet at the bottom of the viewport (or its top), in the room beside the keyword (its max-height). */
+  #popover.sheet {
     inset: auto 0 0 0;
     width: auto;
     max-width: min(40rem, 100%);
-    /* Leaves a strip of the page above it: context, and room for an outside tap that closes it. */
-    max-height: 88vh;
-    max-height: 88dvh;
     margin: 0 auto;
     padding-bottom: calc(0.75rem + env(safe-area-inset-bottom, 0px));
     border-radius: var(--_radius) var(--_radius) 0 0;
@@ -101,7 +98,8 @@ export const popoverStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  [part~='source-link'] {
+  [part~='source-link'],
+  [part~='passage-link'] {
     color: var(--_accent);
     text-underline-offset: 0.15em;
   }
@@ -115,8 +113,8 @@ export const popoverStyles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    [part~='popover']:popover-open,
-    [part~='popover'].bj-fallback:not([hidden]) {
+    #popover:popover-open,
+    #popover.bj-fallback:not([hidden]) {
       animation: bj-keyword-in 120ms ease-out;
     }
   }
@@ -222,7 +220,7 @@ export const popoverStyles = css`
     .close:focus-visible {
       outline-color: Highlight;
     }
-    [part~='popover'] {
+    #popover {
       border: 1px solid CanvasText;
       background: Canvas;
       color: CanvasText;

@@ -21,7 +21,8 @@ import type { KeywordSource } from '../../shared/keyword-source.js';
 import { contentLangOf } from '../../shared/content-lang.js';
 import { applyUiLocale, watchLocale } from '../../shared/locale.js';
 import { openFloating } from '../../shared/popover.js';
-import { needsSheet, openSheet, smallViewport } from '../../shared/sheet.js';
+import { dock, inSight, makeRoom } from '../../shared/in-sight.js';
+import { smallViewport } from '../../shared/sheet.js';
 import type { BjKeyword } from './bj-keyword.js';
 import type { KeywordActions } from './keyword-actions.js';
 import { definitionParagraphs, languagesFor } from './keyword-content.js';
@@ -82,13 +83,13 @@ export class KeywordPopover implements ReactiveController {
   private pinned?: boolean;
   private pointerFocus?: boolean;
   private stopFloating?: () => void;
-  /** The open popover is shown as a sheet sized to the viewport (src/shared/sheet.ts). */
-  private sheet?: boolean;
+  /** Opened by hover: the page is never scrolled to make room (it would move from under the pointer). */
+  private byHover?: boolean;
   /** Focus was in the keyword when the definition was still loading (announce it when it comes). */
   private waitingForDefinition?: boolean;
   /** The popover DOM exists (rendered at the first opening, or once a preloaded entry is found). */
   private panelRendered?: boolean;
-  /** The content grew (definition arrived, "More"): check the room beside the keyword again. */
+  /** The definition arrived (or the notice replaced it): check the room beside the keyword again. */
   private grew?: boolean;
   /** `open` was set before this controller existed: set up at the next update. */
   private openPending?: boolean;
@@ -145,7 +146,7 @@ export class KeywordPopover implements ReactiveController {
   updated(changed: PropertyValues<BjKeyword>): void {
     const host = this.host;
     this.sync();
-    if (host.open && this.stopFloating && this.grew) this.place();
+    if (host.open && this.stopFloating && this.grew && !this.byHover) makeRoom(this.trigger!, this.panel!, smallViewport());
     this.grew = false;
     const pending = this.openPending;
     this.openPending = false;
@@ -206,8 +207,8 @@ export class KeywordPopover implements ReactiveController {
           {
             code: 'unknown-term',
             message:
-              `bj: <bj-keyword> "${key}" is not a keyword in the index at ${url}; it stays plain text. ` +
-              'Check the spelling, or name the keyword with term="<id>" using an id from the index.',
+              `bj: <bj-keyword> "${key}" is not in the index at ${url}; it stays plain text. ` +
+              'Check the spelling, or set term="<id>" to a keyword id of the index.',
           },
           { term: key, url },
         );
@@ -280,22 +281,26 @@ export class KeywordPopover implements ReactiveController {
     }
   }
 
-  /** Shows the popover beside the keyword, or as a sheet when that room is too small. */
+  /**
+   * Shows the popover beside the keyword, or as a sheet on a small viewport (src/shared/sheet.ts),
+   * never over the keyword; opened by Tab, a tap or `show()`, scrolls the keyword up to make room
+   * for it. Hidden while the keyword is out of sight (scrolled away, or under a sticky header).
+   */
   private place(): void {
     const { trigger, panel } = this;
     if (!trigger || !panel) return;
-    const placed = (placement: string) => this.host.emit('bj-reposition', { placement });
-    if (!this.stopFloating) {
-      this.sheet = smallViewport();
-      this.stopFloating = this.sheet ? openSheet(panel) : openFloating(trigger, panel, { onPlaced: placed });
-      if (this.sheet) placed('sheet');
-    }
-    if (!this.sheet && needsSheet(trigger, panel)) {
-      this.stopFloating();
-      this.sheet = true;
-      this.stopFloating = openSheet(panel);
+    const sheet = smallViewport();
+    const placed = (placement: string): void => {
+      panel.style.visibility = inSight(trigger) ? '' : 'hidden';
+      this.host.emit('bj-reposition', { placement });
+    };
+    panel.classList.toggle('sheet', sheet);
+    const asSheet = (): void => {
+      dock(trigger, panel);
       placed('sheet');
-    }
+    };
+    this.stopFloating = openFloating(trigger, panel, sheet ? { place: asSheet } : { onPlaced: placed });
+    if (!this.byHover) makeRoom(trigger, panel, sheet);
   }
 
   private teardown(notify = false): void {
@@ -304,7 +309,7 @@ export class KeywordPopover implements ReactiveController {
     this.stopFloating?.();
     const wasOpen = Boolean(this.stopFloating);
     this.stopFloating = undefined;
-    this.sheet = false;
+    this.byHover = false;
     if (current === this) {
       current = undefined;
       document.removeEventListener('pointerdown', KeywordPopover.onDocumentEvent);
@@ -425,7 +430,10 @@ export class KeywordPopover implements ReactiveController {
     if (host.open) return;
     void this.ensureEntry();
     clearTimeout(this.showTimer);
-    this.showTimer = setTimeout(() => this.openNow(), host.showDelay);
+    this.showTimer = setTimeout(() => {
+      this.byHover = true;
+      this.openNow();
+    }, host.showDelay);
   }
 
   private onPointerLeave(e: PointerEvent): void {
@@ -458,8 +466,8 @@ export class KeywordPopover implements ReactiveController {
     const fromPointer = this.pointerFocus;
     this.pointerFocus = false;
     if (at.target !== this.trigger || fromPointer || this.host.open) return;
+    void this.show(); // finds the keyword at once when the index is here: its description says the definition
     if (this.status !== 'ready') this.waitingForDefinition = true;
-    void this.show();
   }
 
   private onFocusOut(e: FocusEvent): void {
@@ -490,7 +498,6 @@ export class KeywordPopover implements ReactiveController {
 
   private onToggleMore(): void {
     this.expanded = !this.expanded;
-    this.grew = true;
     this.host.requestUpdate();
   }
 
@@ -505,7 +512,9 @@ export class KeywordPopover implements ReactiveController {
     if (!trigger || this.status === 'unknown') return;
     const ready = Boolean(this.status === 'ready' && this.entry);
     const aria = { 'aria-expanded': host.open ? 'true' : 'false', 'aria-controls': this.panelRendered ? 'popover' : undefined };
-    for (const [name, value] of Object.entries({ ...aria, 'aria-describedby': ready && this.panelRendered ? 'definition' : undefined })) {
+    // Said once: by the live region when the definition came while focus waited, else by the description.
+    const describedby = ready && this.panelRendered && !this.spoken ? 'definition' : undefined;
+    for (const [name, value] of Object.entries({ ...aria, 'aria-describedby': describedby })) {
       if (value === undefined) trigger.removeAttribute(name);
       else trigger.setAttribute(name, value);
     }

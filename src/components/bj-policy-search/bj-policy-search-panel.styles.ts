@@ -2,6 +2,18 @@ import { css } from 'lit';
 
 /** The results popup, its options, details view and the load error: adopted when the search part arrives (search-controller.ts). */
 export const panelStyles = css`
+  /* The active option's tint: stronger on a dark surface (light or dark as in src/shared/tokens.styles.ts). */
+  :host {
+    --_active: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  @supports (color: light-dark(red, red)) {
+    :host {
+      --_active: light-dark(
+        color-mix(in srgb, var(--_accent) 12%, var(--_surface)),
+        color-mix(in srgb, var(--_accent) 22%, var(--_surface))
+      );
+    }
+  }
   /* Each data field is its own bidi island: an open override (U+202E) in one cannot reverse the next. */
   [lang],
   .data {

@@ -4,7 +4,6 @@ import { tokens } from '../../shared/tokens.styles.js';
 export const styles = css`
   ${tokens}
   :host {
-    --_active: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     --_mark-text: var(--_text);
     display: block;
     position: relative;
@@ -12,11 +11,6 @@ export const styles = css`
     font-family: var(--bj-font, inherit);
     color: var(--_text);
     line-height: 1.45;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_active: color-mix(in srgb, var(--_accent) 22%, var(--_surface));
-    }
   }
   :host([hidden]) {
     display: none;

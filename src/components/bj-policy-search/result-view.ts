@@ -56,7 +56,8 @@ function oneTitle(title: Bilingual, primary: ContentLang, matches: readonly Matc
   return html`<span lang=${langAttr(lang)}>${marked(highlight(title[lang] ?? '', rangesOf(matches, `title.${lang}`)))}</span>`;
 }
 
-const SEP = html`<span class="sep" aria-hidden="true"> › </span>`;
+/** " › " between places: the arrow is hidden from screen readers, the space before it is not (two words, not "environmentII"). */
+const SEP = html` <span class="sep" aria-hidden="true">› </span>`;
 
 /**
  * The inside of one option: kind badge and titles, where it is (passages) and a highlighted snippet.
