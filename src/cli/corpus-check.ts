@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { CorpusFile, SynonymsFile } from '../search/types.js';
-import { editDistance } from '../search/text.js';
+import { editDistance } from '../search/edit-distance.js';
 import { ID_NAMESPACE } from '../search/validate.js';
 import { describeJsonError, describeTooDeep, tooDeepOffset } from './json-location.js';
 import { packageSchemaPath, packageSynonymsSchemaPath, packageVersion } from './package-info.js';

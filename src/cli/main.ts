@@ -19,6 +19,7 @@ import { displayPath, listCorpusFiles, loadCorpora, reason, UsageError } from '.
 import { describeJsonError } from './json-location.js';
 import { packageDataDir, packageIndexPath, packageVersion } from './package-info.js';
 import { decodeUtf8 } from './decode.js';
+import { checkInstalledMiniSearch } from './minisearch-check.js';
 import { formatHuman, toJsonResult } from './query-output.js';
 import { chooseLayout, partsFolderName, removeParts, SHARD_MODES, writeSharded, type ShardMode } from './shards-output.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
@@ -429,6 +430,7 @@ async function readIndex(path: string, rebuild: string): Promise<PolicyIndex | S
     throw new Failure([`bj: index ${shown} is not valid JSON (${describeJsonError(text, e)}); rebuild it with \`${rebuild}\``]);
   }
   const [{ PolicyIndex }, { ShardedIndex }] = await Promise.all([import('../search/index.js'), import('../search/shards/query.js')]);
+  if (ShardedIndex.isSharded(json)) checkInstalledMiniSearch();
   try {
     if (ShardedIndex.isSharded(json)) return ShardedIndex.open(json, pathToFileURL(resolve(path)).href, readPart);
     return PolicyIndex.fromJSON(json);

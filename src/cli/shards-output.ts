@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import { AUTO_SHARD_CHARS, shardIndex, type ShardedBuild } from '../search/shards/build.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { checkInstalledMiniSearch } from './minisearch-check.js';
 
 export const SHARD_MODES = ['auto', 'always', 'never'] as const;
 export type ShardMode = (typeof SHARD_MODES)[number];
@@ -18,6 +19,7 @@ export type ShardMode = (typeof SHARD_MODES)[number];
 /** The sharded layout for `built`, or undefined when it stays one file (`json` is its single-file text). */
 export function chooseLayout(built: BuiltIndex, json: string, mode: ShardMode, output: string): ShardedBuild | undefined {
   if (mode === 'never' || (mode === 'auto' && json.length <= AUTO_SHARD_CHARS)) return undefined;
+  checkInstalledMiniSearch();
   return shardIndex(built, { base: `${partsFolderName(output)}/` });
 }
 

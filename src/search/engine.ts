@@ -28,6 +28,8 @@ export interface SearchDoc {
 
 export const TEXT_FIELDS = ['title', 'aliases', 'text', 'context', 'linked'];
 export const PINYIN_FIELDS = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
+/** Every field the engine indexes, in the order it numbers them (MiniSearch's `fieldIds`). */
+export const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...PINYIN_FIELDS];
 /** Fields a passage gets from the keywords it names. */
 export const LINK_FIELDS: ReadonlySet<string> = new Set(['linked', 'linkedPinyin']);
 /** Field weights: names above definitions, a passage's own words above its links and headings. */
@@ -159,7 +161,7 @@ export interface Engine {
 export function newEngine(variants: VariantMap): Engine {
   const vocab = new Vocabulary();
   const mini = new MiniSearch<SearchDoc>({
-    fields: [...TEXT_FIELDS, ...PINYIN_FIELDS],
+    fields: [...SEARCH_FIELDS],
     storeFields: [],
     // MiniSearch reads a document's fields in `fields` order: the first one starts a document.
     extractField: (doc, field) => {

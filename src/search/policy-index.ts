@@ -11,16 +11,14 @@
  * (a) breaks the 40 KB gzip budget (the bigram/stem postings alone are 25.8 KB gzip), so the index
  * ships (b): entries once, sources/documents by id, pinyin and the variant map precomputed at build.
  * `lookupTerm`, `termNames` and `passagesFor` never build the search index.
- * Queries: p50 ≈ 0.6 ms on the 83 relevance queries (plain MiniSearch: ≈ 0.26 ms).
- * Bench query mix (bench/lib/queries.mjs), Chromium: p50 0.10 ms, p95 0.5 ms (plain MiniSearch with
- * fuzzy + prefix: 0.07 / 0.4 ms), after marking Han terms (HAN_MARK) and caching highlight work.
  *
- * The parts: `engine.ts` builds MiniSearch, `query.ts` plans a query, `rank.ts` orders the hits,
+ * The parts: `engine.ts` builds MiniSearch (`search-engine.ts`: what a search runs on, which a
+ * sharded index replaces by its own), `query.ts` plans a query, `rank.ts` orders the hits,
  * `named.ts` finds a keyword the query names, `highlight.ts` marks what matched, `suggest.ts` says
  * "did you mean".
  */
 import type MiniSearch from 'minisearch';
-import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
+import type { AsPlainObject, Query, SearchResult as MiniSearchResult } from 'minisearch';
 import { Catalogue, cutQuery, entryLang, entryText, type IndexSizeInfo } from './catalogue.js';
 import {
   BOOST,
@@ -41,13 +39,18 @@ import { Lexicon } from './lexicon.js';
 import { QueryNames } from './named.js';
 import { STRONG_COVERAGE, planQuery, type QueryPlan } from './query.js';
 import { rank } from './rank.js';
+import { miniSearchEngine, type HitId, type SearchEngine, type SearchableFields } from './search-engine.js';
 import { suggestNames } from './suggest.js';
+import { yieldToPage } from './yield-to-page.js';
 import type { ContentLang, Entry, PassageEntry, SearchOptions, SearchResult, TermEntry } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 import type { TermName } from './names.js';
 
 /** Default number of results of {@link PolicyIndex.search}. */
 export const DEFAULT_LIMIT = 20;
+
+/** How long `prepareSearch` indexes before it yields to the page. */
+const SLICE_MS = 8;
 
 /**
  * A loaded policy index: keywords and passages, searchable in English and Chinese (simplified,
@@ -58,22 +61,6 @@ export const DEFAULT_LIMIT = 20;
  * index.search('监管沙盒')[0].entry; // the "Regulatory sandbox" keyword
  * ```
  */
-/** How long `prepareSearch` indexes before it yields to the page. */
-const SLICE_MS = 8;
-
-/** Resolves on a next task: a message-channel turn, not a timer (nested timers are clamped to 4 ms). */
-function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
-
 export class PolicyIndex {
   /** The keywords and passages (what a popover or an annotation reads), shared, never copied. */
   readonly catalogue: Catalogue;
@@ -82,9 +69,6 @@ export class PolicyIndex {
   /** Counts describing the loaded index. */
   readonly sizeInfo: IndexSizeInfo;
 
-  // The private members below (`entries`, `docById`, `searchIndex`, `vocabOf`, `newEngine`, `engine`)
-  // keep the names and meanings they had before the split: the sharded index (src/search/shards)
-  // reads them (its `internals.ts`).
   /** The catalogue's entries by id (the same map, not a copy). */
   private readonly entries: Map<string, Entry>;
   private readonly corpus: SearchCorpus;
@@ -102,7 +86,8 @@ export class PolicyIndex {
   /** Document frequencies of each engine's text terms, filled while it indexes. */
   private readonly vocabOf = new WeakMap<MiniSearch<SearchDoc>, Vocabulary>();
 
-  private constructor(catalogue: Catalogue) {
+  /** A subclass may answer searches from another engine (see {@link searchEngine}). */
+  protected constructor(catalogue: Catalogue) {
     this.catalogue = catalogue;
     this.hash = catalogue.hash;
     this.sizeInfo = catalogue.sizeInfo;
@@ -150,8 +135,8 @@ export class PolicyIndex {
   prepareSearch(): Promise<void> {
     if (this.searchIndex) return Promise.resolve();
     this.preparing ??= (async () => {
-      // Slices of about 8 ms between yields (issue 16: chunks of 25 documents behind setTimeout(0)
-      // took 1.9× the synchronous build). A search meanwhile finishes this build (see `engine`).
+      // Slices of about 8 ms between yields (chunks of 25 documents behind setTimeout(0) took 1.9×
+      // the synchronous build). A search meanwhile finishes this build (see `engine`).
       const docs = this.corpus.docs;
       const building = { engine: this.newEngine(), next: 0 };
       this.building = building;
@@ -167,8 +152,22 @@ export class PolicyIndex {
     return this.preparing;
   }
 
+  /** Builds the search index now, in one synchronous step (a worker, where nothing waits for the thread). */
+  buildSearch(): void {
+    void this.engine;
+  }
+
+  /**
+   * The search engine's tables: MiniSearch's serialised index (`toJSON`) and the vocabulary it
+   * filled, for `bj-index build --shards` to cut into parts. Builds the search index first.
+   */
+  searchTables(): { engine: AsPlainObject; vocabulary: Vocabulary } {
+    const engine = this.engine;
+    return { engine: engine.toJSON(), vocabulary: this.vocabOf.get(engine)! };
+  }
+
   /** An empty engine (see `engine.ts`), its vocabulary remembered for query planning. */
-  private newEngine(): MiniSearch<SearchDoc> {
+  protected newEngine(): MiniSearch<SearchDoc> {
     const { mini, vocab } = newEngine(this.catalogue.variants);
     this.vocabOf.set(mini, vocab);
     return mini;
@@ -200,10 +199,10 @@ export class PolicyIndex {
   search(query: string, opts: SearchOptions = {}): SearchResult[] {
     if (typeof query !== 'string') return [];
     const q = cutQuery(query);
-    const engine = this.engine;
+    const engine = this.searchEngine();
     const plan = planQuery(q, {
       variants: this.catalogue.variants,
-      vocab: this.vocabOf.get(engine) ?? new Vocabulary(),
+      vocab: engine.vocabulary,
       lexicon: this.lexicon,
       inPinyin: (w) => this.inPinyin(w),
       names: this.names.zh,
@@ -216,7 +215,7 @@ export class PolicyIndex {
     if (!plan) return [];
     const kind = opts.kind ?? 'all';
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
-    const wanted = (id: string) => kind === 'all' || this.entries.get(id)?.kind === kind;
+    const wanted = kind === 'all' ? undefined : (id: HitId) => this.kindOf(id) === kind;
     let raw: MiniSearchResult[];
     try {
       const tree: Query = {
@@ -226,11 +225,11 @@ export class PolicyIndex {
         processTerm: (t: string) => t,
         boost: BOOST,
       };
-      raw = engine.search(tree, kind === 'all' ? {} : { filter: (r) => wanted(r.id as string) });
+      raw = engine.search(tree, wanted);
     } catch {
       return [];
     }
-    const ranked = rank(raw, plan, (id) => this.searchableText(id));
+    const ranked = rank(raw, plan, (id) => this.searchableText(id as HitId));
     const named = kind !== 'passage' ? this.names.namedTerm(q, plan) : undefined;
     if (named) {
       const at = ranked.findIndex((r) => r.hit.id === named.id);
@@ -303,9 +302,31 @@ export class PolicyIndex {
     return this.catalogue.toSimplified(text);
   }
 
+  /** The engine searches run on: MiniSearch over every entry, built on first use. */
+  protected searchEngine(): SearchEngine {
+    const mini = this.engine;
+    return (this.miniEngine ??= miniSearchEngine(mini, this.vocabOf.get(mini) ?? new Vocabulary()));
+  }
+  private miniEngine?: SearchEngine;
+
+  /** The entry a hit stands for. */
+  protected entryOf(id: HitId): Entry | undefined {
+    return typeof id === 'string' ? this.entries.get(id) : undefined;
+  }
+
+  /** Whether a hit is a keyword or a passage. */
+  protected kindOf(id: HitId): Entry['kind'] | undefined {
+    return this.entryOf(id)?.kind;
+  }
+
+  /** The searched text fields of a hit's entry (undefined when not at hand). */
+  protected searchableFields(id: HitId): SearchableFields | undefined {
+    return typeof id === 'string' ? this.docById.get(id) : undefined;
+  }
+
   /** An entry's indexed text fields, simplified, for contiguity checks (cached per stored string). */
-  private searchableText(id: string): string {
-    const doc = this.docById.get(id);
+  private searchableText(id: HitId): string {
+    const doc = this.searchableFields(id);
     return doc ? this.highlighter.simplifiedOf(`${doc.title}\n${doc.aliases}\n${doc.text}`) : '';
   }
 
@@ -320,7 +341,7 @@ export class PolicyIndex {
   }
 
   private toResult(r: MiniSearchResult, plan: QueryPlan, preferred: ContentLang, named: boolean, cover: number): SearchResult {
-    const entry = this.entries.get(r.id as string)!;
+    const entry = this.entryOf(r.id as HitId)!;
     const lang = entryLang(entry, preferred);
     const text = entryText(entry, lang);
     const title = entry.kind === 'term' ? entry.title : entry.document.title;

@@ -4,7 +4,7 @@
  */
 import { nameKey } from './names.js';
 import type { VariantMap } from './script.js';
-import { editDistance } from './text.js';
+import { editDistance } from './edit-distance.js';
 
 /** Queries longer than this are cut before looking for suggestions (edit distance is quadratic). */
 const SUGGEST_QUERY_LENGTH = 64;

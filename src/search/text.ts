@@ -202,16 +202,3 @@ export function queryParts(query: string, variants: VariantMap = {}): QueryParts
   for (const seg of segments(query, variants)) (seg.kind === 'han' ? parts.han : parts.words).push(seg.text);
   return parts;
 }
-
-/** Levenshtein distance (code units), for ranking suggestions. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}

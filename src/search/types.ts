@@ -177,6 +177,13 @@ export interface SearchResult {
   /** Ranges to highlight. Never HTML. */
   matches: MatchRange[];
   entry: Entry;
+  /**
+   * Set on a passage result of a sharded index whose text is not fetched yet (beyond the search's
+   * `resolve`): the passage's document number in that index. Its `id`, `title` and `text` are empty
+   * and `entry` is a blank passage until a search with a larger `resolve` fetches it. Absent on
+   * every other result.
+   */
+  pending?: number;
 }
 
 export interface SearchOptions {

@@ -3,6 +3,8 @@
  * terms, the words as written (for typo matching) and the corpus's acronyms, collected while the
  * engine indexes (see `engine.ts`). DOM-free.
  */
+import { lowerBound } from './bisect.js';
+import { editDistance } from './edit-distance.js';
 
 /** Document frequencies of the indexed terms of the text fields, collected while indexing. */
 export class Vocabulary {
@@ -45,6 +47,16 @@ export class Vocabulary {
     return this.acronyms.has(stem);
   }
 
+  /** Document frequency of each text term (what a sharded index ships in its term partitions). */
+  documentFrequencies(): ReadonlyMap<string, number> {
+    return this.df;
+  }
+
+  /** Each word form as written (folded) → its stem (what a sharded index ships in its form partitions). */
+  writtenForms(): ReadonlyMap<string, string> {
+    return this.surface;
+  }
+
   has(term: string): boolean {
     return this.df.has(term);
   }
@@ -57,15 +69,9 @@ export class Vocabulary {
   /** Word terms (not Han) that start with `prefix`, the term itself excluded. */
   withPrefix(prefix: string, isHan: (t: string) => boolean): string[] {
     const words = (this.sortedWords ??= [...this.df.keys()].filter((t) => !isHan(t)).sort());
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: string[] = [];
-    for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) if (words[i] !== prefix) out.push(words[i]!);
+    for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++)
+      if (words[i] !== prefix) out.push(words[i]!);
     return out;
   }
 
@@ -78,7 +84,7 @@ export class Vocabulary {
     const best = new Map<string, number>();
     for (const t of this.withPrefixRange(forms, word[0]!)) {
       if (t === word || Math.abs(t.length - word.length) > maxDistance) continue;
-      const d = boundedDistance(word, t, maxDistance);
+      const d = editDistance(word, t, maxDistance, true);
       const stem = this.surface.get(t)!;
       if (d <= maxDistance && d < (best.get(stem) ?? Infinity)) best.set(stem, d);
     }
@@ -86,36 +92,6 @@ export class Vocabulary {
   }
 
   private *withPrefixRange(words: string[], first: string): Iterable<string> {
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < words.length && words[i]!.startsWith(first); i++) yield words[i]!;
+    for (let i = lowerBound(words, first); i < words.length && words[i]!.startsWith(first); i++) yield words[i]!;
   }
-}
-
-/**
- * Edit distance with adjacent transpositions counted as one edit (optimal string alignment: `sprots`
- * is one typo from `sports`), giving up (returning `max + 1`) once it must exceed `max`.
- */
-function boundedDistance(a: string, b: string, max: number): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > max) return max + 1;
-    before = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -8,7 +8,6 @@ import { PolicyIndex } from '../search/index.js';
 import { isShardedIndex } from '../search/shards/format.js';
 import type { ShardedSearchOptions } from '../search/shards/query.js';
 import type { SearchResult } from '../search/types.js';
-import { indexInternals } from '../search/shards/internals.js';
 import { fetchIndexValue, readAs } from './index-json.js';
 import type { Limits } from './limits.js';
 
@@ -50,15 +49,11 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
     };
   }
   const index: PolicyIndex = readAs(url, () => PolicyIndex.fromJSON(value));
-  // One build, whoever asks first: a query typed during a chunked build waits for it (it used to
-  // start a second, synchronous build beside it).
+  // One build, whoever asks first: a query typed during a chunked build waits for it rather than
+  // starting a second, synchronous build beside it.
   let ready: Promise<void> | undefined;
   const prepare = (): Promise<void> => {
-    ready ??= sync
-      ? Promise.resolve().then(() => {
-          void indexInternals(index).engine;
-        })
-      : index.prepareSearch();
+    ready ??= sync ? Promise.resolve().then(() => index.buildSearch()) : index.prepareSearch();
     return ready;
   };
   return {

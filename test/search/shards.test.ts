@@ -85,7 +85,10 @@ describe('sharded index (bj-index build --shards)', () => {
     const results = await sharded.search('regulatory sandbox', { limit: 200, resolve: 10 });
     assert.ok(results.length > 10);
     assert.ok(requests.length < parts.size / 10, `${requests.length} of ${parts.size} parts fetched`);
-    for (const r of results.slice(0, 10)) assert.ok(r.text.length > 0 && !r.id.startsWith('\u0000'), r.id);
+    for (const r of results.slice(0, 10)) assert.ok(r.text.length > 0 && r.pending === undefined, r.id);
+    const later = results.slice(10).filter((r) => r.pending !== undefined);
+    assert.ok(later.length > 0, 'the passages beyond the shown ones are marked pending');
+    for (const r of later) assert.ok(r.kind === 'passage' && r.id === '' && r.text === '', JSON.stringify(r));
     const before = requests.length;
     await sharded.search('regulatory sandbox', { limit: 200, resolve: 10 });
     assert.equal(requests.length, before, 'a repeated query fetches nothing');

@@ -109,7 +109,7 @@ export class SearchController implements ReactiveController {
     }
     this.moved = false;
     // "More" or a kind filter shows results of a sharded index whose texts are not fetched yet.
-    if (!this.resolving && this.visible.some((r) => r.id.startsWith('\u0000'))) void this.resolveShown();
+    if (!this.resolving && this.visible.some((r) => r.pending !== undefined)) void this.resolveShown();
   }
 
   /** Fetches the texts of the results now shown (a sharded index), keeping the list as it is. */

@@ -8,6 +8,7 @@
  */
 import type { BuiltIndex, StoredDocument, StoredPassage, StoredTerm } from '../format.js';
 import { PolicyIndex } from '../index.js';
+import { MINISEARCH_VERSION } from '../minisearch-version.js';
 import {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -18,7 +19,7 @@ import {
   type StoredTermPostings,
   type TermPart,
 } from './format.js';
-import { indexInternals, vocabularyInternals } from './internals.js';
+import { BjError } from '../types.js';
 
 export interface ShardOptions {
   /** Folder of the parts, relative to the entry file (default `bj-index/`). */
@@ -84,11 +85,15 @@ function cut<T>(records: T[], chars: number): T[][] {
 /** Splits `built` into the sharded layout. */
 export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): ShardedBuild {
   const opts = { ...SHARD_DEFAULTS, ...options };
-  const index = PolicyIndex.fromJSON(built);
-  const internals = indexInternals(index);
-  const engine = internals.engine;
-  const vocab = vocabularyInternals(internals.vocabOf.get(engine)!);
-  const js = engine.toJSON();
+  const { engine: js, vocabulary: vocab } = PolicyIndex.fromJSON(built).searchTables();
+  if (js.serializationVersion !== 2) {
+    // The postings and term ranks below are read from MiniSearch's serialised index, version 2.
+    throw new BjError(
+      'library-version',
+      `bj: minisearch wrote its index in serialisation version ${String(js.serializationVersion)}, this library reads version 2; run \`npm install minisearch@${MINISEARCH_VERSION} --save-exact\`.`,
+    );
+  }
+  const df = vocab.documentFrequencies();
   const keywords = built.entries.filter((e): e is StoredTerm => e.kind === 'term');
   const passages = built.entries.filter((e): e is StoredPassage => e.kind === 'passage');
   if (js.documentCount !== keywords.length + passages.length || vocab.docs !== js.documentCount) {
@@ -125,9 +130,9 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
       postings.push([fieldId, deltas, tf, lengths]);
     }
     if (inPinyin) pinyinTerms.push([term, rank]);
-    records.push([term, rank, vocab.df.get(term) ?? 0, vocab.acronyms.has(term) ? 1 : 0, postings]);
+    records.push([term, rank, df.get(term) ?? 0, vocab.isAcronym(term) ? 1 : 0, postings]);
   });
-  for (const [term, df] of vocab.df) if (!seen.has(term)) records.push([term, -1, df, vocab.acronyms.has(term) ? 1 : 0, []]);
+  for (const [term, n] of df) if (!seen.has(term)) records.push([term, -1, n, vocab.isAcronym(term) ? 1 : 0, []]);
   records.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const termRuns = cut(records, opts.termPartChars);
   const termFiles = termRuns.map((run, i) => {
@@ -136,7 +141,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     return name;
   });
 
-  const forms = [...vocab.surface].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const forms = [...vocab.writtenForms()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const formRuns = cut(forms, opts.formPartChars);
   const formFiles = formRuns.map((run, i) => {
     const name = partName('forms', i);

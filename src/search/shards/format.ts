@@ -99,29 +99,3 @@ export interface PassagePart {
   passages: StoredPassage[];
   documents: StoredDocument[];
 }
-
-/** Which partition of sorted `first` keys holds `key` (binary search; -1 before the first). */
-export function partOf(first: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = first.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (first[mid]! <= key) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return at;
-}
-
-/** Partitions that may hold keys starting with `prefix`. */
-export function partsWithPrefix(first: readonly string[], prefix: string): number[] {
-  const from = Math.max(0, partOf(first, prefix));
-  const out: number[] = [];
-  for (let i = from; i < first.length; i++) {
-    if (i > from && first[i]! > prefix && !first[i]!.startsWith(prefix)) break;
-    out.push(i);
-  }
-  return out;
-}
