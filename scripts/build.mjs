@@ -183,7 +183,8 @@ function firstUse(sources) {
 // The popover reads keywords through loadCatalogue (src/shared/index-store.ts): the MiniSearch-free
 // catalogue; the search box searches in the search worker (src/shared/search-client.ts), whose
 // in-page fallback (src/shared/searcher.ts) is a chunk of its own, fetched only when a worker fails.
-const catalogueReader = 'src/search/catalogue.ts';
+// The catalogue travels in the index-fetch chunk (vite.config.ts sharedParts).
+const catalogueReader = 'src/shared/index-fetch.ts';
 const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
 const budgets = [
   { name: 'loader', files: loader, limit: 12 },
