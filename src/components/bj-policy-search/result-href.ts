@@ -13,7 +13,19 @@ export function resultHref(result: SearchResult, template?: string): string | un
   // The loader accepts only http(s) page addresses (validate.ts); checked again where it becomes a link.
   const url = result.entry.kind === 'passage' && /^https?:\/\//i.test(result.entry.url ?? '') ? webHref(result.entry.url) : undefined;
   if (url !== undefined) return url;
-  return template ? fillHrefTemplate(template, result.kind, result.id) : undefined;
+  return template ? webLink(fillHrefTemplate(template, result.kind, result.id)) : undefined;
+}
+
+/**
+ * `href` when it resolves to an http(s) address (a path such as `/policy/{id}` does), else
+ * undefined: a template such as `javascript:…` never becomes a link that runs on click.
+ */
+function webLink(href: string): string | undefined {
+  try {
+    return /^https?:$/.test(new URL(href, document.baseURI).protocol) ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fills `{id}` (URL-encoded) and `{kind}` (`term` or `passage`) in a link template. */

@@ -27,6 +27,7 @@ import {
   type StoredTermPostings,
   type TermPart,
 } from './format.js';
+import { checkManifestTrust, checkPart } from './part-check.js';
 import { engineInternals, indexInternals, type FieldTermData, type PostingsView, type SearchDocLike, type TermTree } from './internals.js';
 
 type SearchOptionsOf = Parameters<MiniSearch['search']>[1];
@@ -228,6 +229,7 @@ export class ShardedIndex {
     if (!isRecord(entry))
       throw new BjError('format', `bj: the index at ${entryUrl} is not a bj-policy-widgets index; rebuild it with \`npx bj-index build\`.`);
     const manifest = checkManifest(entry.shards, entryUrl);
+    checkManifestTrust(manifest, entryUrl);
     const index = new ShardedIndex(entry, manifest, entryUrl, load);
     return index;
   }
@@ -301,6 +303,13 @@ export class ShardedIndex {
             `bj: part ${url} belongs to another build of the index (hash ${String(value.index)}, expected ${this.hash}); publish bj-index.json and its folder from the same \`bj-index build\`.`,
           );
         }
+        checkPart(value, {
+          url,
+          name,
+          manifest: this.manifest,
+          sources: this.sources.keys(),
+          keywords: this.catalogue.terms().map((t) => t.id),
+        });
         add(value);
         this.fetched.push(url);
         cache.set(i, true);
