@@ -9,7 +9,7 @@
 //   node scripts/serve.mjs [--port N] [--no-build]
 // Also importable: `startServer({ port, host })` resolves to `{ server, url }` (used by the e2e tests).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,6 +64,7 @@ function send(res, status, body, headers = {}) {
 }
 
 function handler(base) {
+  const realBase = realpathSync(base);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     const url = req.url ?? '/';
@@ -83,6 +84,9 @@ function handler(base) {
       return send(res, 404, 'Not found\n');
     }
     if (!stat.isFile()) return send(res, 404, 'Not found\n');
+    // A symbolic link inside the folder may point out of it: serve only what really is inside.
+    const real = realpathSync(file);
+    if (real !== realBase && !real.startsWith(realBase + path.sep)) return send(res, 403, 'Forbidden\n');
     const ext = path.extname(file).toLowerCase();
     const headers = {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',

@@ -77,7 +77,8 @@ async function removeStaleTempFiles(target: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** True when process `pid` runs (or is another user's, which we cannot signal). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -18,6 +18,7 @@
 import { compile } from 'css-select';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
+import { MAX_PASSAGE_CHARS, textSlices } from '../search/text-slices.js';
 
 /** A compiled CSS selector (css-select), as `compileSelector` returns. */
 export type Selector = ReturnType<typeof compile>;
@@ -211,7 +212,11 @@ export function extractPage(html: string, options: ExtractOptions = {}): PageCon
     if (!text) return;
     const headings = stack.flatMap((h) => (h.text !== undefined ? [h.text] : []));
     const anchor = [...stack].reverse().find((h) => h.id !== undefined)?.id;
-    passages.push({ headings, text, ...(anchor !== undefined ? { anchor } : {}) });
+    // A paragraph too long to show or search in one piece becomes consecutive passages.
+    for (const piece of textSlices(text, MAX_PASSAGE_CHARS)) {
+      const trimmed = piece.trim();
+      if (trimmed) passages.push({ headings, text: trimmed, ...(anchor !== undefined ? { anchor } : {}) });
+    }
   };
   const heading = (el: Element, level: number) => {
     flush();

@@ -2,7 +2,8 @@
  * `bj-index`: build, validate and query the bj-policy-widgets search index.
  * `main(argv)` resolves to the exit code: 0 ok, 1 invalid data / index / failed build, 2 usage error.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { rmdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -13,7 +14,8 @@ import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/index.js';
 import type { ShardedIndex } from '../search/shards/query.js';
 import type { SearchOptions } from '../search/types.js';
-import { OutputPathError, removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
+import { OutputPathError, outputTarget, removePendingTempFiles, writeFileAtomic } from './atomic-write.js';
+import { LockedError, takeLock } from './output-lock.js';
 import { countRecords, type CheckedCorpus } from './corpus-check.js';
 import { displayPath, listCorpusFiles, loadCorpora, reason, UsageError } from './inputs.js';
 import { describeJsonError } from './json-location.js';
@@ -29,6 +31,8 @@ import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
 /** At most this many error lines are printed; the rest are counted. */
 const MAX_ERRORS = 20;
 const DEFAULT_LIMIT = 10;
+/** Largest part file `query` reads (the widgets' default limit per fetch). */
+const PART_MAX_BYTES = 8 * 1024 * 1024;
 
 /** An error that ends the command with exit code 1 after printing its `bj:` lines (already capped). */
 class Failure extends Error {
@@ -305,24 +309,44 @@ async function build(args: string[]): Promise<number> {
   if (layout) json = JSON.stringify(layout.entry);
   const bytes = Buffer.from(json, 'utf8');
   let written: { parts: number; bytes: number } | undefined;
+  let unlock = (): void => undefined;
+  let created: string | undefined; // the outermost folder made for the output, removed again if nothing is written
+  const removeCreated = () => {
+    for (let d = dirname(output); created !== undefined && d.length >= created.length; d = dirname(d)) {
+      try {
+        rmdirSync(d); // only if empty
+      } catch {
+        break;
+      }
+    }
+  };
   // While the temp file exists: Ctrl-C or a kill removes it and keeps the old index.
   const onSignal = (signal: NodeJS.Signals) => {
     removePendingTempFiles();
+    unlock();
+    removeCreated();
     err(`bj: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}; ${output} was left as it was`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    await outputTarget(output); // a device, folder or dangling link is refused before anything is created beside it
+    created = await mkdir(dirname(output), { recursive: true });
+    unlock = await takeLock(output, output);
     if (layout) written = await writeSharded(output, layout, bytes);
     else {
       await writeFileAtomic(output, bytes);
       await removeParts(output);
     }
   } catch (e) {
+    unlock();
+    removeCreated();
+    if (e instanceof LockedError) throw new Failure([e.message, `bj: nothing was written to ${output}`]);
     if (e instanceof OutputPathError) throw new Failure([`bj: cannot write ${output}: ${e.message}`]);
     throw new Failure([`bj: cannot write ${output}: ${reason(e)}; choose another -o path`]);
   } finally {
+    unlock();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
@@ -445,8 +469,16 @@ async function readPart(url: string): Promise<string> {
   const { fileURLToPath } = await import('node:url');
   const path = fileURLToPath(url);
   try {
+    // The widgets' default cap on what one fetch may bring (src/shared/limits.ts): a part is far smaller.
+    const size = (await stat(path)).size;
+    if (size > PART_MAX_BYTES) {
+      throw new Error(
+        `bj: part ${displayPath(path)} of the index has ${size} bytes, over the ${PART_MAX_BYTES} a part may have; rebuild the index with \`npx bj-index build\``,
+      );
+    }
     return await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof Error && e.message.startsWith('bj:')) throw e;
     throw new Error(`bj: cannot read part ${displayPath(path)} of the index: ${reason(e)}; rebuild the index with \`npx bj-index build\``);
   }
 }

@@ -1,16 +1,17 @@
 /**
  * `bj-index build --shards auto|always|never`: whether to write the sharded layout
- * (src/search/shards/format.ts), and writing it. The parts go to a folder named after the output
- * file (`-o dist/bj-index.json` → `dist/bj-index/`), then the entry file is written atomically,
- * last: until then readers keep the old entry (and a part of the new build read by an old entry is
- * refused as "another build", never mixed in). Part files of earlier builds that the new one does
- * not have are removed afterwards.
+ * (src/search/shards/format.ts), and writing it so that readers always see one complete build.
+ * The parts go to a folder named after the output file (`-o dist/bj-index.json` → `dist/bj-index/`)
+ * under names carrying the build's hash (`terms-000.HASH.json`), beside the parts of the build being
+ * replaced; then the entry file is replaced atomically, last. Only then are parts removed: those of
+ * neither the new build nor the one it replaced (whose readers may still hold its entry), which
+ * includes the parts of an interrupted build.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import { AUTO_SHARD_CHARS, shardIndex, type ShardedBuild } from '../search/shards/build.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { isRunning, OutputPathError, writeFileAtomic } from './atomic-write.js';
 import { checkInstalledMiniSearch } from './minisearch-check.js';
 
 export const SHARD_MODES = ['auto', 'always', 'never'] as const;
@@ -28,11 +29,47 @@ export function partsFolderName(output: string): string {
   return basename(output).replace(/\.json$/i, '') || 'bj-index';
 }
 
-const PART_FILE = /^(terms|forms|passages)-\d{3,}\.json$/;
+/** Part files of this tool: `terms-000.HASH.json` (older builds: `terms-000.json`). */
+const PART_FILE = /^[a-z]+-\d{3,}(?:\.[0-9a-f]{8,64})?\.json$/;
+/** Temp files of part writes (atomic-write.ts): `.terms-000.HASH.json.PID.HEX.tmp`. */
+const PART_TEMP = /^\.[a-z]+-\d{3,}(?:\.[0-9a-f]{8,64})?\.json\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-/** Writes the parts, then the entry file (atomically), then removes stale parts. Returns total bytes. */
-export async function writeSharded(output: string, layout: ShardedBuild, entryBytes: Buffer): Promise<{ parts: number; bytes: number }> {
+/**
+ * The parts folder of `output`, checked: neither the output nor the folder may be a symbolic link
+ * (the parts belong beside the entry readers fetch, and clean-up must not delete through a link).
+ */
+async function partsFolder(output: string): Promise<string> {
   const folder = join(dirname(output), partsFolderName(output));
+  if ((await lstat(output).catch(() => undefined))?.isSymbolicLink()) {
+    throw new OutputPathError(
+      'it is a symbolic link; a sharded index is a file and a folder of parts beside it, so give the real path of the file for -o',
+    );
+  }
+  if ((await lstat(folder).catch(() => undefined))?.isSymbolicLink()) {
+    throw new OutputPathError(`its parts folder ${folder} is a symbolic link; make it a real folder (or remove it) and build again`);
+  }
+  return folder;
+}
+
+/** Names of the parts the entry file at `output` uses now (none when it is missing or not sharded). */
+async function partsInUse(output: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  try {
+    const entry = JSON.parse(await readFile(output, 'utf8')) as { shards?: Record<string, unknown> };
+    for (const list of Object.values(entry.shards ?? {})) {
+      const files = (list as { files?: unknown } | null)?.files;
+      if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') names.add(f);
+    }
+  } catch {
+    // no entry yet, or not one of ours: nothing to keep
+  }
+  return names;
+}
+
+/** Writes the parts, then the entry file (atomically), then removes parts no entry uses. Returns total bytes. */
+export async function writeSharded(output: string, layout: ShardedBuild, entryBytes: Buffer): Promise<{ parts: number; bytes: number }> {
+  const folder = await partsFolder(output);
+  const previous = await partsInUse(output);
   await mkdir(folder, { recursive: true });
   let bytes = entryBytes.length;
   for (const [name, text] of layout.parts) {
@@ -42,14 +79,16 @@ export async function writeSharded(output: string, layout: ShardedBuild, entryBy
   }
   await writeFileAtomic(output, entryBytes);
   for (const name of await readdir(folder)) {
-    if (PART_FILE.test(name) && !layout.parts.has(name)) await rm(join(folder, name), { force: true });
+    const temp = PART_TEMP.exec(name);
+    const stale = temp ? !isRunning(Number(temp[1])) : PART_FILE.test(name) && !layout.parts.has(name) && !previous.has(name);
+    if (stale) await rm(join(folder, name), { force: true });
   }
   return { parts: layout.parts.size, bytes };
 }
 
-/** Removes the parts folder of an earlier sharded build when the index is now one file. */
+/** Removes the parts folder's files of an earlier sharded build when the index is now one file. */
 export async function removeParts(output: string): Promise<void> {
   const folder = join(dirname(output), partsFolderName(output));
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) if (PART_FILE.test(name)) await rm(join(folder, name), { force: true });
+  if ((await lstat(folder).catch(() => undefined))?.isDirectory() !== true) return; // never through a link
+  for (const name of await readdir(folder)) if (PART_FILE.test(name)) await rm(join(folder, name), { force: true });
 }

@@ -6,14 +6,18 @@
  * passages `zh-policy-p001`, …).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { CorpusInput } from '../search/build.js';
 import type { ContentLang, DocumentRecord, SourceInfo } from '../search/types.js';
+import { FORBIDDEN } from '../search/validate.js';
 import { decodePage, DecodeError } from './html-decode.js';
 import { compileSelector, extractPage, type ExtractOptions } from './html-extract.js';
 import { reason, UsageError } from './inputs.js';
+
+/** Largest page read (a 200 MB page ran V8 out of memory, naming no page). */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 export interface SiteOptions {
   /** The site folder, as typed (for messages) and resolved. */
@@ -60,6 +64,11 @@ export function checkBaseUrl(text: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(
       `bj: --base-url must be an http:// or https:// address, e.g. https://example.gov.cn/, got ${JSON.stringify(text)}`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError(
+      `bj: --base-url must not hold a user name or password (it would be published in every result link); give the public address, e.g. ${url.protocol}//${url.host}/`,
     );
   }
   url.search = '';
@@ -160,8 +169,21 @@ export async function readSite(options: SiteOptions): Promise<SiteResult> {
   for (const rel of paths) {
     if (excluded(rel)) continue;
     const shown = `${options.display.replace(/\/+$/, '')}/${rel}`;
+    if (FORBIDDEN.test(rel)) {
+      warnings.push(
+        `bj: ${JSON.stringify(shown)}: the file name holds a control character (e.g. a line break); page skipped (rename the file)`,
+      );
+      continue;
+    }
     let bytes: Buffer;
     try {
+      const size = (await stat(join(options.path, rel))).size;
+      if (size > MAX_PAGE_BYTES) {
+        errors.push(
+          `bj: ${shown} has ${size} bytes, over the ${MAX_PAGE_BYTES} a page may have; split the page or leave it out with --exclude`,
+        );
+        continue;
+      }
       bytes = await readFile(join(options.path, rel));
     } catch (e) {
       errors.push(`bj: cannot read ${shown}: ${reason(e)}`);
@@ -192,6 +214,12 @@ export async function readSite(options: SiteOptions): Promise<SiteResult> {
       continue;
     }
     if (page.passages.length === 0) continue;
+    const badAnchor = page.passages.find((p) => p.anchor !== undefined && FORBIDDEN.test(p.anchor))?.anchor;
+    if (badAnchor !== undefined) {
+      warnings.push(
+        `bj: ${shown}: heading id ${JSON.stringify(badAnchor)} holds a control character; its passages link to the page, not the heading`,
+      );
+    }
     let title = page.title;
     if (title === undefined) {
       title = rel.split('/').pop()!;
@@ -211,7 +239,7 @@ export async function readSite(options: SiteOptions): Promise<SiteResult> {
         id: `${id}-p${String(i + 1).padStart(3, '0')}`,
         headings: p.headings,
         text: p.text,
-        ...(p.anchor !== undefined ? { anchor: p.anchor } : {}),
+        ...(p.anchor !== undefined && !FORBIDDEN.test(p.anchor) ? { anchor: p.anchor } : {}),
       })),
     });
     passages += page.passages.length;

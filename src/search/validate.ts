@@ -21,7 +21,8 @@ export const ID_NAMESPACE = { term: 'entry', passage: 'entry', document: 'docume
 
 /** C0 and C1 control characters and unpaired surrogates: invisible, can hide or spoof text. */
 // eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const WEB_ADDRESS = 'must be an http:// or https:// address with no user name or password';
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A field that is wrong: where (`entries[3].title.en`), which record (`id "…"`), and what is wrong. */
@@ -58,12 +59,26 @@ function found(v: unknown): string {
 }
 
 /**
- * The first problem in the records of an index whose top level (format, versions, the four
- * collections) is already known to be there, or undefined when every record is sound.
+ * Records a passage fragment of a sharded index may refer to (src/search/shards/part-check.ts): ids
+ * by {@link idKey} (the catalogue's sources and keywords) and the keyword ids.
  */
-export function findIndexProblem(index: Obj): IndexProblem | undefined {
+export interface KnownRecords {
+  ids: Map<string, string>;
+  keywords: Set<string>;
+}
+
+/** Key of an id in its namespace, as the check records ids. */
+export const idKey = (namespace: string, id: string): string => `${namespace}\u0000${id}`;
+
+/**
+ * The first problem in the records of an index whose top level (format, versions, the four
+ * collections) is already known to be there, or undefined when every record is sound. With
+ * `known`, the records are a passage fragment's (no hash or variants), which may refer to the
+ * `known` records.
+ */
+export function findIndexProblem(index: Obj, known?: KnownRecords): IndexProblem | undefined {
   try {
-    checkIndex(index);
+    checkIndex(index, known);
     return undefined;
   } catch (e) {
     if (e instanceof Invalid) return e.detail;
@@ -71,7 +86,7 @@ export function findIndexProblem(index: Obj): IndexProblem | undefined {
   }
 }
 
-function checkIndex(index: Obj): void {
+function checkIndex(index: Obj, known?: KnownRecords): void {
   let recordId: string | undefined;
   const fail = (path: string, problem: string): never => {
     throw new Invalid({ path, ...(recordId !== undefined ? { id: recordId } : {}), problem });
@@ -100,13 +115,13 @@ function checkIndex(index: Obj): void {
     for (const k of ['en', 'zh']) if (o[k] !== undefined) each(o[k], `${path}.${k}`);
   };
   const lang = (v: unknown, path: string) => (v === 'en' || v === 'zh' ? v : fail(path, `must be "en" or "zh" (found ${found(v)})`));
-  const ids = new Map<string, string>(); // namespace + id → where first used
+  const ids = known?.ids ?? new Map<string, string>(); // idKey → where first used
   const id = (v: unknown, path: string, namespace: string): string => {
     const s = str(v, path);
     if (!ID_PATTERN.test(s) || s.length > MAX_ID_LENGTH) {
       fail(path, `${found(s)} is not an id (lower-case letters and digits joined by single hyphens, at most ${MAX_ID_LENGTH})`);
     }
-    const key = `${namespace}\u0000${s}`;
+    const key = idKey(namespace, s);
     const first = ids.get(key);
     if (first !== undefined) fail(path, `${found(s)} is already used by ${first}; ids must be unique`);
     ids.set(key, path.replace(/\.id$/, ''));
@@ -114,17 +129,20 @@ function checkIndex(index: Obj): void {
   };
   const ref = (v: unknown, path: string, namespace: string, what: string) => {
     const s = str(v, path);
-    if (!ids.has(`${namespace}\u0000${s}`)) fail(path, `names ${what} ${found(s)} that the index does not have`);
+    if (!ids.has(idKey(namespace, s))) fail(path, `names ${what} ${found(s)} that the index does not have`);
   };
 
-  str(index.hash, 'hash');
-  const variants = obj(index.variants, 'variants');
-  for (const [from, to] of Object.entries(variants)) {
-    if ([...from].length !== 1) fail('variants', `key ${found(from)} must be one character`);
-    if (typeof to !== 'string' || [...to].length !== 1)
-      fail(`variants[${JSON.stringify(from)}]`, `must be one character (found ${found(to)})`);
-    str(from, 'variants');
-    str(to, `variants[${JSON.stringify(from)}]`);
+  const termIds = known?.keywords ?? new Set<string>();
+  if (!known) {
+    str(index.hash, 'hash');
+    const variants = obj(index.variants, 'variants');
+    for (const [from, to] of Object.entries(variants)) {
+      if ([...from].length !== 1) fail('variants', `key ${found(from)} must be one character`);
+      if (typeof to !== 'string' || [...to].length !== 1)
+        fail(`variants[${JSON.stringify(from)}]`, `must be one character (found ${found(to)})`);
+      str(from, 'variants');
+      str(to, `variants[${JSON.stringify(from)}]`);
+    }
   }
 
   (index.sources as unknown[]).forEach((s, i) => {
@@ -138,7 +156,7 @@ function checkIndex(index: Obj): void {
     optStr(o, 'file', at);
     const url = optStr(o, 'url', at);
     if (url !== undefined && !isWebAddress(url)) {
-      fail(`${at}.url`, `${found(url)} must be an http:// or https:// address, or a bare host name (e.g. wb.beijing.gov.cn)`);
+      fail(`${at}.url`, `${found(url)} ${WEB_ADDRESS}, or a bare host name (e.g. wb.beijing.gov.cn)`);
     }
     const date = optStr(o, 'date', at);
     if (date !== undefined && !isIsoDate(date)) fail(`${at}.date`, `${found(date)} must be a date YYYY-MM-DD`);
@@ -158,13 +176,11 @@ function checkIndex(index: Obj): void {
     ref(o.source, `${at}.source`, ID_NAMESPACE.source, 'a source');
     // A page indexed with `bj-index build --site`: its absolute address.
     const url = optStr(o, 'url', at);
-    if (url !== undefined && !(/^https?:\/\//i.test(url) && isWebAddress(url)))
-      fail(`${at}.url`, `${found(url)} must be an http:// or https:// address`);
+    if (url !== undefined && !(/^https?:\/\//i.test(url) && isWebAddress(url))) fail(`${at}.url`, `${found(url)} ${WEB_ADDRESS}`);
   });
 
   const entries = index.entries as unknown[];
   const passageTerms: Array<[unknown, string, string | undefined]> = [];
-  const termIds = new Set<string>();
   entries.forEach((e, i) => {
     const at = `entries[${i}]`;
     recordId = undefined;

@@ -152,8 +152,19 @@ export function clearSearchers(): void {
 }
 onClearIndexCache(clearSearchers);
 
+/**
+ * True when the worker may load `url`: an index of the page's own origin (the worker's too). The
+ * page's CSP does not govern what a worker fetches (its own script's headers do), so an index on
+ * another origin (a CDN) is searched on the page, where the page's `connect-src` applies; the parts
+ * of a sharded index come only from beside its entry file (src/search/shards/part-check.ts).
+ */
+function workerMayLoad(url: string): boolean {
+  return new URL(url).origin === location.origin; // `url` is absolute (resolveIndexUrl)
+}
+
 function createSearcher(url: string, options: LoadOptions): Searcher {
   const limits = loadLimits(options);
+  const inWorker = () => !fallbackReason && pageWantsWorker() && workerMayLoad(url);
   let opened: Promise<unknown> | undefined;
   let page: Promise<IndexSearcher> | undefined;
   const onPage = (): Promise<IndexSearcher> => {
@@ -164,7 +175,7 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
   };
   /** Runs `req` in the worker (opening the index there first), or on the page once the worker is gone. */
   const run = async <T>(req: DistributiveOmit<WorkerRequest, 'id'>, inPage: (s: IndexSearcher) => T | Promise<T>): Promise<T> => {
-    if (!fallbackReason && pageWantsWorker()) {
+    if (inWorker()) {
       try {
         opened ??= call({ op: 'open', url, limits });
         try {
@@ -182,7 +193,7 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
   };
   return {
     get mode() {
-      return fallbackReason || !pageWantsWorker() ? 'page' : 'worker';
+      return inWorker() ? 'worker' : 'page';
     },
     search: (query, opts = {}) => run({ op: 'search', url, query, opts }, (s) => s.search(query, opts)),
     suggest: (query, limit) =>

@@ -36,11 +36,14 @@ describe('bj-index build --shards', () => {
     }
     const stale = await run(['query', 'sandbox', '--index', out, '--limit', '100']);
     assert.equal(stale.code, 1);
-    assert.match(stale.stderr, /^bj: part .*passages-\d+\.json belongs to another build of the index \(hash 0+, expected [0-9a-f]+\)/m);
+    assert.match(
+      stale.stderr,
+      /^bj: part .*passages-\d+\.[0-9a-f]+\.json belongs to another build of the index \(hash 0+, expected [0-9a-f]+\)/m,
+    );
     for (const p of readdirSync(folder).filter((name) => name.startsWith('terms-'))) writeFileSync(join(folder, p), '');
     const missing = await run(['query', 'sandbox', '--index', out]);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^bj: part .*terms-\d+\.json of the index is not valid JSON/m);
+    assert.match(missing.stderr, /^bj: part .*terms-\d+\.[0-9a-f]+\.json of the index is not valid JSON/m);
   });
 
   it('keeps a small corpus one file under auto, and removes the parts of an earlier sharded build', async () => {
@@ -58,5 +61,38 @@ describe('bj-index build --shards', () => {
     const r = await run(['build', 'data', '--shards', 'sometimes', '-o', join(dir, 'x.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bj: --shards must be auto, always or never, got "sometimes"/);
+  });
+});
+
+describe('bj-index query on a tampered sharded index', () => {
+  const { dir, cleanup } = tempDir();
+  before(() => buildCli());
+  after(cleanup);
+
+  it('refuses a manifest that names parts outside the entry folder, and reads none of them', async () => {
+    const out = join(dir, 'pub', 'bj-index.json');
+    assert.equal((await run(['build', 'data', '--shards', 'always', '-o', out])).code, 0);
+    const entry = JSON.parse(readFileSync(out, 'utf8')) as { shards: { base: string } };
+    for (const base of ['../../../../../../etc/', 'file:///etc/', '/etc/']) {
+      entry.shards.base = base;
+      writeFileSync(out, JSON.stringify(entry));
+      const r = await run(['query', 'sandbox', '--index', out]);
+      assert.equal(r.code, 1, base);
+      assert.match(
+        r.stderr,
+        /^bj: index .*bj-index\.json: the index at file:.* has a broken "shards" manifest \(base ".*" is not a folder beside the entry file\)/m,
+      );
+      assert.doesNotMatch(r.stdout + r.stderr, /root:|passwd/);
+    }
+  });
+
+  it('refuses a part over 8 MiB without reading it', async () => {
+    const out = join(dir, 'big', 'bj-index.json');
+    assert.equal((await run(['build', 'data', '--shards', 'always', '-o', out])).code, 0);
+    const folder = join(dir, 'big', 'bj-index');
+    for (const p of readdirSync(folder).filter((n) => n.startsWith('terms-'))) writeFileSync(join(folder, p), ' '.repeat(9 * 1024 * 1024));
+    const r = await run(['query', 'sandbox', '--index', out]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^bj: part .*terms-\d+\.[0-9a-f]+\.json of the index has 9437184 bytes, over the 8388608 a part may have/m);
   });
 });

@@ -247,6 +247,17 @@ describe('bj-index build --site: errors', () => {
     assert.match(bad.stderr, /^bj: --base-url must be an http:\/\/ or https:\/\/ address/m);
   });
 
+  it('refuses a --base-url with a user name or password, which would be published in every link', async () => {
+    const out = join(tmp.dir, 'creds.json');
+    const r = await run(['build', fixtures, '--site', site, '--base-url', 'https://user:pass@example.gov.cn/', '-o', out]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /^bj: --base-url must not hold a user name or password .*; give the public address, e.g. https:\/\/example\.gov\.cn\//m,
+    );
+    assert.equal(existsSync(out), false);
+  });
+
   it('rejects a --content selector that is not valid CSS', async () => {
     const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--content', 'main[', '-o', join(tmp.dir, 'x.json')]);
     assert.equal(r.code, 2);

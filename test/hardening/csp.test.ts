@@ -213,6 +213,41 @@ describe('strict CSP (scripts/serve.mjs) on the demo pages', { timeout: 10 * TIM
     });
 
     it(
+      "an index on another origin is fetched under the page's connect-src, not by the worker around it",
+      { timeout: TIMEOUT },
+      async () => {
+        const { page } = await open(browser(), `${base}demo/en.html`);
+        try {
+          const here = new URL(base);
+          const other = `${here.protocol}//${here.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${here.port}/dist/bj-index.json`;
+          await page.evaluate((index: string) => {
+            const box = document.createElement('bj-policy-search');
+            box.id = 'elsewhere';
+            box.setAttribute('index', index);
+            document.body.prepend(box);
+          }, other);
+          const input = await page.waitForSelector('#elsewhere >>> input');
+          await input!.click();
+          await page.keyboard.type('sandbox', { delay: 15 });
+          await page
+            .waitForFunction(
+              (o: string) => (window as unknown as Win).bjViolations.some((v) => v.includes(new URL(o).host)),
+              { timeout: 15_000 },
+              other,
+            )
+            .catch(() => undefined);
+          const seen = await violations(page);
+          assert.ok(
+            seen.some((v) => v.startsWith('connect-src') && v.includes(new URL(other).host)),
+            `the page's policy blocked the fetch of ${other}: ${JSON.stringify(seen)}`,
+          );
+        } finally {
+          await page.close();
+        }
+      },
+    );
+
+    it(
       'controls: the probe sees violations, and the policy is enforced (inline style attribute, string HTML sinks)',
       { timeout: TIMEOUT },
       async () => {

@@ -34,6 +34,7 @@ describe('PolicyIndex.fromJSON checks every record', () => {
   for (const [field, value, says] of [
     ['url', 42, /sources\[0\]\.url \(id "[a-z0-9-]+"\): must be a string \(found number 42\)/],
     ['url', 'javascript:alert(1)', /sources\[0\]\.url .*http:\/\/ or https:\/\//],
+    ['url', 'https://user:pass@wb.beijing.gov.cn/', /sources\[0\]\.url .*with no user name or password/],
     ['publisher', { en: 'x' }, /sources\[0\]\.publisher .*must be a string \(found an object\)/],
     ['date', 20230309, /sources\[0\]\.date .*must be a string/],
     ['date', '2023-13-01', /sources\[0\]\.date .*YYYY-MM-DD/],

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { snippet } from '../../search/snippet.js';
 import type { ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
-import { webHref } from '../../search/web-address.js';
+import { webHost, webHref } from '../../search/web-address.js';
 import { contentLangOf, langAttr } from '../../shared/content-lang.js';
 import { supportsPopover } from '../../shared/supports-popover.js';
 import type { BjKeyword } from './bj-keyword.js';
@@ -115,8 +115,8 @@ function renderEntry(v: PopoverView, entry: TermEntry): TemplateResult {
 
 function renderSource(entry: TermEntry): TemplateResult {
   const href = webHref(entry.source.url);
-  // Linked: the publisher's name (else the address); not linked: the address as text, as before.
-  const where = href ? entry.source.publisher || entry.source.url : entry.source.url || entry.source.publisher;
+  // Linked: the publisher's name (else the host the link goes to); not linked: the address as text.
+  const where = href ? entry.source.publisher || webHost(href) : entry.source.url || entry.source.publisher;
   const label = msg('Source:', { id: 'keyword.source' });
   return html`<p part="source">
     ${label}${label.endsWith('：') ? '' : ' '}<span lang=${langAttr(guessLang(entry.edition))}>${entry.edition}</span>${

@@ -66,6 +66,7 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
         tabindex="-1"
         aria-selected=${selected}
         href=${href}
+        referrerpolicy="strict-origin"
         @mousedown=${keepFocus}
         @click=${click}
         >${body}</a

@@ -19,7 +19,19 @@ export function resultHref(result: SearchResult, template?: string): string | un
     const fragment = textFragment(entry.text, entry.lang);
     return fragment ? `${url}${url.includes('#') ? '' : '#'}${fragment}` : url;
   }
-  return template ? fillHrefTemplate(template, result.kind, result.id) : undefined;
+  return template ? webLink(fillHrefTemplate(template, result.kind, result.id)) : undefined;
+}
+
+/**
+ * `href` when it resolves to an http(s) address (a path such as `/policy/{id}` does), else
+ * undefined: a template such as `javascript:…` never becomes a link that runs on click.
+ */
+function webLink(href: string): string | undefined {
+  try {
+    return /^https?:$/.test(new URL(href, document.baseURI).protocol) ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { highlight, snippet } from '../../search/snippet.js';
+import { MAX_PASSAGE_CHARS } from '../../search/text-slices.js';
 import type { Bilingual, ContentLang, Entry, MatchRange, PassageEntry, SearchResult, TermEntry } from '../../search/types.js';
 import { langAttr } from '../../shared/content-lang.js';
 
@@ -121,10 +122,17 @@ function termDetails(entry: TermEntry, primary: ContentLang): TemplateResult {
     ${sourceLine(entry, primary)}`;
 }
 
+/**
+ * Most characters of a passage's text the details view lays out (then "…"): what `bj-index build`
+ * writes at most. A 4 MB passage from an index built elsewhere froze Chromium for 89 s.
+ */
+export const DETAILS_CHARS = MAX_PASSAGE_CHARS;
+
 function passageDetails(entry: PassageEntry, primary: ContentLang): TemplateResult {
   return html`<p class="meta"><span class="kind kind-passage">${kindLabel('passage')}</span></p>
     ${entry.headings.length ? html`<p class="place">${msg('Section:', { id: 'policy-search.details.in' })} ${placeOf(entry)}</p>` : nothing}
-    ${paragraphs([entry.text], entry.lang)} ${sourceLine(entry, primary)}`;
+    ${paragraphs([entry.text.length > DETAILS_CHARS ? `${entry.text.slice(0, DETAILS_CHARS).replace(/[\ud800-\udbff]$/, '')}…` : entry.text], entry.lang)}
+    ${sourceLine(entry, primary)}`;
 }
 
 /** The body of the details panel (under its heading). */

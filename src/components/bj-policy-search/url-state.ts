@@ -19,8 +19,8 @@ export function readUrlQuery(param = 'q'): string {
   return cutToSearchable(new URLSearchParams(location.search).get(param) ?? '');
 }
 
-/** `text` cut to the searchable length, never inside a surrogate pair. */
-function cutToSearchable(text: string): string {
+/** `text` cut to the searchable length, never inside a surrogate pair (also what `sync-url` writes). */
+export function cutToSearchable(text: string): string {
   if (text.length <= MAX_QUERY_LENGTH) return text;
   const cut = text.slice(0, MAX_QUERY_LENGTH);
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;

@@ -4,10 +4,13 @@
  * and the hash are kept.
  */
 
+import { cutToSearchable } from './url-state.js';
+
 /** Puts `query` into the page address (removes the parameter when `query` is blank). */
 export function writeUrlQuery(query: string, param = 'q'): void {
   const url = new URL(location.href);
-  const value = query.trim();
+  // No more than a search reads: a pasted page does not become a 90 KB address.
+  const value = cutToSearchable(query.trim());
   if (value) url.searchParams.set(param, value);
   else url.searchParams.delete(param);
   if (url.href !== location.href) history.replaceState(history.state, '', url.href);

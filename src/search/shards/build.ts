@@ -59,8 +59,12 @@ export interface ShardedBuild {
 
 const PINYIN_FIELD_NAMES = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
 
-function partName(kind: string, i: number): string {
-  return `${kind}-${String(i).padStart(3, '0')}.json`;
+/**
+ * `terms-000.HASH.json`: a part's name carries its build's hash (as Pagefind's hashed file names), so
+ * a rebuild writes new files beside the old ones and readers of the old entry keep reading theirs.
+ */
+function partName(kind: string, i: number, hash: string): string {
+  return `${kind}-${String(i).padStart(3, '0')}.${hash}.json`;
 }
 
 /** Cuts sorted records into runs of at most `chars` characters of JSON (a single record may exceed it). */
@@ -136,7 +140,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   records.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const termRuns = cut(records, opts.termPartChars);
   const termFiles = termRuns.map((run, i) => {
-    const name = partName('terms', i);
+    const name = partName('terms', i, built.hash);
     part(name, { format: SHARD_FORMAT, index: built.hash, part: name, terms: run } satisfies TermPart);
     return name;
   });
@@ -144,7 +148,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const forms = [...vocab.writtenForms()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const formRuns = cut(forms, opts.formPartChars);
   const formFiles = formRuns.map((run, i) => {
-    const name = partName('forms', i);
+    const name = partName('forms', i, built.hash);
     part(name, { format: SHARD_FORMAT, index: built.hash, part: name, forms: run } satisfies FormPart);
     return name;
   });
@@ -157,7 +161,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const passageFiles: string[] = [];
   for (let i = 0; i < passages.length; i += opts.passagesPerFragment) {
     const list = passages.slice(i, i + opts.passagesPerFragment);
-    const name = partName('passages', passageFiles.length);
+    const name = partName('passages', passageFiles.length, built.hash);
     const fragment: PassagePart = {
       format: SHARD_FORMAT,
       index: built.hash,

@@ -7,9 +7,10 @@
  *   the lexicon, plus the first few passages of each keyword (what a popover lists). Popovers and
  *   `<bj-annotate>` load it as they load any index; its size does not grow with the passages.
  *   Its `shards` field (a {@link ShardManifest}) tells the search where the rest is.
- * - **Term partitions** (`terms-NNN.json`): the inverted index, cut into contiguous ranges of the
- *   sorted terms. Each term carries its postings per field (document number, term frequency and the
- *   field's length in that document: everything MiniSearch's BM25 needs, so the per-document length
+ * - **Term partitions** (`terms-NNN.HASH.json`; every part's name ends with its build's `hash`):
+ *   the inverted index, cut into contiguous ranges of the sorted terms. Each term carries its
+ *   postings per field (document number, term frequency and the field's length in that document:
+ *   everything MiniSearch's BM25 needs, so the per-document length
  *   table is spread over the postings instead of shipped whole), its document frequency for the
  *   query planner and its position in MiniSearch's term tree (so expansions are replayed in the same
  *   order). A query fetches the partitions of its own terms and of their prefix expansions.

@@ -16,6 +16,7 @@ import { BjError, type Entry, type PassageEntry, type SearchOptions, type Search
 import { fetchPart, type PartLoader } from './fetch-part.js';
 import { isShardedIndex, type ShardManifest } from './format.js';
 import { checkManifest, isRecord } from './manifest.js';
+import { checkManifestTrust, checkPart } from './part-check.js';
 import { fragmentEntries } from './part-records.js';
 import { ShardTerms } from './terms.js';
 import { PostingsScorer, type ScoredHit } from './scorer.js';
@@ -173,6 +174,7 @@ export class ShardedIndex {
     if (!isRecord(entry))
       throw new BjError('format', `bj: the index at ${entryUrl} is not a bj-policy-widgets index; rebuild it with \`npx bj-index build\`.`);
     const manifest = checkManifest(entry.shards, entryUrl);
+    checkManifestTrust(manifest, entryUrl);
     return new ShardedIndex(entry, manifest, entryUrl, load);
   }
 
@@ -243,10 +245,12 @@ export class ShardedIndex {
     return Math.floor((doc - this.manifest.keywordCount) / this.manifest.passages.per);
   }
 
-  /** Fetches part `name`, gives it to `add`, then lists it as fetched. */
+  /** Fetches part `name`, checks its records (part-check.ts), gives it to `add`, then lists it as fetched. */
   private async fetchPart(name: string, add: (value: Record<string, unknown>) => void): Promise<void> {
     const url = new URL(name, this.baseUrl).href;
-    add(await fetchPart(this.load, url, name, this.hash));
+    const value = await fetchPart(this.load, url, name, this.hash);
+    checkPart(value, { url, name, manifest: this.manifest, sources: this.sources.keys(), keywords: this.keywordIds });
+    add(value);
     this.fetched.push(url);
   }
 
