@@ -198,6 +198,9 @@ describe("<bj-policy-search> results from a site's web pages (bj-index build --s
     return { json: JSON.stringify(data), linked: first.id, page: first.document.id, other: second.id };
   }
 
+  /** A result link without its text fragment (`:~:text=…`, the passage's opening words; see result-href.test.ts). */
+  const pageAndHeading = (href: string | null) => (href ?? '').replace(/#?:~:text=.*$/, '');
+
   it('makes a passage from a web page a link to its page and heading; others stay as they were', async () => {
     const { json, linked, other } = siteIndex();
     const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl(json)} limit="50"></bj-policy-search>`);
@@ -206,8 +209,9 @@ describe("<bj-policy-search> results from a site's web pages (bj-index build --s
     const ids = expected('supervision').map((r) => r.id);
     const option = (id: string) => opts[ids.indexOf(id)]!;
     expect(option(linked).localName).to.equal('a');
-    expect(option(linked).getAttribute('href')).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
-    expect(option(other).getAttribute('href'), 'a passage of another page links to that page').to.equal(
+    expect(pageAndHeading(option(linked).getAttribute('href'))).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
+    expect(option(linked).getAttribute('href'), 'and a text fragment of the passage').to.match(/#open%20data:~:text=./);
+    expect(pageAndHeading(option(other).getAttribute('href')), 'a passage of another page links to that page').to.equal(
       'https://example.gov.cn/en/other.html',
     );
     expect(opts[0]!.localName, 'a keyword without href-template is not a link').to.equal('div');
@@ -225,7 +229,7 @@ describe("<bj-policy-search> results from a site's web pages (bj-index build --s
       for (let i = 0; i <= ids.indexOf(linked); i++) await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
       expect((await selected).detail.record.id).to.equal(linked);
-      expect(followed).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
+      expect(pageAndHeading(followed)).to.equal('https://example.gov.cn/zh/policy.html#open%20data');
     } finally {
       document.removeEventListener('click', stop);
     }
@@ -262,7 +266,7 @@ describe("<bj-policy-search> results from a site's web pages (bj-index build --s
             : doc === otherPage
               ? 'https://example.gov.cn/en/other.html'
               : `/policy/${r.kind}/${encodeURIComponent(r.id)}`;
-      expect(o.getAttribute('href')).to.equal(href);
+      expect(pageAndHeading(o.getAttribute('href'))).to.equal(href);
     });
   });
 });
