@@ -183,8 +183,11 @@ function firstUse(sources) {
 // in-page fallback (src/shared/searcher.ts) is a chunk of its own, fetched only when a worker fails.
 const catalogueReader = 'src/search/catalogue.ts';
 const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
+// Issue 22: offline, the loader itself draws the notice with Retry of the search box and of a keyword
+// and imports their parts again once back online (+0.55 KB gzip), since the parts that would draw it
+// cannot arrive; the first search arranges results by page and shows each page's address and date.
 const budgets = [
-  { name: 'loader', files: loader, limit: 12 },
+  { name: 'loader', files: loader, limit: 12.3 },
   {
     name: 'keyword popover (loader + first opening)',
     files: [
@@ -197,7 +200,7 @@ const budgets = [
         ]),
       ]),
     ],
-    limit: 30,
+    limit: 30.6,
   },
   {
     name: 'search box (loader + first search)',
@@ -210,7 +213,7 @@ const budgets = [
         'search-worker.js',
       ]),
     ],
-    limit: 45,
+    limit: 45.85,
   },
   {
     // Not one of issue 14's three: it keeps an annotated article from paying for what it never uses

@@ -134,7 +134,8 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
           const before = scripts();
           assert.deepEqual(before, [`${base}${WIDGETS}bj-policy-widgets.js`], 'before any interaction the page fetches the loader only');
           const loaderGzip = gzipOf(before[0]!);
-          assert.ok(loaderGzip <= 12 * 1024, `the loader is ${loaderGzip} B gzip, over 12 KB`);
+          // The budgets of scripts/build.mjs (issue 22 raised them for the offline notices: see there).
+          assert.ok(loaderGzip <= 12.3 * 1024, `the loader is ${loaderGzip} B gzip, over 12.3 KB`);
 
           await hoverShows(page, definitionStart());
           const parts = scripts().slice(before.length);
@@ -157,7 +158,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
     );
 
     it(
-      'a search page answers its first search with at most 45 KB gzip of script, the worker included, and no sharded reader',
+      'a search page answers its first search with at most 45.85 KB gzip of script, the worker included, and no sharded reader',
       { timeout: TIMEOUT },
       async () => {
         served.length = 0;
@@ -176,7 +177,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
             'a single-file index never fetches the sharded index reader',
           );
           const total = scripts.reduce((n, u) => n + gzipOf(`${base}${u}`), 0);
-          assert.ok(total <= 45 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45 KB`);
+          assert.ok(total <= 45.85 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45.85 KB`);
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {
           await page.close();
