@@ -186,8 +186,12 @@ function firstUse(sources) {
 // The catalogue travels in the index-fetch chunk (vite.config.ts sharedParts).
 const catalogueReader = 'src/shared/index-fetch.ts';
 const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
+// Raised from 12 / 30 / 45 KB: offline, the loader itself draws the notice with Retry of the search
+// box and of a keyword, in the page's language, and imports their parts again once back online
+// (+0.8 KB gzip), since the parts that would draw it cannot arrive; the first search arranges results
+// by page and shows each page's address and date, and links carry a text fragment (+0.6 KB).
 const budgets = [
-  { name: 'loader', files: loader, limit: 12 },
+  { name: 'loader', files: loader, limit: 12.6 },
   {
     name: 'keyword popover (loader + first opening)',
     files: [
@@ -200,7 +204,7 @@ const budgets = [
         ]),
       ]),
     ],
-    limit: 30,
+    limit: 31,
   },
   {
     name: 'search box (loader + first search)',
@@ -213,7 +217,7 @@ const budgets = [
         'search-worker.js',
       ]),
     ],
-    limit: 45,
+    limit: 46.5,
   },
   {
     // Not one of issue 14's three: it keeps an annotated article from paying for what it never uses

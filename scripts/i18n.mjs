@@ -34,7 +34,15 @@ async function withLock(fn) {
 }
 
 /** The ids the loader renders itself (src/shared/ui-locale.ts `uiString`). */
-const SHELL_IDS = ['policy-search.label', 'policy-search.placeholder'];
+const SHELL_IDS = [
+  'policy-search.label',
+  'policy-search.placeholder',
+  'policy-search.error',
+  'policy-search.offline',
+  'policy-search.retry',
+  'keyword.offline',
+  'keyword.retry',
+];
 
 const unescapeXml = (s) =>
   s

@@ -13,12 +13,14 @@
  * - the title: `<meta name="bj:title" content="…">`, else the first element matching `--title`, else
  *   `<title>`, else the first `<h1>` of the regions. A heading whose text is the title is left out
  *   of the heading paths (it would repeat the title);
- * - the language: `lang` of the first region or its nearest ancestor that has one (`<html lang>`).
+ * - the language: `lang` of the first region or its nearest ancestor that has one (`<html lang>`);
+ * - the publication date, where the page states one (src/cli/page-date.ts).
  */
 import { compile } from 'css-select';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { MAX_PASSAGE_CHARS, textSlices } from '../search/text-slices.js';
+import { pageDate } from './page-date.js';
 
 /** A compiled CSS selector (css-select), as `compileSelector` returns. */
 export type Selector = ReturnType<typeof compile>;
@@ -41,6 +43,8 @@ export interface PageContent {
   title?: string;
   /** The `lang` attribute that applies to the content (as written), if any. */
   lang?: string;
+  /** Publication date as the page states it, `YYYY-MM-DD`. */
+  date?: string;
   passages: PagePassage[];
 }
 
@@ -262,7 +266,8 @@ export function extractPage(html: string, options: ExtractOptions = {}): PageCon
     else walk(root);
     flush();
   }
-  return { ...(title ? { title } : {}), ...(lang ? { lang } : {}), passages };
+  const date = pageDate(doc, roots);
+  return { ...(title ? { title } : {}), ...(lang ? { lang } : {}), ...(date ? { date } : {}), passages };
 }
 
 function pageTitle(doc: Document, roots: AnyNode[], options: ExtractOptions): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * `bj-index build --site DIR`: reads the built HTML pages of a site into one corpus input, page by
  * page (read, decode, parse, extract, drop), in sorted path order so the output is deterministic.
- * Each page becomes a document (`url`: base URL + its path, `index.html` → its folder) whose passages
+ * Each page becomes a document (`url`: base URL + its path, `index.html` → its folder; `date`: its
+ * publication date where the page states one) whose passages
  * carry the `anchor` of their heading; ids come from the path (`zh/policy.html` → `zh-policy`,
  * passages `zh-policy-p001`, …).
  */
@@ -235,6 +236,7 @@ export async function readSite(options: SiteOptions): Promise<SiteResult> {
       title: { [lang]: title },
       lang,
       url: pageUrl(options.baseUrl, rel),
+      ...(page.date ? { date: page.date } : {}),
       passages: page.passages.map((p, i) => ({
         id: `${id}-p${String(i + 1).padStart(3, '0')}`,
         headings: p.headings,

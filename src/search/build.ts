@@ -89,7 +89,14 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
     });
     (data.documents ?? []).forEach((d, i) => {
       claim(`document:${d.id}`, `${file} documents[${i}] (${d.id}) field "id"`);
-      documents.push({ id: d.id, title: d.title, lang: d.lang, source: source.id, ...(d.url !== undefined ? { url: d.url } : {}) });
+      documents.push({
+        id: d.id,
+        title: d.title,
+        lang: d.lang,
+        source: source.id,
+        ...(d.url !== undefined ? { url: d.url } : {}),
+        ...(d.date !== undefined ? { date: d.date } : {}),
+      });
       d.passages.forEach((p, j) => {
         claim(p.id, `${file} documents[${i}].passages[${j}] (${p.id}) field "id"`);
         const anchor = p.anchor !== undefined ? { anchor: p.anchor } : {};

@@ -65,7 +65,7 @@ export function passageEntry(p: StoredPassage, doc: StoredDocument, source: Sour
   const entry: PassageEntry = {
     kind: 'passage',
     id: p.id,
-    document: { id: doc.id, title: doc.title },
+    document: doc.date !== undefined ? { id: doc.id, title: doc.title, date: doc.date } : { id: doc.id, title: doc.title },
     headings: p.headings,
     text: p.text,
     lang: doc.lang,

@@ -62,6 +62,11 @@ export interface StoredDocument {
    * a format version bump: an optional field that readers without it ignore.
    */
   url?: string;
+  /**
+   * Documents read from HTML pages only: the page's publication date, `YYYY-MM-DD`, where it states one
+   * (src/cli/page-date.ts). Optional, like `url`: readers without it ignore it.
+   */
+  date?: string;
 }
 
 export type StoredEntry = StoredTerm | StoredPassage;

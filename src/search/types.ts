@@ -95,6 +95,8 @@ export interface DocumentRecord {
    * HTML pages; corpus files do not have it (the schema refuses it).
    */
   url?: string;
+  /** Publication date of the page, `YYYY-MM-DD`, where it states one (`bj-index build --site` only, like `url`). */
+  date?: string;
   passages: PassageRecord[];
 }
 
@@ -131,7 +133,8 @@ export interface TermEntry {
 export interface PassageEntry {
   kind: 'passage';
   id: string;
-  document: { id: string; title: Bilingual };
+  /** Its document; `date` (`YYYY-MM-DD`) where the document's page states one (`bj-index build --site`). */
+  document: { id: string; title: Bilingual; date?: string };
   headings: string[];
   text: string;
   lang: ContentLang;

@@ -177,6 +177,9 @@ function checkIndex(index: Obj, known?: KnownRecords): void {
     // A page indexed with `bj-index build --site`: its absolute address.
     const url = optStr(o, 'url', at);
     if (url !== undefined && !(/^https?:\/\//i.test(url) && isWebAddress(url))) fail(`${at}.url`, `${found(url)} ${WEB_ADDRESS}`);
+    // A page indexed with `bj-index build --site` that states its publication date.
+    const date = optStr(o, 'date', at);
+    if (date !== undefined && !isIsoDate(date)) fail(`${at}.date`, `${found(date)} must be a date YYYY-MM-DD`);
   });
 
   const entries = index.entries as unknown[];

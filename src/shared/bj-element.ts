@@ -8,6 +8,12 @@ import { LitElement } from 'lit';
 import { emit, reportError, type BjErrorDetail, type BjEventMap } from './events.js';
 import type { BjError, BjErrorCode } from '../search/types.js';
 
+/**
+ * How long after the browser says it is back online a failed load is tried again: the connection is
+ * seldom usable at that very moment (Wi-Fi associating, DNS, a proxy).
+ */
+export const ONLINE_DELAY_MS = 1000;
+
 export class BjElement extends LitElement {
   /**
    * Defaults of reactive properties, by name. Not assigned by every constructor (a setter call and a
@@ -42,11 +48,34 @@ export class BjElement extends LitElement {
     reportError(this, error, extra);
   }
 
-  /** Reports that a part of the library (a chunk next to the loader) could not be imported. */
-  protected partFailed(what: string, cause: unknown): void {
+  /** Whether a part of the library (a chunk next to the loader) could not be imported (reported once, until it arrives). */
+  protected partDown?: boolean;
+  /** Whether the browser coming back online imports a failed part again (set once, until it does). */
+  private waitsOnline?: boolean;
+
+  /**
+   * Reports that a part of the library could not be imported, once until it arrives: offline, the
+   * message says so; `again` imports it again when the browser is back online (the `online` event).
+   */
+  protected partFailed(what: string, cause: unknown, again?: () => void): void {
+    if (again && !this.waitsOnline) {
+      this.waitsOnline = true;
+      const back = () => {
+        this.waitsOnline = false;
+        again();
+      };
+      addEventListener('online', () => setTimeout(back, ONLINE_DELAY_MS), { once: true });
+    }
+    if (this.partDown) return;
+    this.partDown = true;
+    this.requestUpdate();
     this.reportError({
       code: 'network',
-      message: `bj: the ${what} could not be loaded (${String(cause)}); copy the whole dist/ folder, chunks/ included, next to the script.`,
+      message: `bj: the ${what} could not be loaded (${
+        navigator.onLine
+          ? `${String(cause)}); copy the whole dist/ folder, chunks/ included, next to the script.`
+          : 'the browser is offline).'
+      }`,
     });
   }
 }

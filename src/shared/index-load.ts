@@ -3,7 +3,7 @@
  * host for the index URL the host names now (its `index`, else the page's: src/shared/config.ts),
  * after Pagefind UI's `Instance`, which holds state while components render.
  *
- *     idle → loading → ready | error        (Retry: error → loading)
+ *     idle → loading → ready | error        (Retry, or the browser back online: error → loading)
  *
  * The loading itself is its user's, passed in: the keyword popover and `<bj-annotate>` read the
  * catalogue (src/shared/index-store.ts), the search box opens the index in the search worker
@@ -32,6 +32,8 @@ export class IndexLoad<T> implements ReactiveController {
   error?: BjError;
   /** The absolute index URL the state is about. */
   url?: string;
+  /** What the browser coming back online does after a failure (default: {@link retry}); the host's view of Retry. */
+  onOnline?: () => void;
   private pending?: Promise<T | undefined>;
 
   /**
@@ -49,6 +51,21 @@ export class IndexLoad<T> implements ReactiveController {
   hostUpdate(): void {
     this.current();
   }
+
+  hostConnected(): void {
+    addEventListener('online', this.online);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.online);
+  }
+
+  /** Offline, a load fails as a network error; back online, it loads again by itself. */
+  private online = (): void => {
+    setTimeout(() => {
+      if (this.phase === 'error') (this.onOnline ?? (() => void this.retry()))();
+    }, 1000); // ONLINE_DELAY_MS of bj-element.ts (not imported: this chunk would import the loader)
+  };
 
   /** The host's index URL now; a new one starts over (`idle`), dropping what was loaded or loading for the old one. */
   current(): string {
@@ -99,7 +116,12 @@ export class IndexLoad<T> implements ReactiveController {
    * once it {@link answered} or on {@link retry}.
    */
   fail(cause: unknown): void {
-    const error = cause instanceof BjError ? cause : new BjError('network', String(cause));
+    // Offline, that is the cause, whatever failed first (the fetch, or a part of the library that reads the index).
+    const error = !navigator.onLine
+      ? new BjError('network', `bj: the index at ${this.url} could not be loaded (the browser is offline).`)
+      : cause instanceof BjError
+        ? cause
+        : new BjError('network', String(cause));
     const again = this.phase === 'error';
     this.error = error;
     this.set('error');

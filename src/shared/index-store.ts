@@ -49,7 +49,12 @@ function once<T>(loads: Map<string, Promise<T>>, done: Map<string, T>, url: stri
  * loaded once per URL. Rejects with a `BjError`.
  */
 export function loadCatalogue(url: string, options: LoadOptions = {}): Promise<Catalogue> {
-  return once(catalogueLoads, catalogues, url, () => import('./index-fetch.js').then(({ fetchCatalogue }) => fetchCatalogue(url, options)));
+  // Never offline: Firefox keeps a failed import failed for the page (IndexLoad says offline).
+  return once(catalogueLoads, catalogues, url, () =>
+    (navigator.onLine ? import('./index-fetch.js') : Promise.reject(new Error('offline'))).then(({ fetchCatalogue }) =>
+      fetchCatalogue(url, options),
+    ),
+  );
 }
 
 /** The catalogue at `url` if it has already loaded, without waiting. */

@@ -139,7 +139,8 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
           const before = scripts();
           assert.deepEqual(before, [`${base}${WIDGETS}bj-policy-widgets.js`], 'before any interaction the page fetches the loader only');
           const loaderGzip = gzipOf(before[0]!);
-          assert.ok(loaderGzip <= 12 * 1024, `the loader is ${loaderGzip} B gzip, over 12 KB`);
+          // The budgets of scripts/build.mjs (issue 22 raised them for the offline notices: see there).
+          assert.ok(loaderGzip <= 12.6 * 1024, `the loader is ${loaderGzip} B gzip, over its 12.6 KB budget`);
 
           await hoverShows(page, definitionStart());
           const parts = scripts().slice(before.length);
@@ -162,7 +163,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
     );
 
     it(
-      'a search page answers its first search with at most 45 KB gzip of script, the worker included, and no sharded reader',
+      'a search page answers its first search with at most 46.5 KB gzip of script (its budget), the worker included, and no sharded reader',
       { timeout: TIMEOUT },
       async () => {
         served.length = 0;
@@ -181,7 +182,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
             'a single-file index never fetches the sharded index reader',
           );
           const total = scripts.reduce((n, u) => n + gzipOf(`${base}${u}`), 0);
-          assert.ok(total <= 45 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45 KB`);
+          assert.ok(total <= 46.5 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 46.5 KB`);
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {
           await page.close();
@@ -190,7 +191,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
     );
 
     it(
-      'a Chinese page with a search box and keywords fetches at most 12 KB gzip of script before interaction, its label already in Chinese',
+      'a Chinese page with a search box and keywords fetches the loader alone before interaction (no translation chunk), its label already in Chinese',
       { timeout: TIMEOUT },
       async () => {
         served.length = 0;
@@ -205,9 +206,10 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
           await page.waitForNetworkIdle({ idleTime: 300, timeout: 20_000 });
           const scripts = [...new Set(served.filter((u) => u.startsWith(WIDGETS) && u.endsWith('.js')))];
           const total = scripts.reduce((n, u) => n + gzipOf(`${base}${u}`), 0);
+          assert.deepEqual(scripts, [`${WIDGETS}bj-policy-widgets.js`], 'before interaction a Chinese page fetches the loader alone');
           assert.ok(
-            total <= 12 * 1024,
-            `before interaction the page fetched ${total} B gzip of script (${scripts.join(', ')}), over 12 KB`,
+            total <= 12.6 * 1024,
+            `before interaction the page fetched ${total} B gzip of script, over the loader's 12.6 KB budget`,
           );
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {

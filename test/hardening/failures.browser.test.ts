@@ -157,7 +157,7 @@ describe('index load failures', function () {
         await el.search('regulatory sandbox');
         expectOneError(await errorsFrom(errors.events), code, says, index.url);
         const box = await waitFor(() => part(el, 'error'), 'an error message shows');
-        expect(seen(box)).to.contain('could not be loaded');
+        expect(seen(box)).to.contain('Search is unavailable on this page right now.');
         expect(seen(part(el, 'label')!)).to.equal('Search policies and keywords');
 
         await index.heal();

@@ -47,6 +47,17 @@ describe('PolicyIndex.fromJSON checks every record', () => {
     });
   }
 
+  it('reads a page’s publication date (bj-index build --site) and refuses one that is not a date', () => {
+    const dated = structuredClone(good) as unknown as Mutable;
+    dated.documents[0]!.date = '2024-05-10';
+    const passage = PolicyIndex.fromJSON(dated).search('监管沙盒', { kind: 'passage' })[0]!.entry;
+    assert.equal(passage.kind === 'passage' && passage.document.date, '2024-05-10');
+    for (const date of [20240510, '2024-02-30', '10/05/2024']) {
+      const e = refused((i) => (i.documents[0]!.date = date));
+      assert.match(e.message, /documents\[0\]\.date .*(must be a string|YYYY-MM-DD)/);
+    }
+  });
+
   it('refuses duplicate ids: two keywords, or a passage with a keyword id', () => {
     const twice = refused((i) => (i.entries[1]!.id = i.entries[0]!.id));
     assert.equal(twice.code, 'format');

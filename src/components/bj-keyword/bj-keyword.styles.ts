@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { noticeStyles } from '../../shared/notice.styles.js';
 import { tokens } from '../../shared/tokens.styles.js';
 
 /** The keyword and its trigger: what the loader renders (the popover's styles come with it, keyword-popover.styles.ts). */
 export const styles = css`
   ${tokens}
+  ${noticeStyles}
   :host {
     display: inline;
     --_underline: var(--bj-keyword-underline, currentColor);
@@ -29,5 +31,10 @@ export const styles = css`
   [part~='trigger']:focus-visible {
     outline: 0.125rem solid var(--bj-focus, var(--_accent));
     outline-offset: 0.125rem;
+  }
+  /* Offline, the popover part could not be imported: the notice under the keyword. */
+  .down {
+    margin-top: 1.5em;
+    font: 0.875rem system-ui;
   }
 `;

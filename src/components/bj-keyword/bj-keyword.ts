@@ -2,6 +2,7 @@ import { ReactiveElement, type PropertyValues } from 'lit';
 import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
 import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
+import { uiString } from '../../shared/ui-locale.js';
 import { styles } from './bj-keyword.styles.js';
 import type { KeywordDisplay } from './keyword-content.js';
 import type { EventPlace, KeywordPopover } from './keyword-popover.js';
@@ -14,9 +15,9 @@ let popoverModule: Promise<PopoverModule> | undefined;
 /** The popover part's class once its chunk has arrived: later keywords attach it synchronously. */
 let Popover: PopoverModule['KeywordPopover'] | undefined;
 
-/** The popover chunk, imported once per page (again after a failed import). */
+/** The popover chunk, imported once per page (again after a failed import); never offline (see `importSearch`). */
 function importPopover(): Promise<PopoverModule> {
-  popoverModule ??= import('./keyword-popover.js').then(
+  popoverModule ??= (navigator.onLine ? import('./keyword-popover.js') : Promise.reject(new Error('offline'))).then(
     (module) => {
       Popover = module.KeywordPopover;
       return module;
@@ -154,7 +155,7 @@ function onPageEvent(e: Event): void {
  * @csspart related-count - "and N more".
  * @csspart related-search - The "and N more" button: searches for the keyword in the page's `<bj-policy-search>` (only when there is one).
  * @csspart passage-link - A related passage's link to its page and heading (passages indexed from web pages).
- * @csspart notice - "Loading definition…" or "Definition unavailable…".
+ * @csspart notice - "Loading definition…", "Definition unavailable…" or "You are offline…" (offline before the popover part arrived: under the keyword, over the text).
  * @csspart retry - The "Retry" button after "Definition unavailable…" (loads the index again, the popover stays open).
  * @csspart close - The Close button (touch screens and sheets).
  * @csspart relation - "Related keyword:", when the text names the keyword only through an alias.
@@ -315,16 +316,38 @@ export class BjKeyword extends BjElement {
     this.activating ??= importPopover().then(
       () => {
         this.activating = undefined;
+        this.partDown = false;
+        this.notice?.remove();
         return this.attach();
       },
       (cause: unknown) => {
         this.activating = undefined;
         this.waiting = undefined;
-        this.partFailed('keyword popover', cause);
+        this.partFailed('keyword popover', cause, this.retry);
+        if (!navigator.onLine) this.renderRoot.append((this.notice ??= this.newNotice()));
         return undefined;
       },
     );
     return this.activating;
+  }
+
+  /** Offline, where the popover part could not be imported: a notice after the keyword, over the text, with Retry. */
+  private notice?: HTMLElement;
+
+  /** Retry, and the browser back online: imports the popover part again and opens the popover. */
+  private retry = (): void => void this.activate().then((popover) => popover?.show());
+
+  private newNotice(): HTMLElement {
+    const notice = document.createElement('span');
+    const button = document.createElement('button');
+    notice.setAttribute('part', 'notice');
+    notice.setAttribute('role', 'alert');
+    notice.className = 'down';
+    button.setAttribute('part', 'retry');
+    button.onclick = this.retry;
+    button.textContent = uiString(this, 'keyword.retry');
+    notice.append(uiString(this, 'keyword.offline'), button);
+    return notice;
   }
 
   /**

@@ -61,7 +61,9 @@ function renderNotice(v: PopoverView): TemplateResult {
   return html`<p part="notice" role="status">
       ${
         failed
-          ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+          ? navigator.onLine
+            ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
+            : msg('You are offline. The definition shows when the connection is back.', { id: 'keyword.offline' })
           : msg('Loading definition…', { id: 'keyword.loading' })
       }
     </p>

@@ -100,6 +100,7 @@ export class KeywordPopover implements ReactiveController {
   constructor(private readonly host: BjKeyword) {
     host.addController(this);
     this.index = new IndexLoad<KeywordSource>(host, loadCatalogue, peekCatalogue);
+    this.index.onOnline = () => void this.ensureEntry(true);
     watchLocale(host);
     void applyUiLocale(host); // the labels' language (a small chunk), before the popover opens
     adoptStyles(host, popoverStyles);

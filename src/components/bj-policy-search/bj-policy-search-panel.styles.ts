@@ -199,6 +199,19 @@ export const panelStyles = css`
   .alt {
     color: var(--_muted);
   }
+  /* Another passage of the page and section above: its text only, set in under it. */
+  .option.cont {
+    margin-block-start: -0.375rem;
+    padding-inline-start: 1.5rem;
+  }
+  .where {
+    display: block;
+    overflow: hidden;
+    font-size: 0.8em;
+    color: var(--_muted);
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .place {
     font-size: 0.85em;
     color: var(--_muted);
@@ -258,33 +271,6 @@ export const panelStyles = css`
   }
   /* The element's own message: its own surface and colours, so it keeps AA contrast in a
      coloured header (the page's colours reach only the host). */
-  .error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin-block-start: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid #b3261e;
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-  }
-  .error button {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.875rem;
-    font: inherit;
-    color: var(--_accent);
-    background: var(--_surface);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .error p {
-    margin: 0;
-    flex: 1 1 12rem;
-  }
   .details {
     padding: 0.25rem 0.5rem 0.5rem;
     overflow-wrap: anywhere;

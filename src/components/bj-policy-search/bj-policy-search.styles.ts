@@ -1,15 +1,16 @@
 import { css } from 'lit';
+import { noticeStyles } from '../../shared/notice.styles.js';
 import { tokens } from '../../shared/tokens.styles.js';
 
 export const styles = css`
   ${tokens}
+  ${noticeStyles}
   :host {
     --_mark-text: var(--_text);
     display: block;
     position: relative;
     max-width: 100%;
     font-family: var(--bj-font, inherit);
-    color: var(--_text);
     line-height: 1.45;
   }
   :host([hidden]) {
@@ -24,10 +25,14 @@ export const styles = css`
     display: none !important;
   }
   /* Page CSS reaches the host only: this floor keeps the box, results and details readable under
-     font-size: 0 ancestors, or font: 0/0 and color: transparent with !important on the host. */
+     font-size: 0 ancestors, or font: 0/0 and color: transparent with !important on the host. The
+     label sits on the page's background: it keeps the page's text colour. */
   .base {
     font-size: max(0.875rem, 1em);
     line-height: 1.45;
+  }
+  .field {
+    position: relative;
     color: var(--_text);
   }
   .visually-hidden {
@@ -46,8 +51,13 @@ export const styles = css`
     margin-block-end: 0.25rem;
     font-weight: 600;
   }
-  .field {
-    position: relative;
+  /* The notice under the box (src/shared/notice.styles.ts). */
+  .down {
+    inset-inline: 0;
+    margin-top: 4px;
+  }
+  .down p {
+    display: inline;
   }
   .icon {
     position: absolute;

@@ -12,9 +12,12 @@ import { readUrlQuery } from './url-state.js';
 type SearchModule = typeof import('./search-controller.js');
 let searchModule: Promise<SearchModule> | undefined;
 
-/** The search chunk, imported once per page (again after a failed import). */
+/**
+ * The search chunk, imported once per page (again after a failed import). Never asked for offline:
+ * Firefox keeps a failed import failed for the page; back online, it is imported for real.
+ */
 function importSearch(): Promise<SearchModule> {
-  searchModule ??= import('./search-controller.js').catch((cause: unknown) => {
+  searchModule ??= (navigator.onLine ? import('./search-controller.js') : Promise.reject(new Error('offline'))).catch((cause: unknown) => {
     searchModule = undefined;
     throw cause;
   });
@@ -198,18 +201,24 @@ export class BjPolicySearch extends BjElement {
     this.activating ??= importSearch().then(
       ({ SearchController }) => {
         this.activating = undefined;
+        this.partDown = false;
         this.searchController ??= new SearchController(this);
         this.requestUpdate();
         return this.searchController;
       },
       (cause: unknown) => {
         this.activating = undefined;
-        this.partFailed('search part', cause);
+        this.partFailed('search part', cause, this.retry);
         return undefined;
       },
     );
     return this.activating;
   }
+
+  /** Retry, and the browser back online: imports the search part again, or loads the index again, and searches what the box holds. */
+  private retry = (): void => {
+    void this.activate().then((search) => search?.retry());
+  };
 
   /** `/` and Ctrl/⌘K focus the box, with `shortcut`. */
   private onDocumentKeyDown = (e: KeyboardEvent): void => {
@@ -245,6 +254,24 @@ export class BjPolicySearch extends BjElement {
       <div class="scroll" tabindex="-1">
         ${search ? search.renderPanel() : html`<div id="listbox" role="listbox" part="listbox" aria-labelledby="label" hidden></div>`}
       </div>
+    </div>`;
+  }
+
+  /** @internal Why search is unavailable, in the element's UI language: offline, else the page's search is broken (the console says why). */
+  errorText(): string | undefined {
+    return uiString(this, navigator.onLine ? 'policy-search.error' : 'policy-search.offline');
+  }
+
+  /** Under the box, over the page (it never moves the page): why search is unavailable, with Retry. */
+  private renderError(search: SearchController | undefined): TemplateResult | typeof nothing {
+    if (!(search ? search.failed : this.partDown)) return nothing;
+    const retry = () => {
+      this.retry();
+      this.focus();
+    };
+    return html`<div class="down" part="error">
+      <p>${this.errorText()}</p>
+      <button type="button" @click=${retry}>${uiString(this, 'policy-search.retry')}</button>
     </div>`;
   }
 
@@ -288,8 +315,8 @@ export class BjPolicySearch extends BjElement {
         ${hint ? html`<span class="hint" part="hint" aria-hidden="true"><kbd>/</kbd><kbd>${isApple() ? '⌘' : 'Ctrl'} K</kbd></span>` : nothing}
         ${this.renderPanel(search)}
       </div>
-      ${search ? search.renderError() : nothing}
-      <div class="visually-hidden" role="status" part="status">${search?.status ?? ''}</div>
+      ${this.renderError(search)}
+      <div class="visually-hidden" role="status" part="status">${search ? search.status : this.partDown ? this.errorText() : ''}</div>
     </div>`;
   }
 }

@@ -39,6 +39,8 @@ export function renderFilter(results: readonly SearchResult[], filter: Filter, o
 
 export interface OptionView {
   active: boolean;
+  /** Another passage of the page and section of the option above: shown as its text only, under it. */
+  more?: boolean;
   primary: ContentLang;
   /** With a template, the option is a link (`<a role="option">`); a passage from a web page always is (see `resultHref`). */
   hrefTemplate?: string;
@@ -48,7 +50,7 @@ export interface OptionView {
 /** One option, `#opt-<i>`; a press does not take focus from the box. */
 export function renderOption(r: SearchResult, i: number, view: OptionView): TemplateResult {
   const selected = view.active ? 'true' : 'false';
-  const body = renderResult(r, view.primary);
+  const body = renderResult(r, view.primary, view.more);
   const href = resultHref(r, view.hrefTemplate);
   const click = (e: MouseEvent) => {
     if (!href) e.preventDefault();
@@ -61,7 +63,7 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
     ? html`<a
         id="opt-${i}"
         role="option"
-        class="option"
+        class=${view.more ? 'option cont' : 'option'}
         part="option"
         tabindex="-1"
         aria-selected=${selected}
@@ -71,7 +73,15 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
         @click=${click}
         >${body}</a
       >`
-    : html`<div id="opt-${i}" role="option" class="option" part="option" aria-selected=${selected} @mousedown=${keepFocus} @click=${click}>
+    : html`<div
+        id="opt-${i}"
+        role="option"
+        class=${view.more ? 'option cont' : 'option'}
+        part="option"
+        aria-selected=${selected}
+        @mousedown=${keepFocus}
+        @click=${click}
+      >
         ${body}
       </div>`;
   /* eslint-enable lit-a11y/click-events-have-key-events */

@@ -9,6 +9,7 @@ import { highlight, snippet } from '../../search/snippet.js';
 import { MAX_PASSAGE_CHARS } from '../../search/text-slices.js';
 import type { Bilingual, ContentLang, Entry, MatchRange, PassageEntry, SearchResult, TermEntry } from '../../search/types.js';
 import { langAttr } from '../../shared/content-lang.js';
+import { dateOf } from './arrange.js';
 
 /** How many characters of context a result's snippet shows. */
 export const SNIPPET_LENGTH = 160;
@@ -65,9 +66,15 @@ const SEP = html` <span class="sep" aria-hidden="true">› </span>`;
  * A passage is titled by its own heading, with the document and the outer headings below it, so that
  * a list of passages from one document does not repeat the document's title as every title.
  */
-export function renderResult(result: SearchResult, primary: ContentLang): TemplateResult {
+export function renderResult(result: SearchResult, primary: ContentLang, more = false): TemplateResult {
   const segments = snippet(result.text, rangesOf(result.matches, 'text'), SNIPPET_LENGTH);
+  const text = segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing;
+  const kind = html`<span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span>`;
+  // Another passage of the same page and section as the result above: its kind and text, under it.
+  if (more) return html`<span class="head">${kind}</span> ${text}`;
   const e = result.entry;
+  // What tells two passages titled alike apart: the page's address and its date (else the source's).
+  const where = e.kind === 'passage' ? [dateOf(result), e.url?.replace(/^https?:\/\/|#.*$/g, '')].filter(Boolean).join(' · ') : '';
   const byHeading = e.kind === 'passage' && e.headings.length > 0;
   const head = byHeading
     ? html`<span class="title" lang=${langAttr(e.lang)}>${e.headings[e.headings.length - 1]}</span>`
@@ -79,10 +86,8 @@ export function renderResult(result: SearchResult, primary: ContentLang): Templa
           .map((h) => html`${SEP}<span lang=${langAttr(e.lang)}>${h}</span>`)}</span
       >`
     : nothing;
-  return html`<span class="head"
-      ><span class="kind kind-${result.kind}" part="kind">${kindLabel(result.kind)}</span> <span class="titles">${head}</span></span
-    >
-    ${place} ${segments.length ? html`<span class="snippet" lang=${langAttr(result.lang)}>${marked(segments)}</span>` : nothing}`;
+  return html`<span class="head">${kind} <span class="titles">${head}</span></span> ${place}
+    ${where ? html`<span class="where">${where}</span>` : nothing} ${text}`;
 }
 
 function paragraphs(lines: readonly string[] | undefined, lang: ContentLang): TemplateResult | typeof nothing {

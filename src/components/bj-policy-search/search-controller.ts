@@ -23,6 +23,7 @@ import type { BjPolicySearch } from './bj-policy-search.js';
 import { panelStyles } from './bj-policy-search-panel.styles.js';
 import { ofKind, onlyWeak, renderDetailsView, renderEmpty, renderFilter, renderOption, renderWeak, type Filter } from './panel-view.js';
 import { openUnder } from './popup.js';
+import { arrange } from './arrange.js';
 import { resultHref } from './result-href.js';
 import { writeUrlQuery } from './url-write.js';
 
@@ -34,6 +35,13 @@ const ANNOUNCE_DELAY_MS = 500;
 const URL_DELAY_MS = 250;
 /** Results asked of the index per query; filters and "Show more" work on these. */
 const MAX_RESULTS = 200;
+
+/** Whether `b` is another passage of the page and section of `a`. */
+const samePlace = (a: SearchResult | undefined, b: SearchResult): boolean =>
+  a?.entry.kind === 'passage' &&
+  b.entry.kind === 'passage' &&
+  a.entry.document.id === b.entry.document.id &&
+  a.entry.headings.join('\n') === b.entry.headings.join('\n');
 
 export class SearchController implements ReactiveController {
   private resultQuery = '';
@@ -65,6 +73,7 @@ export class SearchController implements ReactiveController {
       const searcher = getSearcher(url);
       return searcher.prepare().then(() => searcher);
     });
+    this.index.onOnline = () => this.retry();
     adoptStyles(host, panelStyles);
     // The panel's strings (`msg()`): in the element's UI language, re-rendered when it changes.
     watchLocale(host);
@@ -119,7 +128,7 @@ export class SearchController implements ReactiveController {
     this.resolving = true;
     try {
       const results = await this.index.value?.search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
-      if (results && seq === this.seq && q === this.resultQuery) this.set({ results });
+      if (results && seq === this.seq && q === this.resultQuery) this.set({ results: arrange(results) });
     } catch {
       // The next query reports a failing index.
     } finally {
@@ -203,7 +212,7 @@ export class SearchController implements ReactiveController {
     if (this.index.current() !== url) return this.runSearch(query, { force: true, open });
     this.index.answered();
     this.set({
-      results,
+      results: arrange(results),
       resultQuery: q,
       active: -1,
       shown: host.limit,
@@ -235,7 +244,7 @@ export class SearchController implements ReactiveController {
   }
 
   private errorText(): string {
-    return msg('The search index could not be loaded. Check your connection and try again.', { id: 'policy-search.error' });
+    return this.host.errorText() ?? '';
   }
 
   private choose(result: SearchResult, i: number): void {
@@ -319,9 +328,14 @@ export class SearchController implements ReactiveController {
     }
   }
 
-  private retry(): void {
+  /** Whether the index could not be loaded (the element shows why, with Retry). */
+  get failed(): boolean {
+    return this.index.phase === 'error';
+  }
+
+  /** Retry, and the browser back online: loads the index again and searches what the box holds. */
+  retry(): void {
     void this.index.retry();
-    this.input.focus();
     if (this.host.value.trim()) void this.runSearch(this.host.value, { force: true });
     else void this.warmUp();
   }
@@ -438,7 +452,7 @@ export class SearchController implements ReactiveController {
     return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
       ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing}
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
-        ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active }))}
+        ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active, more: samePlace(visible[i - 1], r) }))}
       </div>
       ${
         more > 0
@@ -459,28 +473,8 @@ export class SearchController implements ReactiveController {
       : this.renderResults();
   }
 
-  /** Below the box: the load error with Retry. */
-  renderError(): TemplateResult | typeof nothing {
-    return this.index.phase === 'error'
-      ? html`<div class="error" part="error">
-          <p>${this.errorText()}</p>
-          <button type="button" @click=${() => this.retry()}>${msg('Retry', { id: 'policy-search.retry' })}</button>
-        </div>`
-      : nothing;
-  }
-
   /** What the live region says. */
   get status(): string {
     return this.announcement;
   }
 }
-
-/**
- * The search box's own strings, which the loader shows through src/shared/ui-locale.ts (without
- * the `@lit/localize` runtime); written here as `msg()` calls so that `npm run i18n` extracts them.
- * `test/components/bj-policy-search/bj-policy-search-loader.browser.test.ts` checks that both agree.
- */
-export const shellStrings = (): { label: string; placeholder: string } => ({
-  label: msg('Search policies and keywords', { id: 'policy-search.label' }),
-  placeholder: msg('English, 中文 or pinyin', { id: 'policy-search.placeholder' }),
-});

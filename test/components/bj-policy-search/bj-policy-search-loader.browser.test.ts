@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { shellStrings } from '../../../src/components/bj-policy-search/search-controller.js';
+import { shellStrings } from '../../../src/components/bj-policy-search/shell-strings.js';
 
 const label = (el: BjPolicySearch) => el.shadowRoot!.querySelector<HTMLLabelElement>('label')!;
 const box = (el: BjPolicySearch) => el.shadowRoot!.querySelector<HTMLInputElement>('input')!;

@@ -70,7 +70,7 @@ describe('<bj-policy-search> loading and failure', () => {
     }
   });
 
-  it('says the index could not be loaded, offers Retry, fires bj-error, and Retry works once the index is there', async () => {
+  it('says search is unavailable here, offers Retry, fires bj-error, and Retry works once the index is there', async () => {
     let published = false;
     const restore = stubFetch({
       '/flaky/bj-index.json': () => (published ? jsonResponse() : new Response('not here', { status: 404, statusText: 'Not Found' })),
@@ -90,10 +90,10 @@ describe('<bj-policy-search> loading and failure', () => {
       expect(detail.url).to.match(/\/flaky\/bj-index\.json$/);
       await waitUntil(() => part(el, 'error') !== null, 'error message appears');
       const error = part(el, 'error')!;
-      expect(seen(error)).to.contain('The search index could not be loaded');
+      expect(seen(error)).to.contain('Search is unavailable on this page right now.');
       const retry = error.querySelector('button')!;
       expect(seen(retry)).to.equal('Retry');
-      await waitStatus(el, /could not be loaded/);
+      await waitStatus(el, /unavailable/);
       expect(options(el)).to.have.length(0);
       await expect(el).to.be.accessible();
 

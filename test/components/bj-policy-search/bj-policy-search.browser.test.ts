@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
+import { arrange } from '../../../src/components/bj-policy-search/arrange.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BuiltIndex } from '../../../src/search/format.js';
 import type { PassageEntry } from '../../../src/search/types.js';
@@ -35,7 +36,8 @@ async function indexSettled(el: BjPolicySearch): Promise<void> {
 }
 
 /** What the index itself returns for `query`, to compare with what the element shows. */
-const expected = (query: string, kind: 'all' | 'term' | 'passage' = 'all') => testIndex().search(query, { kind, limit: 200 });
+/** The results as the list shows them: the search's, arranged (src/components/bj-policy-search/arrange.ts). */
+const expected = (query: string, kind: 'all' | 'term' | 'passage' = 'all') => arrange(testIndex().search(query, { kind, limit: 200 }));
 
 async function searchBox(attrs: { limit?: number; href?: string } = {}): Promise<BjPolicySearch> {
   return fixture<BjPolicySearch>(
@@ -284,7 +286,12 @@ describe('<bj-policy-search> results', () => {
     opts.forEach((o, i) => {
       const r = want[i]!;
       expect(seen(o.querySelector('[part~="kind"]'))).to.equal(r.kind === 'term' ? 'Keyword' : 'Policy');
-      if (r.entry.kind === 'passage' && r.entry.headings.length) {
+      if (o.classList.contains('cont')) {
+        // Another passage of the section above: shown under it, without its title again.
+        const above = want[i - 1]!.entry;
+        expect(r.entry.kind === 'passage' && above.kind === 'passage' && above.headings.join() === r.entry.headings.join()).to.equal(true);
+        expect(o.querySelector('.titles')).to.equal(null);
+      } else if (r.entry.kind === 'passage' && r.entry.headings.length) {
         // A passage is titled by its heading; the document and outer headings say where it is.
         const h = r.entry.headings;
         const lang = r.entry.lang === 'zh' ? 'zh-Hans' : 'en';
