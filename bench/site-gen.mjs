@@ -116,18 +116,30 @@ export function generateSite({ passages, out, perPage = 50, seed = 2022 }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      passages: { type: 'string', default: '1000' },
-      out: { type: 'string' },
-      'per-page': { type: 'string', default: '50' },
-      seed: { type: 'string', default: '2022' },
-    },
-  });
+  const usage = 'usage: node bench/site-gen.mjs --passages N --out DIR [--per-page 1..50] [--seed S]';
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        passages: { type: 'string', default: '1000' },
+        out: { type: 'string' },
+        'per-page': { type: 'string', default: '50' },
+        seed: { type: 'string', default: '2022' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`bj: ${error.message.replace(/\.$/, '')}; ${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(`${usage}\nWrites a deterministic synthetic bilingual site of N passages into DIR (emptied first).`);
+    process.exit(0);
+  }
   const passages = Number(values.passages);
   const perPage = Number(values['per-page']);
   if (!values.out || !Number.isInteger(passages) || passages < 1 || !Number.isInteger(perPage) || perPage < 1 || perPage > 50) {
-    console.error('bj: usage: node bench/site-gen.mjs --passages N --out DIR [--per-page 1..50] [--seed S]');
+    console.error(`bj: ${usage}`);
     process.exit(2);
   }
   const started = performance.now();

@@ -3,6 +3,7 @@
  * `bj-index build --site` reads back exactly the passages it wrote, GBK pages included.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -31,6 +32,17 @@ describe('bench/site-gen.mjs', () => {
   const tmp = tempDir();
   after(tmp.cleanup);
   before(() => buildCli());
+
+  it('answers --help with its usage and a wrong option with a bj: line, never a stack trace', () => {
+    const script = join(import.meta.dirname, '../../bench/site-gen.mjs');
+    const help = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: node bench\/site-gen\.mjs --passages N --out DIR/);
+    const wrong = spawnSync(process.execPath, [script, '--pasages', '10'], { encoding: 'utf8' });
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /^bj: Unknown option '--pasages'; usage:/);
+    assert.doesNotMatch(wrong.stderr, /\n\s+at /, 'no stack trace');
+  });
 
   it('writes the same bytes for the same N, with Chinese GBK pages that declare it', () => {
     const a = generateSite({ passages: N, out: join(tmp.dir, 'a') }) as { pages: number; passages: number; gbkPages: number };
