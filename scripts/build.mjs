@@ -210,7 +210,10 @@ const budgets = [
         'search-worker.js',
       ]),
     ],
-    limit: 45,
+    // 45 until issue 21: the dictionary lexicon's hook in the worker (which parts a query needs,
+    // translated slots, the "English results for …" line) costs about 0.4 KB; the lexicon's code
+    // and data are lazy parts, fetched only by a query that needs them.
+    limit: 45.5,
   },
   {
     // Not one of issue 14's three: it keeps an annotated article from paying for what it never uses

@@ -157,7 +157,7 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
     );
 
     it(
-      'a search page answers its first search with at most 45 KB gzip of script, the worker included, and no sharded reader',
+      'a search page answers its first search with at most 45.5 KB gzip of script, the worker included, and no sharded reader',
       { timeout: TIMEOUT },
       async () => {
         served.length = 0;
@@ -176,7 +176,8 @@ describe('the loader and its parts on a site', { timeout: 10 * TIMEOUT }, () => 
             'a single-file index never fetches the sharded index reader',
           );
           const total = scripts.reduce((n, u) => n + gzipOf(`${base}${u}`), 0);
-          assert.ok(total <= 45 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45 KB`);
+          // 45.5 KB as in scripts/build.mjs (45 before issue 21's dictionary lexicon hook).
+          assert.ok(total <= 45.5 * 1024, `the first search fetched ${total} B gzip of script (${scripts.join(', ')}), over 45.5 KB`);
           assert.deepEqual(errors, [], 'no console error, failed request or CSP violation');
         } finally {
           await page.close();
