@@ -23,6 +23,7 @@ import { packageDataDir, packageIndexPath, packageVersion } from './package-info
 import { decodeUtf8 } from './decode.js';
 import { checkInstalledMiniSearch } from './minisearch-check.js';
 import { formatHuman, toJsonResult } from './query-output.js';
+import { buildLexiconFor, loadLexiconBeside, writeLexicon } from './lexicon-output.js';
 import { chooseLayout, partsFolderName, removeParts, SHARD_MODES, writeSharded, type ShardMode } from './shards-output.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
 import { escapeControls, jsonLine } from './terminal.js';
@@ -284,6 +285,7 @@ async function build(args: string[]): Promise<number> {
   const { values, positionals } = parse('build', args, {
     output: { type: 'string', short: 'o' },
     shards: { type: 'string' },
+    'no-dictionary': { type: 'boolean' },
     ...SITE_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   });
@@ -306,7 +308,9 @@ async function build(args: string[]): Promise<number> {
   let json = JSON.stringify(index);
   const hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
   const layout = chooseLayout(index, json, shardMode as ShardMode, output);
-  if (layout) json = JSON.stringify(layout.entry);
+  // The sharded reader does not read a dictionary lexicon yet: only a single-file index gets one.
+  const lexicon = values['no-dictionary'] || layout ? undefined : await buildLexiconFor(index, output);
+  json = JSON.stringify(layout ? layout.entry : index);
   const bytes = Buffer.from(json, 'utf8');
   let written: { parts: number; bytes: number } | undefined;
   let unlock = (): void => undefined;
@@ -334,6 +338,8 @@ async function build(args: string[]): Promise<number> {
     await outputTarget(output); // a device, folder or dangling link is refused before anything is created beside it
     created = await mkdir(dirname(output), { recursive: true });
     unlock = await takeLock(output, output);
+    // The lexicon first: the index that names it is written last.
+    if (lexicon) await writeLexicon(lexicon);
     if (layout) written = await writeSharded(output, layout, bytes);
     else {
       await writeFileAtomic(output, bytes);
@@ -357,9 +363,13 @@ async function build(args: string[]): Promise<number> {
   const sharded = written
     ? ` (keyword catalogue; ${count(written.parts, 'part')}, ${written.bytes} bytes in all, in ${join(dirname(output), partsFolderName(output))}/)`
     : '';
+  const lexiconGzip = lexicon ? [...lexicon.files.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) : 0;
+  const lexiconNote = lexicon
+    ? `; dictionary lexicon: ${count(lexicon.files.size, 'part')} in ${lexicon.folder}/, ${lexiconGzip} bytes gzip`
+    : '';
   out(
     `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip${sharded}, ` +
-      `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)\n`,
+      `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)${lexiconNote}\n`,
   );
   return 0;
 }
@@ -457,7 +467,9 @@ async function readIndex(path: string, rebuild: string): Promise<PolicyIndex | S
   if (ShardedIndex.isSharded(json)) checkInstalledMiniSearch();
   try {
     if (ShardedIndex.isSharded(json)) return ShardedIndex.open(json, pathToFileURL(resolve(path)).href, readPart);
-    return PolicyIndex.fromJSON(json);
+    const index = PolicyIndex.fromJSON(json);
+    await loadLexiconBeside(index, path, err);
+    return index;
   } catch (e) {
     const message = e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
     throw new Failure([`bj: index ${shown}: ${message}${/rebuild|build/.test(message) ? '' : `; rebuild it with \`${rebuild}\``}`]);

@@ -22,6 +22,8 @@ export interface JsonResult {
   headings?: string[];
   /** Passages read from HTML pages: the link to the page and heading. */
   url?: string;
+  /** `translation` when only the dictionary lexicon's words matched (see `SearchResult.via`). */
+  via?: 'translation';
 }
 
 export function toJsonResult(r: SearchResult): JsonResult {
@@ -37,6 +39,7 @@ export function toJsonResult(r: SearchResult): JsonResult {
     terms: r.terms,
     matches: r.matches,
   };
+  if (r.via) out.via = r.via;
   if (r.entry.kind === 'passage') {
     out.document = r.entry.document;
     out.headings = r.entry.headings;
@@ -60,7 +63,11 @@ export function formatHuman(query: string, results: SearchResult[], options: Hum
   const lines: string[] = [];
   // Same rule as the search box: weak results only are shown under an honest line.
   if (!results.some((r) => r.strength === 'strong')) lines.push(`no close match for ${JSON.stringify(query)}; related results:`);
+  const firstTranslated = results.findIndex((r) => r.via === 'translation');
   results.forEach((r, i) => {
+    // As in the search box: results reached through the dictionary say so, in the result's language.
+    if (i === firstTranslated)
+      lines.push(`${r.lang === 'en' ? 'English' : 'Chinese'} results for ${escapeControls(JSON.stringify(query))}:`);
     // Data is escaped here, before the bold escapes of our own are added.
     const title = escapeControls([r.title.en, r.title.zh].filter(Boolean).join(' / '));
     const rank = `${String(i + 1).padStart(pad)}.`;

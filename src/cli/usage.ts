@@ -61,6 +61,12 @@ Options:
                         the search box fetches as a query needs them; publish both.
                         auto shards an index of more than 400,000 characters
                         (about 1,000 passages); smaller ones stay one file
+  --no-dictionary       no dictionary lexicon. By default FILE gets a lexicon in
+                        a folder beside it (bj-index.json -> bj-index.lexicon/;
+                        publish both): words of CC-CEDICT (CC BY-SA 4.0) pruned
+                        to the index's own, so a Chinese query reaches English
+                        passages and an English one Chinese pages; a query
+                        fetches only the parts of its own words
   -h, --help            show this help
 
 Examples:

@@ -4,6 +4,7 @@
  * the passages' `terms`. DOM-free and Node-free.
  */
 import type { Bilingual, ContentLang, SourceInfo, TermEntry } from './types.js';
+import type { XLexiconManifest } from './xlang-format.js';
 
 /** The `format` marker of a built index. */
 export const INDEX_FORMAT = 'bj-index';
@@ -94,6 +95,11 @@ export interface BuiltIndex {
    * editors' `bj-synonyms` files, and editors' same-language equivalences. Queries only.
    */
   lexicon?: StoredLexicon;
+  /**
+   * Where the dictionary lexicon is (`bj-index build`, from CC-CEDICT; `xlang-format.ts`): fetched
+   * only by a query that needs it. Absent when the index was built without one.
+   */
+  lexiconFile?: XLexiconManifest;
 }
 
 /** See {@link BuiltIndex.lexicon} and `lexicon.ts`. */

@@ -38,6 +38,7 @@ import { Highlighter } from './highlight.js';
 import { Lexicon } from './lexicon.js';
 import { QueryNames } from './named.js';
 import { STRONG_COVERAGE, planQuery, type QueryPlan } from './query.js';
+import type { QueryTranslator } from './query.js';
 import { rank } from './rank.js';
 import { miniSearchEngine, type HitId, type SearchEngine, type SearchableFields } from './search-engine.js';
 import { suggestNames } from './suggest.js';
@@ -78,6 +79,8 @@ export class PolicyIndex {
   private readonly lexicon: Lexicon;
   private readonly names: QueryNames;
   private readonly highlighter: Highlighter;
+  /** The dictionary lexicon (`xlang.ts`, a lazy part), once `useLexicon` gave it a part. */
+  private xlang?: QueryTranslator & { readonly parts: ReadonlySet<number> };
   /** The MiniSearch index, built on first search (see `engine`) or by `prepareSearch`. */
   private searchIndex?: MiniSearch<SearchDoc>;
   private preparing?: Promise<void>;
@@ -204,6 +207,7 @@ export class PolicyIndex {
       variants: this.catalogue.variants,
       vocab: engine.vocabulary,
       lexicon: this.lexicon,
+      xlang: this.xlang,
       inPinyin: (w) => this.inPinyin(w),
       names: this.names.zh,
       mark: markHan,
@@ -246,6 +250,16 @@ export class PolicyIndex {
     }
     const lang: ContentLang = opts.lang ?? (plan.parts.han.length > 0 || this.isPinyin(plan.parts.words) ? 'zh' : 'en');
     return ranked.slice(0, limit).map(({ hit, coverage: c }) => this.toResult(hit, plan, lang, hit.id === named?.id, c));
+  }
+
+  /** The parts of the dictionary lexicon given so far (`useLexicon` in xlang.ts). */
+  lexiconParts(): ReadonlySet<number> {
+    return this.xlang?.parts ?? new Set();
+  }
+
+  /** @internal The dictionary lexicon queries are translated with, set by `useLexicon` (xlang.ts). */
+  translateWith(lexicon: QueryTranslator & { readonly parts: ReadonlySet<number> }): void {
+    this.xlang = lexicon;
   }
 
   /**
@@ -345,6 +359,7 @@ export class PolicyIndex {
     const lang = entryLang(entry, preferred);
     const text = entryText(entry, lang);
     const title = entry.kind === 'term' ? entry.title : entry.document.title;
+    const graded = this.xlang?.grade(plan.slots, new Set(r.queryTerms), cover) ?? { strong: cover >= STRONG_COVERAGE, translated: false };
     return {
       kind: entry.kind,
       id: entry.id,
@@ -352,7 +367,8 @@ export class PolicyIndex {
       text,
       lang,
       score: r.score,
-      strength: named || cover >= STRONG_COVERAGE ? 'strong' : 'weak',
+      strength: named || graded.strong ? 'strong' : 'weak',
+      ...(!named && graded.translated ? { via: 'translation' as const } : {}),
       coverage: Math.round(cover * 1000) / 1000,
       terms: r.terms.map(unmark),
       matches: this.highlighter.ranges(r, entry, title, text, plan, named),

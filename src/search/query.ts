@@ -24,7 +24,13 @@ import { hasHan, type VariantMap } from './script.js';
 import { hanBigrams, queryParts, stemWord, tokenizeWithOffsets, type QueryParts } from './text.js';
 
 /** How much a kind of match is worth, relative to the term as typed. */
-export const MATCH_FACTOR = { exact: 1, rendering: 0.9, synonym: 0.9, prefix: 0.8, fuzzy: 0.75 } as const;
+export const MATCH_FACTOR = {
+  exact: 1,
+  rendering: 0.9,
+  synonym: 0.9,
+  prefix: 0.8,
+  fuzzy: 0.75,
+} as const;
 
 /** Coverage from which a result counts as a close (`strong`) match. */
 export const STRONG_COVERAGE = 0.7;
@@ -33,6 +39,8 @@ export const STRONG_COVERAGE = 0.7;
 export interface Alternative {
   terms: string[];
   factor: number;
+  /** Reached through the dictionary lexicon: a translation, or an English dictionary synonym. */
+  dictionary?: 'translation' | 'synonym';
 }
 
 /** Something the query asks for: one English content word, or one Han bigram (or lone character). */
@@ -56,13 +64,14 @@ export function acronymsOf(query: string): Set<string> {
  * Coverage of a result: the weighted share of the slots it satisfies, given the query terms it
  * matched (MiniSearch's `queryTerms`). 0 for no slots.
  */
-export function coverage(slots: readonly Slot[], matched: ReadonlySet<string>): number {
+export function coverage(slots: readonly Slot[], matched: ReadonlySet<string>, counts: (alt: Alternative) => boolean = () => true): number {
   let total = 0;
   let got = 0;
   for (const slot of slots) {
     total += slot.weight;
     let best = 0;
     for (const alt of slot.alternatives) {
+      if (!counts(alt)) continue;
       if (alt.factor > best && alt.terms.every((t) => matched.has(t))) best = alt.factor;
     }
     got += slot.weight * best;
@@ -75,6 +84,8 @@ export interface PlanContext {
   variants: VariantMap;
   vocab: Vocabulary;
   lexicon: Lexicon;
+  /** The dictionary lexicon, once loaded (`xlang.ts`, a lazy part); without it queries are not translated. */
+  xlang?: QueryTranslator | undefined;
   /** True when the word occurs in some keyword's joined pinyin or initials. */
   inPinyin(word: string): boolean;
   /** Chinese keyword names (simplified), kept whole when question words are stripped. */
@@ -87,6 +98,19 @@ export interface PlanContext {
   weights: { prefix: number; fuzzy: number };
   /** Prefix weight of a one-character Han query. */
   hanPrefixWeight(char: string): number;
+}
+
+/** Adds dictionary translations to a query's slots (the dictionary lexicon, `xlang.ts`). */
+export interface QueryTranslator {
+  /** A Han run's bigram slots get the English glosses of its dictionary words. */
+  translateRun(run: string, runSlots: Slot[], ctx: PlanContext, queries: Query[]): void;
+  /** English content words' slots get Chinese words and dictionary synonyms. */
+  translateWords(stems: string[], wordSlots: Slot[], ctx: PlanContext, queries: Query[]): void;
+  /**
+   * Whether a result that matched `matched` with coverage `cover` is strong (dictionary synonyms
+   * only rank), and whether only the dictionary's words matched.
+   */
+  grade(slots: readonly Slot[], matched: ReadonlySet<string>, cover: number): { strong: boolean; translated: boolean };
 }
 
 /** A planned query: MiniSearch sub-queries, the slots to grade results by, and what to highlight. */
@@ -149,6 +173,8 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
     for (const hit of lexicon.inChinese(spelled)) spelledAlts.push(...targetQueries(hit, ctx, queries));
   }
 
+  const wordStems: string[] = [];
+  const wordSlots: Slot[] = [];
   words.forEach((typed, i) => {
     const stem = stemWord(typed) || typed;
     const weights = new Map<string, number>([[stem, 1]]);
@@ -188,8 +214,14 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
       alternatives.push({ terms: stems, factor: MATCH_FACTOR.synonym });
     }
     queries.push({ queries: [...weights.keys()], fields: ctx.textFields, boostTerm: (t: string) => weights.get(t) ?? 1 });
-    slots.push({ weight: vocab.idf(stem), alternatives });
+    const slot = { weight: vocab.idf(stem), alternatives };
+    slots.push(slot);
+    if (!onlyStopWords && !pinyinish) {
+      wordStems.push(stem);
+      wordSlots.push(slot);
+    }
   });
+  ctx.xlang?.translateWords(wordStems, wordSlots, ctx, queries);
   if (pinyin.length > 0) {
     queries.push({
       queries: [...new Set(pinyin)],
@@ -212,7 +244,8 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
         prefix: true,
         weights: { fuzzy: ctx.weights.fuzzy, prefix: ctx.hanPrefixWeight(run) },
       });
-      slots.push({ weight: vocab.idf(mark(run)), alternatives: [{ terms: [mark(run)], factor: MATCH_FACTOR.exact }] });
+      const slot = { weight: vocab.idf(mark(run)), alternatives: [{ terms: [mark(run)], factor: MATCH_FACTOR.exact }] };
+      slots.push(slot);
       continue;
     }
     const grams = hanBigrams(run);
@@ -229,6 +262,7 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
         for (let g = from; g < from + len - 1 && g < runSlots.length; g++) runSlots[g]!.alternatives.push(...alts);
       }
     }
+    ctx.xlang?.translateRun(run, runSlots, ctx, queries);
     slots.push(...runSlots);
   }
   if (queries.length === 0) return null;

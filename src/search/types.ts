@@ -175,6 +175,11 @@ export interface SearchResult {
   strength: 'strong' | 'weak';
   /** Weighted share (0–1) of the query's words and Chinese bigrams this result matches. */
   coverage: number;
+  /**
+   * `translation` when the result matches only through the dictionary lexicon (the query's words in
+   * the other language, or their dictionary synonyms), not through the query's own words.
+   */
+  via?: 'translation';
   /** The query terms that matched, as MiniSearch reports them. */
   terms: string[];
   /** Ranges to highlight. Never HTML. */

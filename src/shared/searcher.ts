@@ -5,6 +5,7 @@
  * so both answer alike.
  */
 import { PolicyIndex } from '../search/index.js';
+import { hasHan } from '../search/script.js';
 import { isShardedIndex } from '../search/shards/format.js';
 import type { ShardedSearchOptions } from '../search/shards/query.js';
 import type { SearchResult } from '../search/types.js';
@@ -56,10 +57,21 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
     ready ??= sync ? Promise.resolve().then(() => index.buildSearch()) : index.prepareSearch();
     return ready;
   };
+  // The dictionary lexicon's parts (issue 21), fetched by a lazy part: a Chinese query's before it
+  // runs; an English query's only when its own words found nothing close (then it runs again).
+  let lexicon: Promise<(q: string, english: boolean) => Promise<unknown>> | undefined;
+  const withLexicon = (q: string, english: boolean) =>
+    (lexicon ??= import('./lexicon-loader.js').then(({ lexiconLoader }) => lexiconLoader(index, url, limits))).then((load) =>
+      load(q, english),
+    );
+  const hasLexicon = () => index.catalogue.built.lexiconFile !== undefined;
   return {
     layout: 'single',
     async search(q, opts) {
-      await prepare();
+      await Promise.all([prepare(), hasLexicon() && hasHan(q) ? withLexicon(q, false) : undefined]);
+      const results = index.search(q, opts);
+      if (!hasLexicon() || results.some((r) => r.strength === 'strong')) return results;
+      await withLexicon(q, true);
       return index.search(q, opts);
     },
     suggest: (q, limit) => index.suggest(q, limit),

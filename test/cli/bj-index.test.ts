@@ -48,7 +48,12 @@ describe('bj-index build', () => {
     assert.equal(Number(m[1]), Buffer.byteLength(text));
     assert.ok(Number(m[2]) > 0 && Number(m[2]) < Number(m[1]));
     assert.equal(m[3], index.hash);
-    assert.deepEqual(readdirSync(join(tmp.dir, 'new-dir')), ['index.json'], 'no temp file left');
+    // The index and its dictionary lexicon's folder (issue 21), and no temp file.
+    assert.deepEqual(readdirSync(join(tmp.dir, 'new-dir')), ['index.json', 'index.lexicon'], 'no temp file left');
+    assert.ok(
+      readdirSync(join(tmp.dir, 'new-dir', 'index.lexicon')).every((n) => /^\d+\.json$/.test(n)),
+      'no temp file left',
+    );
   });
 
   it("reads the package's data/ by default, without taking data/schema/ for corpus files", async () => {
@@ -194,7 +199,11 @@ describe('bj-index build', () => {
     const r = await run(['build', fixtures, '-o', join(dir, 'index.json')]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: cannot write .*index\.json: /m);
-    assert.deepEqual(readdirSync(dir), ['index.json']);
+    // The lexicon's parts are written first (like a sharded index's); no temp file is left.
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n !== 'index.lexicon'),
+      ['index.json'],
+    );
     assert.ok(statSync(join(dir, 'index.json')).isDirectory());
   });
 

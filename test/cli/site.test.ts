@@ -183,7 +183,9 @@ describe('bj-index build --site', () => {
     const again = join(tmp.dir, 'again.json');
     const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/**', '-o', again]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(readFileSync(again, 'utf8'), readFileSync(out, 'utf8'), 'a glob excludes as the path prefix did');
+    // The same bytes but the name of the dictionary lexicon's folder, which follows the output's name.
+    const named = (file: string) => readFileSync(file, 'utf8').replaceAll(/"[a-z]+\.lexicon\//g, '"');
+    assert.equal(named(again), named(out), 'a glob excludes as the path prefix did');
   });
 
   it('takes the content region from --content and skips pages without one', async () => {

@@ -249,7 +249,8 @@ export const panelStyles = css`
   .weak {
     font-weight: 600;
   }
-  .weak {
+  .weak,
+  .translated {
     margin: 0.25rem 0 0.5rem;
   }
   .suggest {

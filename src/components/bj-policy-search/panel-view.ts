@@ -95,6 +95,21 @@ export function renderWeak(query: string): TemplateResult {
   return html`<p class="weak" part="weak">${msg(str`No close match for “${query}”; related results:`, { id: 'policy-search.weak' })}</p>`;
 }
 
+/**
+ * The line above a list led by results reached through the dictionary (`SearchResult.via`):
+ * "English results for “营业执照”", in the UI language; nothing when the best result matches the
+ * query's own words.
+ */
+export function renderTranslated(results: readonly SearchResult[], query: string): TemplateResult | typeof nothing {
+  if (results[0]?.via !== 'translation') return nothing;
+  const translated = results.filter((r) => r.via === 'translation');
+  const en = translated.filter((r) => r.lang === 'en').length * 2 >= translated.length;
+  const line = en
+    ? msg(str`English results for “${query}”`, { id: 'policy-search.translated.en' })
+    : msg(str`Chinese results for “${query}”`, { id: 'policy-search.translated.zh' });
+  return html`<p class="translated" part="translated">${line}</p>`;
+}
+
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** "No results for …", "Did you mean" buttons and a tip (a Chinese query is not told to try Chinese). */

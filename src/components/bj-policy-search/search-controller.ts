@@ -21,7 +21,17 @@ import { supportsPopover } from '../../shared/popover.js';
 import { smallViewport } from '../../shared/sheet.js';
 import type { BjPolicySearch } from './bj-policy-search.js';
 import { panelStyles } from './bj-policy-search-panel.styles.js';
-import { ofKind, onlyWeak, renderDetailsView, renderEmpty, renderFilter, renderOption, renderWeak, type Filter } from './panel-view.js';
+import {
+  ofKind,
+  onlyWeak,
+  renderDetailsView,
+  renderEmpty,
+  renderFilter,
+  renderOption,
+  renderTranslated,
+  renderWeak,
+  type Filter,
+} from './panel-view.js';
 import { openUnder } from './popup.js';
 import { arrange } from './arrange.js';
 import { resultHref } from './result-href.js';
@@ -450,7 +460,7 @@ export class SearchController implements ReactiveController {
       this.input.focus();
     };
     return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
-      ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing}
+      ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing} ${renderTranslated(visible, this.resultQuery)}
       <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
         ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active, more: samePlace(visible[i - 1], r) }))}
       </div>

@@ -59,6 +59,8 @@
 'policy-search.suggest': `您是不是要找：`,
 'policy-search.tip': `提示：可以用中文、英文或拼音搜索。`,
 'policy-search.tip.han': `提示：请减少用词，或用英文名称、拼音搜索。`,
+'policy-search.translated.en': str`“${0}”的英文结果`,
+'policy-search.translated.zh': str`“${0}”的中文结果`,
 'policy-search.weak': str`没有与“${0}”接近的结果；相关结果：`,
 'read-aloud': `朗读`,
     };

@@ -59,6 +59,8 @@
 'policy-search.suggest': `您是不是要找：`,
 'policy-search.tip': `提示：可以用中文、英文或拼音搜尋。`,
 'policy-search.tip.han': `提示：請減少用詞，或用英文名稱、拼音搜尋。`,
+'policy-search.translated.en': str`「${0}」的英文結果`,
+'policy-search.translated.zh': str`「${0}」的中文結果`,
 'policy-search.weak': str`沒有與「${0}」接近的結果；相關結果：`,
 'read-aloud': `朗讀`,
     };

@@ -1,0 +1,188 @@
+/**
+ * Derives an index's cross-language query lexicon from CC-CEDICT (`cedict.ts`), pruned to the
+ * index's own vocabulary (see `xlang.ts` for how queries use it). Node only, build time only.
+ *
+ * - `zh`: Chinese word → English glosses, kept only where every content word of a gloss occurs in
+ *   the index's English text (so a Chinese query reaches English passages).
+ * - `en`: English gloss (its stems) → Chinese words, kept only where the Chinese word occurs in the
+ *   index's Chinese text (so an English question reaches Chinese pages).
+ * - `syn`: English word the index lacks → English glosses of the same headwords that it has
+ *   (`knockoff` → `counterfeit`): weaker matches, English to English.
+ */
+import { QUERY_STOP_WORDS } from './question-words.js';
+import { loadCedict, CEDICT_SOURCE, type CedictEntry } from './cedict.js';
+import { wordFrequencies } from './word-frequency.js';
+import { XLANG_FORMAT, XLANG_VERSION, type StoredXLexicon } from './xlang-format.js';
+import { HAN_RUN, toSimplified } from './script.js';
+import { partOf } from './xlang-needed.js';
+import { tokenizeWithOffsets } from './text.js';
+import type { BuiltIndex } from './format.js';
+
+/** Longest gloss kept, in content words; longer glosses are definitions, not translations. */
+const MAX_GLOSS_WORDS = 3;
+/** Glosses kept per Chinese word (CEDICT lists the commonest senses first). */
+const MAX_GLOSSES = 4;
+/** Senses read per dictionary entry (CC-CEDICT lists the commonest first). */
+const MAX_SENSES = 3;
+/** Chinese words kept per English gloss, and English synonyms per word. */
+const MAX_TARGETS = 4;
+/**
+ * How common (its count in jieba's dictionary) a Chinese word must be to be kept for Chinese
+ * queries, unless the index uses its gloss as a phrase: the words readers type, not every entry.
+ */
+const MIN_ZH_COUNT = 100;
+/** How common (jieba count) a headword must be for its glosses to serve as English synonyms. */
+const MIN_SYNONYM_COUNT = 400;
+/** Most senses of a headword whose glosses serve as English synonyms of each other. */
+const MAX_SYNONYM_SENSES = 5;
+/** Longest Chinese headword kept, in characters. */
+const MAX_HEADWORD = 8;
+
+const stemCache = new Map<string, string[]>();
+
+/** The content stems of an English phrase as a query would search them (question words dropped). */
+export function glossStems(gloss: string): string[] {
+  let stems = stemCache.get(gloss);
+  if (!stems) {
+    stems = tokenizeWithOffsets(gloss)
+      .filter((t) => t.kind === 'word' && !QUERY_STOP_WORDS.has(gloss.slice(t.start, t.end).toLowerCase()))
+      .map((t) => t.term);
+    stemCache.set(gloss, stems);
+  }
+  return stems;
+}
+
+/** The English stems, consecutive stem pairs and triples, and the Chinese text (simplified Han runs) of a built index. */
+function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string>; zh: string[] } {
+  const en = new Set<string>();
+  const phrases = new Set<string>();
+  const zh: string[] = [];
+  const docLang = new Map(index.documents.map((d) => [d.id, d.lang]));
+  const addEn = (text: string | undefined) => {
+    if (!text) return;
+    const words = tokenizeWithOffsets(text.replace(HAN_RUN, ' ')).map((t) => t.term);
+    words.forEach((w, i) => {
+      en.add(w);
+      if (i >= 1) phrases.add(`${words[i - 1]} ${w}`);
+      if (i >= 2) phrases.add(`${words[i - 2]} ${words[i - 1]} ${w}`);
+    });
+  };
+  const addZh = (text: string | undefined) => {
+    if (text) for (const m of text.matchAll(HAN_RUN)) zh.push(toSimplified(m[0], index.variants));
+  };
+  const add = (text: string | undefined) => {
+    addEn(text);
+    addZh(text);
+  };
+  for (const d of index.documents) [d.title.en, d.title.zh].forEach(add);
+  for (const e of index.entries) {
+    if (e.kind === 'term') {
+      [e.title.en, e.title.zh, e.section?.en, e.section?.zh, ...e.aliases.en, ...e.aliases.zh].forEach(add);
+      [...(e.definition.en ?? []), ...(e.definition.zh ?? [])].forEach(add);
+    } else {
+      const lang = docLang.get(e.document);
+      [e.text, ...e.headings].forEach(lang === 'zh' ? add : addEn);
+    }
+  }
+  return { en, phrases, zh };
+}
+
+/** Every substring of 2 to {@link MAX_HEADWORD} characters of the Han runs. */
+function substrings(runs: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const run of new Set(runs)) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      let s = chars[i]!;
+      for (let j = i + 1; j < chars.length && j - i < MAX_HEADWORD; j++) out.add((s += chars[j]!));
+    }
+  }
+  return out;
+}
+
+const push = (map: Map<string, string[]>, key: string, value: string, max: number) => {
+  const list = map.get(key) ?? [];
+  if (!list.includes(value) && list.length < max) list.push(value);
+  map.set(key, list);
+};
+
+/** What the builder reads: the dictionary and how common each Chinese word is. */
+export interface XLexiconSources {
+  dictionary: readonly CedictEntry[];
+  frequency: ReadonlyMap<string, number>;
+}
+
+/** Builds the pruned lexicon of `index` (default sources: CC-CEDICT and jieba's word counts). */
+export function buildXLexicon(
+  index: BuiltIndex,
+  sources: XLexiconSources = { dictionary: loadCedict(), frequency: wordFrequencies() },
+): StoredXLexicon {
+  const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
+  const inZh = substrings(zhRuns);
+  const count = (zh: string) => sources.frequency.get(zh) ?? 0;
+  const zhCandidates: Array<{ zh: string; glosses: string[]; named: boolean }> = [];
+  const en = new Map<string, string[]>();
+  const syn = new Map<string, string[]>();
+  for (const entry of sources.dictionary) {
+    const len = [...entry.zh].length;
+    if (len < 2 || len > MAX_HEADWORD) continue;
+    const glosses = entry.glosses
+      .slice(0, MAX_SENSES)
+      .map((g) => ({ stems: glossStems(g) }))
+      .map(({ stems }) => ({ stems, g: stems.join(' ') }))
+      .filter(({ stems }) => stems.length > 0 && stems.length <= MAX_GLOSS_WORDS);
+    const known = glosses.filter(({ stems }) => stems.every((s) => enVocab.has(s)));
+    if (known.length > 0) {
+      // A gloss the index uses as a phrase (`intellectual property rights`) names what it is about.
+      const named = known.some(({ stems }) => stems.length > 1 && phrases.has(stems.join(' ')));
+      zhCandidates.push({ zh: entry.zh, glosses: [...new Set(known.map(({ g }) => g))].slice(0, MAX_GLOSSES), named });
+    }
+    if (inZh.has(entry.zh)) for (const { stems } of glosses) push(en, stems.join(' '), entry.zh, MAX_TARGETS);
+    // A one-word gloss the index lacks reaches the glosses of the same (common) headword it has.
+    // Only for common headwords of few senses, and only to one of their first two: `fake` → `counterfeit`.
+    if (count(entry.zh) < MIN_SYNONYM_COUNT || entry.glosses.length > MAX_SYNONYM_SENSES || !known[0] || glosses.indexOf(known[0]) > 1)
+      continue;
+    for (const { stems } of glosses) {
+      if (stems.length === 1 && !enVocab.has(stems[0]!)) push(syn, stems[0]!, known[0]!.g, MAX_TARGETS);
+    }
+  }
+  // The Chinese words readers type most, and words whose gloss the index uses as a phrase.
+  const zh = new Map<string, string[]>();
+  for (const c of zhCandidates) if (count(c.zh) >= MIN_ZH_COUNT || (c.named && count(c.zh) > 0)) zh.set(c.zh, c.glosses);
+  const sorted = (map: Map<string, string[]>) =>
+    Object.fromEntries([...map].filter(([, v]) => v.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return {
+    format: XLANG_FORMAT,
+    version: XLANG_VERSION,
+    index: index.hash,
+    part: 0,
+    parts: 1,
+    source: CEDICT_SOURCE,
+    license: 'CC BY-SA 4.0',
+    zh: sorted(zh),
+    en: sorted(en),
+    syn: sorted(syn),
+  };
+}
+
+/** Entries per part, about (a part is then a few KB gzip). */
+const ENTRIES_PER_PART = 700;
+
+/**
+ * The lexicon cut into part files by the first character of each key (`partOf`), so a query
+ * fetches only the parts of its own characters and words.
+ */
+export function splitXLexicon(lexicon: StoredXLexicon): StoredXLexicon[] {
+  const entries = Object.keys(lexicon.zh).length + Object.keys(lexicon.en).length + Object.keys(lexicon.syn).length;
+  const parts = Math.min(64, Math.max(1, Math.round(entries / ENTRIES_PER_PART)));
+  const pick = (map: Record<string, string[]>, part: number) =>
+    Object.fromEntries(Object.entries(map).filter(([k]) => partOf(k, parts) === part));
+  return Array.from({ length: parts }, (_, part) => ({
+    ...lexicon,
+    part,
+    parts,
+    zh: pick(lexicon.zh, part),
+    en: pick(lexicon.en, part),
+    syn: pick(lexicon.syn, part),
+  }));
+}
