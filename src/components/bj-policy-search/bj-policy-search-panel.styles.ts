@@ -117,6 +117,12 @@ export const panelStyles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
   }
+  .seg input:disabled {
+    cursor: default;
+  }
+  .seg input:disabled + span {
+    border-style: dashed;
+  }
   .seg input:checked + span {
     font-weight: 600;
     color: var(--_surface);

@@ -22,18 +22,23 @@ function filterName(f: Filter): string {
   return f === 'term' ? msg('Keywords', { id: 'policy-search.filter.term' }) : msg('Policies', { id: 'policy-search.filter.passage' });
 }
 
-/** The kind filter: a radio group with the count of each kind. */
+/** The kind filter: a radio group with the count of each kind; a kind with none cannot be chosen (unless it is the current one). */
 export function renderFilter(results: readonly SearchResult[], filter: Filter, onChange: (f: Filter) => void): TemplateResult {
   return html`<fieldset class="filter" part="filter">
     <legend class="visually-hidden">${msg('Show', { id: 'policy-search.filter.legend' })}</legend>
-    ${FILTERS.map(
-      (f) =>
-        html`<label class="seg"
-          ><input type="radio" name="kind" value=${f} .checked=${live(filter === f)} @change=${() => onChange(f)} /><span
-            >${filterName(f)} <span class="count">${ofKind(results, f).length}</span></span
-          ></label
-        >`,
-    )}
+    ${FILTERS.map((f) => {
+      const n = ofKind(results, f).length;
+      return html`<label class="seg"
+        ><input
+          type="radio"
+          name="kind"
+          value=${f}
+          .checked=${live(filter === f)}
+          ?disabled=${n === 0 && filter !== f}
+          @change=${() => onChange(f)}
+        /><span>${filterName(f)} <span class="count">${n}</span></span></label
+      >`;
+    })}
   </fieldset>`;
 }
 

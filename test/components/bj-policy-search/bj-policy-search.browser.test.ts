@@ -396,6 +396,26 @@ describe('<bj-policy-search> results', () => {
     expect(options(el).every((o) => seen(o.querySelector('[part~="kind"]')) === 'Policy')).to.equal(true);
   });
 
+  it('cannot choose an empty filter: a kind with no results is shown with 0 and disabled', async () => {
+    const q = ['jianguanshahe', 'jgsh', 'shijianyinhang', 'wuganshenpi', 'sandbox'].find(
+      (c) => expected(c, 'term').length > 0 && expected(c, 'passage').length === 0,
+    );
+    expect(q, 'a query with keyword results only').to.be.a('string');
+    const el = await searchBox({ limit: 50 });
+    await typeInto(el, q!);
+    await waitOptions(el);
+    const radios = [...part(el, 'filter')!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(seen(radios[2]!.closest('label'))).to.equal('Policies 0');
+    expect(radios.map((r) => r.disabled)).to.deep.equal([false, false, true]);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => radios[1]!.checked, 'Keywords chosen');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(radios[2]!.checked, 'the arrow keys pass over the empty filter').to.equal(false);
+    expect(options(el).length, 'results stay listed').to.be.above(0);
+  });
+
   it('shows more results on request', async () => {
     const el = await searchBox({ limit: 5 });
     await typeInto(el, 'regulatory');
