@@ -51,8 +51,8 @@ function once<T>(loads: Map<string, Promise<T>>, done: Map<string, T>, url: stri
 export function loadCatalogue(url: string, options: LoadOptions = {}): Promise<Catalogue> {
   // Never offline: Firefox keeps a failed import failed for the page (IndexLoad says offline).
   return once(catalogueLoads, catalogues, url, () =>
-    (navigator.onLine ? import('./index-fetch.js') : Promise.reject(new Error('offline'))).then(({ fetchCatalogue }) =>
-      fetchCatalogue(url, options),
+    (globalThis.navigator?.onLine !== false ? import('./index-fetch.js') : Promise.reject(new Error('offline'))).then(
+      ({ fetchCatalogue }) => fetchCatalogue(url, options),
     ),
   );
 }

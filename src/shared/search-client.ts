@@ -176,7 +176,7 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
   /** Runs `req` in the worker (opening the index there first), or on the page once the worker is gone. */
   const run = async <T>(req: DistributiveOmit<WorkerRequest, 'id'>, inPage: (s: IndexSearcher) => T | Promise<T>): Promise<T> => {
     // Offline, neither the worker's script nor the in-page reader can arrive (and the worker must not be given up for it).
-    if (!navigator.onLine) throw new Error('offline');
+    if (globalThis.navigator?.onLine === false) throw new Error('offline');
     if (inWorker()) {
       try {
         opened ??= call({ op: 'open', url, limits });

@@ -28,7 +28,7 @@ export function resultHref(result: SearchResult, template?: string): string | un
  */
 function webLink(href: string): string | undefined {
   try {
-    return /^https?:$/.test(new URL(href, document.baseURI).protocol) ? href : undefined;
+    return /^https?:$/.test(new URL(href, globalThis.document?.baseURI ?? 'http://localhost/').protocol) ? href : undefined;
   } catch {
     return undefined;
   }
