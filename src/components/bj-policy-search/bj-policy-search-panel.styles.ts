@@ -55,6 +55,20 @@ export const panelStyles = css`
     display: flex;
   }
   /* Small viewports: the viewport's width and all the room below the box (openFloating's max-height). */
+  .close {
+    display: none;
+  }
+  .panel.sheet .close {
+    display: block;
+    min-height: 2.75rem;
+    margin: 0 0 0.25rem auto;
+    padding: 0 0.75rem;
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
   .panel.sheet {
     left: 0 !important;
     width: 100% !important;

@@ -475,12 +475,23 @@ export class SearchController implements ReactiveController {
       ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
   }
 
-  /** The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or filter, results and messages. */
+  /** The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or filter, results and messages; as a sheet (phones) with a Close button. */
   renderPanel(): TemplateResult {
+    const close = html`<button
+      type="button"
+      class="close"
+      part="close"
+      @click=${() => {
+        this.close();
+        this.input.focus();
+      }}
+    >
+      ${msg('Close', { id: 'policy-search.close' })}
+    </button>`;
     return this.chosen
-      ? html`${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
+      ? html`${close}${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
           <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
-      : this.renderResults();
+      : html`${close}${this.renderResults()}`;
   }
 
   /** What the live region says. */

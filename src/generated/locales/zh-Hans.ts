@@ -34,6 +34,7 @@
 'keyword.source': `来源：`,
 'keyword.unavailable': `暂时无法显示释义，请稍后再试。`,
 'policy-search.back': `返回搜索结果`,
+'policy-search.close': `关闭`,
 'policy-search.details.aliases': `又称：`,
 'policy-search.details.in': `所在章节：`,
 'policy-search.details.number': str`编号 ${0}`,

@@ -34,6 +34,7 @@
 'keyword.source': `來源：`,
 'keyword.unavailable': `暫時無法顯示釋義，請稍後再試。`,
 'policy-search.back': `返回搜尋結果`,
+'policy-search.close': `關閉`,
 'policy-search.details.aliases': `又稱：`,
 'policy-search.details.in': `所在章節：`,
 'policy-search.details.number': str`編號 ${0}`,

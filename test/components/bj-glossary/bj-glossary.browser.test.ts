@@ -129,7 +129,8 @@ describe('<bj-glossary>', () => {
     try {
       document.documentElement.lang = 'zh-CN';
       const el = await glossary();
-      await waitUntil(() => text(el.querySelector('label')).includes('筛选'), 'the filter label in Chinese');
+      // The translation chunk arrives first (up to 5 s on a loaded CI machine; Firefox timed out at 1 s).
+      await waitUntil(() => text(el.querySelector('label')).includes('筛选'), 'the filter label in Chinese', { timeout: 5000 });
       // Chinese first on a Chinese page.
       const first = el.querySelector('#regulatory-sandbox [part~="title"]')!;
       expect(first.getAttribute('lang')).to.equal('zh-Hans');

@@ -330,6 +330,38 @@ describe('<bj-policy-search> accessibility and layout', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a phone, the results and the details view have a Close button that closes them and keeps the box focused', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()}></bj-policy-search>`);
+    await typeInto(el, 'sandbox');
+    await waitOptions(el);
+    const close = () => part(el, 'close');
+    const shown = (b: HTMLElement | null) =>
+      Boolean(b && b.getBoundingClientRect().height >= 24 && getComputedStyle(b).visibility !== 'hidden');
+    expect(shown(close()), 'a Close button over the results').to.equal(true);
+    expect(seen(close())).to.equal('Close');
+    close()!.click();
+    await waitUntil(() => !isOpen(el), 'the results close');
+    expect(root(el).activeElement, 'focus stays in the box').to.equal(combobox(el));
+
+    await typeInto(el, ' regulatory');
+    await waitOptions(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(el, 'details') !== null, 'details view');
+    expect(shown(close()), 'a Close button over the details').to.equal(true);
+    close()!.click();
+    await waitUntil(() => !isOpen(el), 'the details close');
+  });
+
+  it('on a desktop window the results have no Close button (Escape and a click outside close them)', async () => {
+    const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()}></bj-policy-search>`);
+    await typeInto(el, 'sandbox');
+    await waitOptions(el);
+    const b = part(el, 'close');
+    expect(b === null || b.getBoundingClientRect().height === 0, 'no Close button').to.equal(true);
+  });
+
   it('fits 320 px without sideways scrolling, with touch targets of at least 24 px', async () => {
     await setViewport({ width: 320, height: 640 });
     const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()} style="margin: 0 8px"></bj-policy-search>`);
