@@ -248,7 +248,10 @@ export class SearchController implements ReactiveController {
     const n = this.filtered.length;
     const q = this.resultQuery;
     if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
-    if (onlyWeak(this.filtered)) return msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
+    if (onlyWeak(this.filtered))
+      return n === 1
+        ? msg(str`No close match for “${q}”; 1 related result`, { id: 'policy-search.status.weak-one' })
+        : msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
     if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
     return msg(str`${n} results`, { id: 'policy-search.status.many' });
   }

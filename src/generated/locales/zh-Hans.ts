@@ -57,6 +57,7 @@
 'policy-search.status.none': str`没有找到与“${0}”相关的结果`,
 'policy-search.status.one': `1 条结果`,
 'policy-search.status.weak': str`没有与“${0}”接近的结果；${1} 条相关结果`,
+'policy-search.status.weak-one': str`没有与“${0}”接近的结果；1 条相关结果`,
 'policy-search.suggest': `您是不是要找：`,
 'policy-search.tip': `提示：可以用中文、英文或拼音搜索。`,
 'policy-search.tip.han': `提示：请减少用词，或用英文名称、拼音搜索。`,

@@ -57,6 +57,7 @@
 'policy-search.status.none': str`沒有找到與「${0}」相關的結果`,
 'policy-search.status.one': `1 筆結果`,
 'policy-search.status.weak': str`沒有與「${0}」接近的結果；${1} 筆相關結果`,
+'policy-search.status.weak-one': str`沒有與「${0}」接近的結果；1 筆相關結果`,
 'policy-search.suggest': `您是不是要找：`,
 'policy-search.tip': `提示：可以用中文、英文或拼音搜尋。`,
 'policy-search.tip.han': `提示：請減少用詞，或用英文名稱、拼音搜尋。`,

@@ -337,6 +337,18 @@ describe('<bj-policy-search> results', () => {
     expect(await waitStatus(el, /results?$/)).to.match(/^\d+ results?$/);
   });
 
+  it('says "1 related result", not "1 related results", when one loose match is all there is', async () => {
+    const q = ['languages zebra', 'entries zebra', 'languages giraffe banana'].find((c) => {
+      const r = expected(c);
+      return r.length === 1 && r[0]!.strength === 'weak';
+    });
+    expect(q, 'a query with one weak result in the test index').to.be.a('string');
+    const el = await searchBox({ limit: 50 });
+    await typeInto(el, q!);
+    await waitOptions(el);
+    expect(await waitStatus(el, /close match/)).to.equal(`No close match for “${q}”; 1 related result`);
+  });
+
   it('says "No close match" above results that only share some words with the query', async () => {
     const el = await searchBox({ limit: 50 });
     const q = 'tourist visa for China';
