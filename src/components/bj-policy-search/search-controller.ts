@@ -17,8 +17,6 @@ import { getSearcher, type Searcher } from '../../shared/search-client.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
 import { contentLangOf } from '../../shared/content-lang.js';
 import { applyUiLocale, watchLocale } from '../../shared/locale.js';
-import { supportsPopover } from '../../shared/popover.js';
-import { smallViewport } from '../../shared/sheet.js';
 import type { BjPolicySearch } from './bj-policy-search.js';
 import { panelStyles } from './bj-policy-search-panel.styles.js';
 import {
@@ -32,13 +30,11 @@ import {
   renderWeak,
   type Filter,
 } from './panel-view.js';
-import { openUnder } from './popup.js';
+import { ResultsPopup } from './popup.js';
 import { arrange } from './arrange.js';
 import { resultHref } from './result-href.js';
 import { writeUrlQuery } from './url-write.js';
 
-/** On small viewports, the box is scrolled to the top when less than this share of the viewport is below it. */
-const SHEET_ROOM = 0.8;
 /** The live region waits this long after the last change, so that typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 500;
 /** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
@@ -69,8 +65,8 @@ export class SearchController implements ReactiveController {
   private composing = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
-  /** Hides the popup and stops following the box (set while it is shown). */
-  private closePopup?: () => void;
+  /** The results popup under the box (a sheet on phones). */
+  private readonly popup = new ResultsPopup();
   /** The active option moved: bring it into view after the update. */
   private moved = false;
 
@@ -279,14 +275,14 @@ export class SearchController implements ReactiveController {
     this.set({ chosen: result });
     host.open = true;
     void host.updateComplete.then(() => {
-      this.reshowPanel(true);
+      this.popup.reshow(this.panel, this.input, true);
       host.renderRoot.querySelector<HTMLElement>('#details-title')?.focus();
     });
   }
 
   private back(): void {
     const at = this.chosen ? this.visible.indexOf(this.chosen) : -1;
-    if (this.chosen) this.reshowPanel(false);
+    if (this.chosen) this.popup.reshow(this.panel, this.input, false);
     this.set({ chosen: undefined, active: at });
     this.host.open = this.resultQuery !== '';
     this.input.focus();
@@ -305,40 +301,7 @@ export class SearchController implements ReactiveController {
   /** Shows the popup in the top layer under the box, as wide as the box, while `open` and connected. */
   private syncPanel(): void {
     const host = this.host;
-    const panel = this.panel;
-    const want = host.open && host.isConnected && panel !== null;
-    if (want && !this.closePopup) {
-      // Small viewports (src/shared/sheet.ts): the results take the viewport's width and all the
-      // room under the box, brought to the top of the viewport when less than 80 % of it is below.
-      const sheet = smallViewport();
-      if (sheet && window.innerHeight - this.input.getBoundingClientRect().bottom < SHEET_ROOM * window.innerHeight) {
-        this.input.scrollIntoView({ block: 'start' });
-      }
-      panel!.classList.toggle('sheet', sheet);
-      this.closePopup = openUnder(this.input, panel!, (placement) => host.emit('bj-reposition', { placement }));
-    } else if (!want && this.closePopup) {
-      this.closePopup();
-      this.closePopup = undefined;
-      panel?.classList.remove('sheet');
-    }
-  }
-
-  /**
-   * With `invokedByBox`, makes the box the shown popup's invoker (`showPopover({ source })`), for
-   * the details view (and without, back to the list): Tab
-   * from its last stop then moves on in the page after the box. Chromium otherwise sends Tab from
-   * a popover without an invoker back to the box; not used for the list, where Firefox would skip
-   * the popup's filter and results on Tab from the box.
-   */
-  private reshowPanel(invokedByBox: boolean): void {
-    const panel = this.panel;
-    if (!supportsPopover || !panel?.matches(':popover-open')) return;
-    try {
-      panel.hidePopover();
-      (panel.showPopover as (options?: { source?: HTMLElement }) => void)(invokedByBox ? { source: this.input } : undefined);
-    } catch {
-      // Not connected any more: nothing to do.
-    }
+    this.popup.sync(host.open && host.isConnected, this.input, this.panel, (placement) => host.emit('bj-reposition', { placement }));
   }
 
   /** Whether the index could not be loaded (the element shows why, with Retry). */
