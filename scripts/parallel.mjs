@@ -15,6 +15,9 @@ const scripts = args.filter((a) => a !== '--nice');
 if (!scripts.length) throw new Error('bj: name the npm scripts to run, e.g. `node scripts/parallel.mjs typecheck lint`');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const width = Math.max(...scripts.map((s) => s.length));
+const FAILURE = /❌|✖|✘|\bnot ok\b|\bfail(ed|ure)?\b|Error\b|error TS|Timed out|timed out/i;
+const NO_FAILURE = /\b0 failed\b|\bfail 0\b|\b0 failures?\b/;
+const MAX_FAILURE_LINES = 60;
 
 const results = await Promise.all(
   scripts.map(
@@ -33,10 +36,16 @@ const results = await Promise.all(
             // Not permitted here: the script runs at normal priority.
           }
         }
+        // Lines that name a failure, kept to repeat after the summary: a CI log that shows only its
+        // tail still says which test failed and why.
+        const failures = [];
         for (const stream of [child.stdout, child.stderr]) {
-          createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${script.padEnd(width)}] ${line}\n`));
+          createInterface({ input: stream }).on('line', (line) => {
+            process.stdout.write(`[${script.padEnd(width)}] ${line}\n`);
+            if (FAILURE.test(line) && !NO_FAILURE.test(line) && failures.length < MAX_FAILURE_LINES) failures.push(line);
+          });
         }
-        child.on('close', (code, signal) => resolve({ script, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 }));
+        child.on('close', (code, signal) => resolve({ script, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, failures }));
       }),
   ),
 );
@@ -44,5 +53,9 @@ for (const r of results) {
   console.log(
     `${r.code === 0 ? 'ok  ' : 'FAIL'} npm run ${r.script} (${r.seconds.toFixed(1)} s${r.code ? `, exit ${r.code}${r.signal ? ` ${r.signal}` : ''}` : ''})`,
   );
+}
+for (const r of results.filter((x) => x.code !== 0 && x.failures.length)) {
+  console.log(`\nnpm run ${r.script} failed; its lines that name a failure:`);
+  for (const line of r.failures) console.log(`  ${line}`);
 }
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

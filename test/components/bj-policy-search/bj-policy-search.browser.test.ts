@@ -537,9 +537,12 @@ describe('<bj-policy-search> as you type', () => {
       el.index = '/fast/bj-index.json'; // e.g. the page switched indexes while the first one hung
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: ' sandbox' });
-      await waitOptions(el);
       const want = expected('hotlin sandbox').map((r) => r.id);
       const shown = () => options(el).map((o) => seen(o));
+      // The box answers each keystroke in turn ('hotlin s', 'hotlin sa', …): wait for the last one.
+      await waitUntil(() => searches.at(-1) === 'hotlin sandbox', 'the box searched for the whole query', { timeout: 5000 });
+      await waitOptions(el);
+      await el.updateComplete;
       const before = shown();
       expect(before.length).to.equal(Math.min(12, want.length));
 
