@@ -27,7 +27,7 @@ const DOCS = path.join(root, 'docs', 'performance.md');
  * it room to measure 100k passages too.
  */
 const BUDGET_MS = (Number(process.env.BJ_BENCH_BUDGET) || 285) * 1000;
-const SUITES = ['size', 'index', 'query', 'longtask', 'browser', 'transfer', 'page', 'sites', 'growth'];
+const SUITES = ['size', 'index', 'query', 'longtask', 'browser', 'transfer', 'page', 'sites', 'planted', 'growth'];
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : SUITES;
@@ -153,7 +153,36 @@ const TARGETS = [
   },
   // Issue 16, read at the largest generated site measured (bench/sites.mjs), against Pagefind in the same run.
   ...siteTargets(),
+  // Issue 24, relevance at scale: planted answers (bench/planted.mjs) at each size measured.
+  ...plantedTargets(),
 ];
+
+/** The issue-24 relevance targets at each planted-answer size that has rows, for each of our layouts. */
+function plantedTargets() {
+  const found = [...rows.keys()].map((id) => /^planted\.(\d+)\.(\w+)\.all\.hit10$/.exec(id)).filter(Boolean);
+  const pct = (v) => `${(v * 100).toFixed(0)}%`;
+  return found.flatMap(([, size, engine]) => {
+    const at = `planted answers, ${Number(size).toLocaleString('en-US')} passages, ${engine === 'single' ? 'one file' : engine}`;
+    const id = (c, m) => `planted.${size}.${engine}.${c}.${m}`;
+    return [
+      {
+        what: `${at}: hit@10 ≥ 95 % and ≥ Pagefind's`,
+        row: id('all', 'hit10'),
+        get: (r) => r.value,
+        ok: (v) => v >= 0.95 && v >= (rows.get(id('all', 'hit10'))?.baseline ?? 0),
+        show: (v) => `${pct(v)} (Pagefind ${pct(rows.get(id('all', 'hit10'))?.baseline ?? NaN)})`,
+      },
+      {
+        what: `${at}: the exact form ≥ 90 % of a rare word's top ten`,
+        row: id('rare-en', 'exact'),
+        get: (r) => Math.min(r.value, rows.get(id('rare-zh', 'exact'))?.value ?? r.value),
+        ok: (v) => v >= 0.9,
+        show: () =>
+          `English ${pct(rows.get(id('rare-en', 'exact')).value)}, Chinese ${pct(rows.get(id('rare-zh', 'exact'))?.value ?? NaN)} (Pagefind ${pct(rows.get(id('rare-en', 'exact')).baseline ?? NaN)}, ${pct(rows.get(id('rare-zh', 'exact'))?.baseline ?? NaN)})`,
+      },
+    ];
+  });
+}
 
 /** The issue-16 targets at the largest site size that has rows. */
 function siteTargets() {

@@ -84,12 +84,14 @@ function encode(html, gbk) {
 
 /**
  * Writes the site to `out` (emptied first). Returns counts: pages, passages and GBK pages.
- * @param {{passages: number, out: string, perPage?: number, seed?: number}} options
+ * `documents`: the synthetic documents to write, when the caller changed them (bench/planted.mjs
+ * plants answers in them); by default those of `syntheticCorpora(passages, seed)`. `gbk: false`
+ * writes every page in UTF-8 (Pagefind reads no other encoding).
+ * @param {{passages: number, out: string, perPage?: number, seed?: number, documents?: object[], gbk?: boolean}} options
  */
-export function generateSite({ passages, out, perPage = 50, seed = 2022 }) {
+export function generateSite({ passages, out, perPage = 50, seed = 2022, documents, gbk = true }) {
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 50) throw new Error('bj: perPage must be a whole number from 1 to 50');
-  const corpora = syntheticCorpora(passages, seed);
-  const documents = corpora.at(-1).data.documents;
+  documents ??= syntheticCorpora(passages, seed).at(-1).data.documents;
   rmSync(out, { recursive: true, force: true });
   let pages = 0;
   let gbkPages = 0;
@@ -102,7 +104,7 @@ export function generateSite({ passages, out, perPage = 50, seed = 2022 }) {
     const split = perPage < 50;
     for (let start = 0, part = 1; start < doc.passages.length; start += perPage, part++) {
       const slice = doc.passages.slice(start, start + perPage).map((passage, i) => ({ at: start + i, passage }));
-      const wantGbk = zh && zhPages++ % 2 === 0;
+      const wantGbk = gbk && zh && zhPages++ % 2 === 0;
       let bytes = wantGbk ? encode(page(doc, slice, true, split ? part : undefined), true) : undefined;
       if (bytes) gbkPages++;
       bytes ??= encode(page(doc, slice, false, split ? part : undefined), false);

@@ -17,7 +17,8 @@ export class Results {
   /**
    * One figure. `unit`: 'ms' | 'B' | 'sizes' (`{raw, gzip, brotli}` bytes; ratio on gzip) | 'x' (plain
    * number) | 'text'. `baseline` is the same figure for
-   * plain MiniSearch (or the named baseline), measured in the same process; `detail` holds raw
+   * plain MiniSearch (or the named baseline), measured in the same process ('share': a fraction
+   * shown as a percentage); `detail` holds raw
    * numbers (samples' summary) for results.json.
    */
   add(id, label, value, { unit = 'ms', baseline, note, detail } = {}) {
@@ -51,6 +52,7 @@ export function formatValue(v, unit) {
   if (unit === 'sizes')
     return Number.isNaN(v.brotli ?? NaN) ? `${bytes(v.raw)} / ${bytes(v.gzip)}` : `${bytes(v.raw)} / ${bytes(v.gzip)} / ${bytes(v.brotli)}`;
   if (unit === 'x') return typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+  if (unit === 'share') return typeof v === 'number' ? `${(v * 100).toFixed(0)}%` : String(v);
   return String(v);
 }
 

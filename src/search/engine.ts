@@ -12,6 +12,7 @@ import { Vocabulary } from './vocabulary.js';
 import type { VariantMap } from './script.js';
 import { tokenizeWithOffsets } from './text.js';
 import type { TermEntry } from './types.js';
+import { FORMS_FIELD, FORM_SOURCE_FIELDS, formTerm, stemOfFormTerm } from './word-forms.js';
 
 /** The document MiniSearch indexes for each entry. */
 export interface SearchDoc {
@@ -28,8 +29,11 @@ export interface SearchDoc {
 
 export const TEXT_FIELDS = ['title', 'aliases', 'text', 'context', 'linked'];
 export const PINYIN_FIELDS = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
-/** Every field the engine indexes, in the order it numbers them (MiniSearch's `fieldIds`). */
-export const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...PINYIN_FIELDS];
+/**
+ * Every field the engine indexes, in the order it numbers them (MiniSearch's `fieldIds`); the
+ * written forms of the entry's own words last (`word-forms.ts`), filled from the fields before it.
+ */
+export const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...PINYIN_FIELDS, FORMS_FIELD];
 /** Fields a passage gets from the keywords it names. */
 export const LINK_FIELDS: ReadonlySet<string> = new Set(['linked', 'linkedPinyin']);
 /** Field weights: names above definitions, a passage's own words above its links and headings. */
@@ -54,7 +58,8 @@ export const BOOST: Record<string, number> = {
  */
 const HAN_MARK = '\u0001\u0001\u0001';
 export const markHan = (term: string): string => HAN_MARK + term;
-export const unmark = (term: string): string => (term.startsWith(HAN_MARK) ? term.slice(HAN_MARK.length) : term);
+/** A term as reported (`SearchResult.terms`): Han terms without their mark, a written form's term as its stem. */
+export const unmark = (term: string): string => (term.startsWith(HAN_MARK) ? term.slice(HAN_MARK.length) : stemOfFormTerm(term));
 
 /** MiniSearch 7's default `weights.prefix`. */
 export const PREFIX_WEIGHT = 0.375;
@@ -160,21 +165,42 @@ export interface Engine {
  */
 export function newEngine(variants: VariantMap): Engine {
   const vocab = new Vocabulary();
+  /** The written forms of the document being indexed (its forms field), gathered from its fields before. */
+  let forms = new Set<string>();
   const mini = new MiniSearch<SearchDoc>({
     fields: [...SEARCH_FIELDS],
     storeFields: [],
-    // MiniSearch reads a document's fields in `fields` order: the first one starts a document.
+    // MiniSearch reads a document's fields in `fields` order: the first one starts a document, the
+    // forms field comes after every field its terms are gathered from.
     extractField: (doc, field) => {
-      if (field === TEXT_FIELDS[0]) vocab.nextDocument();
+      if (field === TEXT_FIELDS[0]) {
+        vocab.nextDocument();
+        forms = new Set();
+      }
+      if (field === FORMS_FIELD) return globalThis.process?.env?.BJ_X === 'empty' ? '' : [...forms].join(' ');
       return doc[field as keyof SearchDoc];
     },
     tokenize: (text, field) => {
+      if (field === FORMS_FIELD) {
+        const terms = text.split(' ').filter(Boolean);
+        for (const t of terms) vocab.add(t);
+        return globalThis.process?.env?.BJ_X === 'novocab' ? [] : terms;
+      }
       if (field && PINYIN_FIELDS.includes(field)) return text.split(' ').filter(Boolean);
       const tokens = tokenizeWithOffsets(text, variants);
       const terms = tokens.map((t) => (t.kind === 'han' ? markHan(t.term) : t.term));
       if (field) {
         for (const t of terms) vocab.add(t);
-        for (const t of tokens) if (t.kind === 'word') vocab.addForm(text.slice(t.start, t.end), t.term);
+        const own = FORM_SOURCE_FIELDS.has(field);
+        for (const t of tokens) {
+          if (t.kind !== 'word') continue;
+          const written = text.slice(t.start, t.end);
+          vocab.addForm(written, t.term);
+          if (own) {
+            const folded = written.toLowerCase();
+            if (folded !== t.term && /^[a-z]+$/.test(folded)) forms.add(formTerm(t.term, folded));
+          }
+        }
       }
       return terms;
     },

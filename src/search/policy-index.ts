@@ -370,7 +370,7 @@ export class PolicyIndex {
       strength: named || graded.strong ? 'strong' : 'weak',
       ...(!named && graded.translated ? { via: 'translation' as const } : {}),
       coverage: Math.round(cover * 1000) / 1000,
-      terms: r.terms.map(unmark),
+      terms: [...new Set(r.terms.map(unmark))],
       matches: this.highlighter.ranges(r, entry, title, text, plan, named),
       entry,
     };

@@ -22,10 +22,13 @@ export { Vocabulary } from './vocabulary.js';
 export { QUERY_STOP_WORDS, ZH_QUESTION_PATTERNS, stripQuestion } from './question-words.js';
 import { hasHan, type VariantMap } from './script.js';
 import { hanBigrams, queryParts, stemWord, tokenizeWithOffsets, type QueryParts } from './text.js';
+import { FORMS_FIELD, formTerm, isFormTerm } from './word-forms.js';
 
 /** How much a kind of match is worth, relative to the term as typed. */
 export const MATCH_FACTOR = {
   exact: 1,
+  /** Another form of the word's stem only (`reviews` for `reviewers`), when the corpus has the form typed. */
+  stem: 0.9,
   rendering: 0.9,
   synonym: 0.9,
   prefix: 0.8,
@@ -41,6 +44,17 @@ export interface Alternative {
   factor: number;
   /** Reached through the dictionary lexicon: a translation, or an English dictionary synonym. */
   dictionary?: 'translation' | 'synonym';
+  /**
+   * Terms none of which may have matched either: for a word typed as its own stem (`review`), the
+   * stem's other written forms (`word-forms.ts`), so that only a result with the word as typed
+   * (and none of its other forms) counts as having it.
+   */
+  lacks?: string[];
+}
+
+/** True when a result that matched `matched` has this alternative. */
+export function hasAlternative(alt: Alternative, matched: ReadonlySet<string>): boolean {
+  return alt.terms.every((t) => matched.has(t)) && !alt.lacks?.some((t) => matched.has(t));
 }
 
 /** Something the query asks for: one English content word, or one Han bigram (or lone character). */
@@ -48,6 +62,11 @@ export interface Slot {
   /** How rare the slot's own term is in the corpus (idf); rare words weigh more. */
   weight: number;
   alternatives: Alternative[];
+  /**
+   * The word as typed, where the corpus has it so and has other forms of its stem
+   * (`word-forms.ts`): a result without it has only the word's neighbours (`rank.ts`).
+   */
+  typed?: Alternative;
 }
 
 /** `shi2jian1` → `shijian`: pinyin typed with tone digits, or the word unchanged. */
@@ -72,7 +91,7 @@ export function coverage(slots: readonly Slot[], matched: ReadonlySet<string>, c
     let best = 0;
     for (const alt of slot.alternatives) {
       if (!counts(alt)) continue;
-      if (alt.factor > best && alt.terms.every((t) => matched.has(t))) best = alt.factor;
+      if (alt.factor > best && hasAlternative(alt, matched)) best = alt.factor;
     }
     got += slot.weight * best;
   }
@@ -119,7 +138,10 @@ export interface QueryPlan {
   slots: Slot[];
   /** The query's parts as typed (before stop words were removed). */
   parts: QueryParts;
-  /** Han runs searched (question words removed), for highlighting and contiguity. */
+  /**
+   * Han runs searched (question words removed) and a lexicon phrase the query spells in pinyin, for
+   * highlighting and contiguity.
+   */
   runs: string[];
 }
 
@@ -147,6 +169,8 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
   const slots: Slot[] = [];
   const { vocab, lexicon, mark } = ctx;
   const isHan = (t: string) => t !== mark('') && t.startsWith(mark(''));
+  /** Terms that are not words of the text fields: Han terms and written forms' terms. */
+  const notWord = (t: string) => isHan(t) || isFormTerm(t);
 
   // English and pinyin words.
   const typedWords = parts.words.map((w) => {
@@ -180,13 +204,18 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
     const weights = new Map<string, number>([[stem, 1]]);
     const alternatives: Alternative[] = [{ terms: [stem], factor: MATCH_FACTOR.exact }];
     const pinyinish = /^[a-z]+$/.test(typed) && ctx.inPinyin(typed);
+    const typedAlt = !onlyStopWords && !pinyinish ? asTyped(typed, stem, vocab, isHan, queries) : undefined;
+    if (typedAlt) {
+      alternatives[0]!.factor = MATCH_FACTOR.stem;
+      alternatives.unshift(typedAlt);
+    }
     if (!onlyStopWords && !pinyinish) {
       const exact = vocab.has(stem);
       const acronym = acronyms.has(typed);
       const last = i === words.length - 1;
       // Prefix: while typing (the last word) or for words the corpus lacks as typed; acronyms always.
       if ((stem.length >= 3 || acronym) && (!exact || last || acronym)) {
-        for (const t of vocab.withPrefix(stem, isHan)) {
+        for (const t of vocab.withPrefix(stem, notWord)) {
           // A capitalised query (`IP`) extends to the corpus's acronyms (`IPR`), not to words (`ipad`).
           if (acronym && !vocab.isAcronym(t)) continue;
           weights.set(t, (ctx.weights.prefix * t.length) / (t.length + 0.3 * (t.length - stem.length)));
@@ -214,7 +243,7 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
       alternatives.push({ terms: stems, factor: MATCH_FACTOR.synonym });
     }
     queries.push({ queries: [...weights.keys()], fields: ctx.textFields, boostTerm: (t: string) => weights.get(t) ?? 1 });
-    const slot = { weight: vocab.idf(stem), alternatives };
+    const slot: Slot = { weight: vocab.idf(stem), alternatives, ...(typedAlt ? { typed: typedAlt } : {}) };
     slots.push(slot);
     if (!onlyStopWords && !pinyinish) {
       wordStems.push(stem);
@@ -266,7 +295,33 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan | null {
     slots.push(...runSlots);
   }
   if (queries.length === 0) return null;
+  // A lexicon phrase spelled in pinyin is a Han run of the query too: highlighted, and found unbroken.
+  if (spelled && !runs.includes(spelled)) runs = [...runs, spelled];
   return { queries, slots, parts, runs };
+}
+
+/**
+ * The alternative of an English word as typed, where the corpus writes it so and also writes other
+ * forms of its stem (`word-forms.ts`); its sub-query added to `queries`. A form other than its stem
+ * (`reviewers`) is searched in the forms field; a word that is its own stem (`review`) is had by a
+ * result with the stem and none of the stem's other forms, which are searched for that alone.
+ * Either sub-query only says which results have the form: it adds nothing to their scores (the
+ * stem's match scores them), so a word written as typed does not outscore a passage found through
+ * a translation (`rank.ts` puts the complete results first). Undefined for anything else (Han,
+ * digits, a form the corpus lacks).
+ */
+function asTyped(typed: string, stem: string, vocab: Vocabulary, isHan: (t: string) => boolean, queries: Query[]): Alternative | undefined {
+  if (!/^[a-z]+$/.test(typed) || !vocab.has(stem)) return undefined;
+  if (typed !== stem) {
+    const term = formTerm(stem, typed);
+    if (!vocab.has(term)) return undefined;
+    queries.push({ queries: [term], fields: [FORMS_FIELD], boostTerm: () => 0 });
+    return { terms: [term], factor: MATCH_FACTOR.exact };
+  }
+  const others = vocab.withPrefix(formTerm(stem, ''), isHan);
+  if (others.length === 0) return undefined;
+  queries.push({ queries: others, fields: [FORMS_FIELD], boostTerm: () => 0 });
+  return { terms: [stem], factor: MATCH_FACTOR.exact, lacks: others };
 }
 
 /** Sub-queries for a lexicon hit's targets, and the alternatives they give the phrase's slots. */

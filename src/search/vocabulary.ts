@@ -66,12 +66,12 @@ export class Vocabulary {
     return Math.log(1 + this.docs / ((this.df.get(term) ?? 0) + 1));
   }
 
-  /** Word terms (not Han) that start with `prefix`, the term itself excluded. */
+  /** Terms that start with `prefix`, the term itself and those `isHan` (or any other kind it names) excluded. */
   withPrefix(prefix: string, isHan: (t: string) => boolean): string[] {
-    const words = (this.sortedWords ??= [...this.df.keys()].filter((t) => !isHan(t)).sort());
+    const terms = (this.sortedWords ??= [...this.df.keys()].sort());
     const out: string[] = [];
-    for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++)
-      if (words[i] !== prefix) out.push(words[i]!);
+    for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++)
+      if (terms[i] !== prefix && !isHan(terms[i]!)) out.push(terms[i]!);
     return out;
   }
 

@@ -1,0 +1,131 @@
+/**
+ * Issue 24, relevance at scale: on a generated site of 10,000 passages (bench/lib/synth.mjs, the
+ * benchmarks' corpus), a word found in 0.2–0.3 % of the passages whose stem's other forms are in
+ * many more ("improvements" beside improve, improving, improvement) finds its passages in the top
+ * ten, and fills it, through `bj-index query` and through the search worker's own code
+ * (src/shared/searcher.ts, parts fetched over HTTP), on the sharded index `bj-index build` writes at
+ * that size and on a single-file index of the same corpus. The index is built once for the file.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+// @ts-expect-error -- plain ESM bench script without types
+import { syntheticCorpora } from '../../bench/lib/synth.mjs';
+import { buildIndex, type CorpusInput } from '../../src/search/build.js';
+import { openSearcher, type IndexSearcher } from '../../src/shared/searcher.js';
+import type { CorpusFile, SearchResult } from '../../src/search/types.js';
+import { buildCli, run, tempDir } from '../helpers/cli.js';
+import { readCorpora } from '../helpers/corpora.js';
+
+const PASSAGES = 10_000;
+/** Rare forms of common stems in that corpus (each in 20–30 passages, its stem in hundreds): */
+const RARE = ['improvements', 'environments', 'standardizing', 'applicant', 'invest'];
+/** …and the issue's own example, found in 28 passages beside review and reviews in 792. */
+const REVIEWERS = 'reviewers';
+const LIMITS = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1024 };
+
+describe('a rare word on a generated site of 10,000 passages', () => {
+  const { dir, cleanup } = tempDir();
+  const synthetic = (syntheticCorpora(PASSAGES) as CorpusInput[]).at(-1)!;
+  const documents = (synthetic.data as CorpusFile).documents ?? [];
+  const texts = new Map(documents.flatMap((d) => d.passages.map((p) => [p.id, p.text.toLowerCase()] as const)));
+  /** The passages that have the word as written. */
+  const having = (word: string) => new Set([...texts].filter(([, t]) => new RegExp(`\\b${word}\\b`).test(t)).map(([id]) => id));
+  const entry = join(dir, 'www', 'bj-index.json');
+  let server: Server;
+  let origin = '';
+
+  before(async () => {
+    buildCli();
+    const file = join(dir, synthetic.file);
+    writeFileSync(file, JSON.stringify(synthetic.data));
+    const built = await run(['build', 'data', file, '-o', entry]);
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, /keyword catalogue; \d+ parts/, 'a 10,000-passage index is sharded under --shards auto');
+    // The index's files over HTTP, as a site serves them to the search worker.
+    server = createServer((req, res) => {
+      const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+      try {
+        if (!path.startsWith(dir)) throw new Error('outside');
+        const body = readFileSync(path);
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  after(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    cleanup();
+  });
+
+  it('is in as few as 0.2 % of the passages, its stem in many more (the corpus the test relies on)', () => {
+    for (const word of [...RARE, REVIEWERS]) {
+      const n = having(word).size;
+      assert.ok(n >= 20 && n <= 30, `${word}: ${n} passages`);
+    }
+  });
+
+  /** Top-ten passage ids of `bj-index query --json`, one query per line of standard input. */
+  async function viaCli(words: string[]): Promise<string[][]> {
+    const res = await run(['query', '--json', '--limit', '10', '--index', entry], { input: `${words.join('\n')}\n` });
+    assert.equal(res.code, 0, res.stderr);
+    return res.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as Array<{ id: string }>).map((r) => r.id));
+  }
+
+  /** Top-ten ids through the worker's code. */
+  async function viaWorker(searcher: IndexSearcher, words: string[]): Promise<string[][]> {
+    const out: string[][] = [];
+    for (const w of words) out.push((await searcher.search(w, { limit: 10 })).map((r: SearchResult) => r.id));
+    return out;
+  }
+
+  function assertFound(label: string, words: string[], tops: string[][]): void {
+    words.forEach((word, i) => {
+      const answers = having(word);
+      const top = tops[i]!;
+      assert.ok(
+        top.some((id) => answers.has(id)),
+        `${label}: none of the ${answers.size} passages with "${word}" in the top ten (${top.join(', ')})`,
+      );
+    });
+  }
+
+  /** The word as typed fills the top ten, but for a keyword named by its stem. */
+  function assertFilled(label: string, word: string, top: string[]): void {
+    const answers = having(word);
+    const filled = top.filter((id) => answers.has(id)).length;
+    assert.ok(filled >= 9, `${label}: "${word}" is in ${filled} of the top ten (${top.join(', ')})`);
+  }
+
+  it('bj-index query finds its passages in the top ten, filled with the word as typed', async () => {
+    const tops = await viaCli([...RARE, REVIEWERS]);
+    assertFound('bj-index query', RARE, tops);
+    assertFilled('bj-index query', REVIEWERS, tops.at(-1)!);
+  });
+
+  it('the search worker finds them in the sharded index, the same way', async () => {
+    const searcher = await openSearcher(`${origin}/www/bj-index.json`, { limits: LIMITS, sync: true });
+    assert.equal(searcher.layout, 'sharded');
+    const tops = await viaWorker(searcher, [...RARE, REVIEWERS]);
+    assertFound('worker, sharded', RARE, tops);
+    assertFilled('worker, sharded', REVIEWERS, tops.at(-1)!);
+  });
+
+  it('the search worker finds them in a single-file index of the same corpus', async () => {
+    const json = buildIndex([...readCorpora('data'), synthetic]);
+    const searcher = await openSearcher(`${origin}/single/bj-index.json`, { limits: LIMITS, sync: true, json });
+    assert.equal(searcher.layout, 'single');
+    const tops = await viaWorker(searcher, [...RARE, REVIEWERS]);
+    assertFound('worker, one file', RARE, tops);
+    assertFilled('worker, one file', REVIEWERS, tops.at(-1)!);
+  });
+});
