@@ -82,6 +82,18 @@ export function indexTerms(text: string, variants: VariantMap): string[] {
   return tokenizeWithOffsets(text, variants).map((t) => (t.kind === 'han' ? markHan(t.term) : t.term));
 }
 
+/**
+ * The same (ASCII) characters in a string of one byte per character. A word sliced from a text
+ * with any wider character (“quotes”, Han) is stored two bytes a character, and so is a term built
+ * from it: with such form terms in MiniSearch's tree, indexing a parsed index took twice as long.
+ */
+function oneByte(ascii: string): string {
+  if (ascii.length > 256) return ascii;
+  const codes: number[] = [];
+  for (let i = 0; i < ascii.length; i++) codes.push(ascii.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+
 /** What the engine indexes, and what the query side needs from the keywords' pinyin. */
 export interface SearchCorpus {
   docs: SearchDoc[];
@@ -167,6 +179,17 @@ export function newEngine(variants: VariantMap): Engine {
   const vocab = new Vocabulary();
   /** The written forms of the document being indexed (its forms field), gathered from its fields before. */
   let forms = new Set<string>();
+  /** Each word as written → its form's term, or '' when it is its own stem: one string per form, made once. */
+  const formTerms = new Map<string, string>();
+  const formOf = (written: string, stem: string): string => {
+    let term = formTerms.get(written);
+    if (term === undefined) {
+      const folded = written.toLowerCase();
+      term = folded !== stem && /^[a-z]+$/.test(folded) ? oneByte(formTerm(stem, folded)) : '';
+      formTerms.set(written, term);
+    }
+    return term;
+  };
   const mini = new MiniSearch<SearchDoc>({
     fields: [...SEARCH_FIELDS],
     storeFields: [],
@@ -177,14 +200,14 @@ export function newEngine(variants: VariantMap): Engine {
         vocab.nextDocument();
         forms = new Set();
       }
-      if (field === FORMS_FIELD) return globalThis.process?.env?.BJ_X === 'empty' ? '' : [...forms].join(' ');
+      if (field === FORMS_FIELD) return [...forms].join(' ');
       return doc[field as keyof SearchDoc];
     },
     tokenize: (text, field) => {
       if (field === FORMS_FIELD) {
         const terms = text.split(' ').filter(Boolean);
         for (const t of terms) vocab.add(t);
-        return globalThis.process?.env?.BJ_X === 'novocab' ? [] : terms;
+        return terms;
       }
       if (field && PINYIN_FIELDS.includes(field)) return text.split(' ').filter(Boolean);
       const tokens = tokenizeWithOffsets(text, variants);
@@ -196,10 +219,8 @@ export function newEngine(variants: VariantMap): Engine {
           if (t.kind !== 'word') continue;
           const written = text.slice(t.start, t.end);
           vocab.addForm(written, t.term);
-          if (own) {
-            const folded = written.toLowerCase();
-            if (folded !== t.term && /^[a-z]+$/.test(folded)) forms.add(formTerm(t.term, folded));
-          }
+          const form = own ? formOf(written, t.term) : '';
+          if (form) forms.add(form);
         }
       }
       return terms;

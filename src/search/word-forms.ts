@@ -17,7 +17,7 @@ const FORM_MARK = '\u0002';
 
 /** The term of a word as written (folded): `review\u0002reviewers`. Only for a form that differs from its stem. */
 export function formTerm(stem: string, written: string): string {
-  return globalThis.process?.env?.BJ_Y ? `${FORM_MARK}${written}` : `${stem}${FORM_MARK}${written}`;
+  return `${stem}${FORM_MARK}${written}`;
 }
 
 /** True for a term of the forms field. */
