@@ -12,7 +12,15 @@ import { openSearcher, type IndexSearcher } from '../shared/searcher.js';
 
 export type WorkerRequest =
   | { id: number; op: 'open'; url: string; limits: { timeoutMs: number; maxBytes: number } }
-  | { id: number; op: 'search'; url: string; query: string; opts: { kind?: 'all' | 'term' | 'passage'; limit?: number; resolve?: number } }
+  | {
+      id: number;
+      op: 'search';
+      url: string;
+      query: string;
+      opts: { kind?: 'all' | 'term' | 'passage'; limit?: number; resolve?: number };
+      /** `latest` (default): a newer search on the same index makes this one moot; `all`: answer in full. */
+      queue?: 'latest' | 'all' | undefined;
+    }
   | { id: number; op: 'suggest'; url: string; query: string; limit?: number }
   | { id: number; op: 'prepare'; url: string }
   | { id: number; op: 'fetched'; url: string };
@@ -44,6 +52,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'prepare':
       return (await searcher(req.url)).prepare();
     case 'search': {
+      if (req.queue === 'all') return (await searcher(req.url)).search(req.query, req.opts);
       // Typing on makes the previous query moot: it stops fetching parts of a sharded index.
       latest.set(req.url, req.id);
       const superseded = () => latest.get(req.url) !== req.id;
