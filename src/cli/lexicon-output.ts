@@ -26,8 +26,13 @@ export interface LexiconOutput {
 /** Builds the lexicon of `index` and names its parts in the index (`lexiconFile`). */
 export async function buildLexiconFor(index: BuiltIndex, output: string): Promise<LexiconOutput> {
   // Loaded only here: it reads the dictionary and the word list (about 17 MB), which query never needs.
-  const { buildXLexicon, splitXLexicon } = await import('../search/xlang-build.js');
-  const lexicon = buildXLexicon(index);
+  const [{ buildXLexicon, splitXLexicon }, { dictionarySources, saveDictionaryCache }] = await Promise.all([
+    import('../search/xlang-build.js'),
+    import('./dictionary-cache.js'),
+  ]);
+  const sources = dictionarySources();
+  const lexicon = buildXLexicon(index, sources);
+  await saveDictionaryCache(sources);
   const parts = splitXLexicon(lexicon);
   const folderName = lexiconFolderName(output);
   const digits = Math.max(2, String(parts.length - 1).length);

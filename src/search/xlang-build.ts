@@ -38,16 +38,17 @@ const MAX_SYNONYM_SENSES = 5;
 /** Longest Chinese headword kept, in characters. */
 const MAX_HEADWORD = 8;
 
-const stemCache = new Map<string, string[]>();
+/** Gloss → its content stems, computed once per gloss (the CLI keeps it in its dictionary cache). */
+export const glossStemCache = new Map<string, string[]>();
 
 /** The content stems of an English phrase as a query would search them (question words dropped). */
 export function glossStems(gloss: string): string[] {
-  let stems = stemCache.get(gloss);
+  let stems = glossStemCache.get(gloss);
   if (!stems) {
     stems = tokenizeWithOffsets(gloss)
       .filter((t) => t.kind === 'word' && !QUERY_STOP_WORDS.has(gloss.slice(t.start, t.end).toLowerCase()))
       .map((t) => t.term);
-    stemCache.set(gloss, stems);
+    glossStemCache.set(gloss, stems);
   }
   return stems;
 }
