@@ -14,7 +14,7 @@ import { scriptUrl } from './script-url.js';
 import { loadLimits } from './limits.js';
 import { onClearIndexCache, type LoadOptions } from './index-store.js';
 import type { IndexSearcher } from './searcher.js';
-import type { WorkerReply, WorkerRequest } from '../worker/search-worker.js';
+import type { WorkerReply, WorkerRequest } from '../worker/protocol.js';
 
 declare const __BJ_FORMAT__: string | undefined;
 

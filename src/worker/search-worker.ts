@@ -2,30 +2,11 @@
  * The search worker (dist/search-worker.js, a module worker started by src/shared/search-client.ts
  * from next to the library's script): loads indexes and answers queries off the page's main
  * thread. One worker serves every search box of a page; each index URL is opened once.
- *
- * Messages in: `{ id, op: 'open', url, limits }`, `{ id, op: 'search', url, query, opts }`,
- * `{ id, op: 'suggest', url, query, limit }`, `{ id, op: 'prepare', url }`.
- * Messages out: `{ id, ok: true, value }` or `{ id, ok: false, error: { code, message } }`.
+ * The messages are in `protocol.ts`.
  */
 import { BjError } from '../search/types.js';
 import { openSearcher, type IndexSearcher } from '../shared/searcher.js';
-
-export type WorkerRequest =
-  | { id: number; op: 'open'; url: string; limits: { timeoutMs: number; maxBytes: number } }
-  | {
-      id: number;
-      op: 'search';
-      url: string;
-      query: string;
-      opts: { kind?: 'all' | 'term' | 'passage'; limit?: number; resolve?: number };
-      /** `latest` (default): a newer search on the same index makes this one moot; `all`: answer in full. */
-      queue?: 'latest' | 'all' | undefined;
-    }
-  | { id: number; op: 'suggest'; url: string; query: string; limit?: number }
-  | { id: number; op: 'prepare'; url: string }
-  | { id: number; op: 'fetched'; url: string };
-
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; message: string } };
+import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const searchers = new Map<string, Promise<IndexSearcher>>();
 /** Id of the newest search request per index URL. */
