@@ -5,8 +5,8 @@
  * ## The rule: UI strings follow the element or the page; content order follows the text around
  *
  * `@lit/localize` has ONE active locale per page, so a per-paragraph UI language cannot work:
- * a keyword in a zh-Hant paragraph of an English page used to switch every element's labels to
- * traditional Chinese when its popover opened. So:
+ * a keyword in a zh-Hant paragraph of an English page must not switch every element's labels to
+ * traditional Chinese when its popover opens. So:
  *
  * - **UI locale** (labels, buttons, status messages: everything from `msg()`) is
  *   {@link uiLocaleFor}: the element's OWN `lang` attribute if set, else the page locale
