@@ -49,6 +49,9 @@ async function refused(run: () => unknown, message: RegExp): Promise<void> {
   );
 }
 
+/** `text` as a regular expression matching it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const firstOf = (prefix: string) => [...parts.keys()].find((n) => n.startsWith(prefix))!;
 
 describe('sharded index parts, trusted no more than a one-file index', () => {
@@ -111,6 +114,34 @@ describe('sharded index parts, trusted no more than a one-file index', () => {
     }).open();
     const term = JSON.parse(parts.get(name)!).terms[0][0] as string;
     await refused(() => sharded.search(unmark(term)), /malformed record at terms\[0\]\[4\]\[0\] \(document 9999999 of \d+\)/);
+  });
+
+  it("refuses a term partition whose Han bigrams' places do not match their postings, naming the entry", async () => {
+    const name = firstOf('terms-');
+    const stored = JSON.parse(parts.get(name)!) as { terms: unknown[][]; positions: unknown[] };
+    const bigram = stored.positions.findIndex((p) => Array.isArray(p));
+    const single = stored.positions.findIndex((p, i) => p === 0 && unmark(stored.terms[i]![0] as string).length === 1);
+    assert.ok(bigram >= 0 && single >= 0, 'the first partition has a Han bigram and a lone character');
+    const places = stored.positions[bigram] as number[];
+    const term = (i: number) => JSON.stringify(unmark(stored.terms[i]![0] as string));
+    const cases: Array<[(positions: unknown[]) => void, string]> = [
+      [(p) => p.pop(), `positions (not a list of one entry per term: ${stored.terms.length - 1} for ${stored.terms.length})`],
+      [
+        (p) => (p[bigram] = places.slice(1)),
+        `positions[${bigram}] (not a list of ${places.length} places, one per occurrence of ${term(bigram)} in the text field)`,
+      ],
+      [(p) => (p[bigram] = [-1, ...places.slice(1)]), `positions[${bigram}][0] (a place expected, found -1)`],
+      [(p) => (p[single] = [0]), `positions[${single}] (${term(single)} has no places to list: 0 expected)`],
+    ];
+    for (const [edit, what] of cases) {
+      const sharded = open(undefined, (n, part) => {
+        if (n === name) edit(part.positions as unknown[]);
+      }).open();
+      await refused(
+        () => sharded.search(unmark(stored.terms[bigram]![0] as string)),
+        new RegExp(`^bj: part \\S*/${escape(name)} of the index has a malformed record at ${escape(what)}; rebuild the index`),
+      );
+    }
   });
 
   it('names the passage and field of a fragment with a non-string text, as the one-file index does', async () => {

@@ -14,6 +14,9 @@
  *   table is spread over the postings instead of shipped whole), its document frequency for the
  *   query planner and its position in MiniSearch's term tree (so expansions are replayed in the same
  *   order). A query fetches the partitions of its own terms and of their prefix expansions.
+ *   A Han bigram also carries where it stands in each document's `text` field (`positions`), so
+ *   the ranker can tell a query's Han run found unbroken from the postings alone, without fetching
+ *   the texts of the candidates it does not show (`contiguity.ts`).
  * - **Form partitions** (`forms-NNN.json`): word forms as written → their stem, for typo matching;
  *   fetched only for a query word the corpus lacks.
  * - **Passage fragments** (`passages-NNN.json`): passage texts and their documents, a fixed number of
@@ -74,12 +77,26 @@ export interface ShardManifest {
   relatedCounts?: number[];
 }
 
+/**
+ * Where a Han bigram stands in the `text` field of each document of its postings there: for each
+ * posting in document order, as many numbers as its term frequency, the first the bigram's place
+ * among the field's Han tokens (bigrams and run-final characters, in order), each next one the gap
+ * from the one before. Two bigrams of one run are consecutive tokens; a run ends with its lone last
+ * character, so bigrams of two runs never are. 0 for a term without `text` postings or not a bigram.
+ */
+export type StoredPositions = number[] | 0;
+
 /** A term partition file. */
 export interface TermPart {
   format: typeof SHARD_FORMAT;
   index: string;
   part: string;
   terms: StoredTermPostings[];
+  /**
+   * One entry per term, in the same order (see {@link StoredPositions}). Absent in builds of library
+   * 0.1, whose readers ignore it: the ranker then reads the candidates' texts instead.
+   */
+  positions?: StoredPositions[];
 }
 
 /** A form partition file: `[form, stem]`, sorted by form. */

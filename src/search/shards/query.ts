@@ -9,10 +9,12 @@
  */
 import type { Query } from 'minisearch';
 import { Catalogue } from '../catalogue.js';
-import { SEARCH_FIELDS } from '../engine.js';
+import { SEARCH_FIELDS, markHan } from '../engine.js';
 import { PolicyIndex } from '../policy-index.js';
 import type { HitId, SearchEngine, SearchableFields } from '../search-engine.js';
 import { BjError, type Entry, type PassageEntry, type SearchOptions, type SearchResult, type SourceInfo } from '../types.js';
+import { hanBigrams } from '../text.js';
+import { unbrokenIn } from './contiguity.js';
 import { fetchPart, type PartLoader } from './fetch-part.js';
 import { isShardedIndex, type ShardManifest } from './format.js';
 import { checkManifest, isRecord } from './manifest.js';
@@ -48,6 +50,11 @@ interface ShardAccess {
   passage(id: HitId): PassageEntry | undefined;
   /** A fetched passage's text, else undefined (a passage not fetched yet is noted as missing). */
   passageText(id: HitId): string | undefined;
+  /**
+   * Whether passage number `doc` holds the Han run unbroken, from its bigrams' places; undefined
+   * for a build without them (its text must then be fetched).
+   */
+  unbroken(doc: number, run: string): boolean | undefined;
 }
 
 /** The catalogue of a sharded index: a `PolicyIndex` searching the fetched parts. */
@@ -92,6 +99,10 @@ class ShardCatalogue extends PolicyIndex {
   }
   protected override kindOf(id: HitId): Entry['kind'] | undefined {
     return typeof id === 'number' ? 'passage' : super.kindOf(id);
+  }
+  /** A passage not fetched yet is judged by its bigrams' places, so its text is fetched only when shown. */
+  protected override holdsRun(id: HitId, run: string): boolean {
+    return (typeof id === 'number' ? this.shards.unbroken(id, run) : undefined) ?? super.holdsRun(id, run);
   }
   protected override searchableFields(id: HitId): SearchableFields | undefined {
     const own = super.searchableFields(id);
@@ -158,6 +169,12 @@ export class ShardedIndex {
       engine,
       passage: (id) => this.passage(id),
       passageText: (id) => this.passageText(id),
+      unbroken: (doc, run) =>
+        unbrokenIn(
+          hanBigrams(run).map((g) => this.terms.term(markHan(g))),
+          doc,
+          manifest.fieldIds.text!,
+        ),
     });
   }
 
