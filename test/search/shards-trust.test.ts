@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { buildIndex } from '../../src/search/build.js';
 import { unmark } from '../../src/search/engine.js';
 import { BjError } from '../../src/search/index.js';
-import { shardIndex } from '../../src/search/shards/build.js';
+import { partName, shardIndex } from '../../src/search/shards/build.js';
+import { rangeXLexicon } from '../../src/search/xlang-build.js';
 import { ShardedIndex } from '../../src/search/shards/query.js';
 import { readCorpora } from '../helpers/corpora.js';
 
@@ -174,5 +175,68 @@ describe('sharded index parts, trusted no more than a one-file index', () => {
   it('still answers a sound sharded index', async () => {
     const results = await open().open().search('sandbox supervision', { limit: 5 });
     assert.ok(results.length > 0);
+  });
+});
+
+describe('a sharded index’s lexicon partitions', () => {
+  /** The build with a two-word lexicon in partitions of its own, `editPart` applied to each parsed lexicon part. */
+  function withLexicon(editPart: (part: Json) => void = () => undefined) {
+    const copy = JSON.parse(JSON.stringify(entry)) as Json & { shards: Json };
+    const ranges = rangeXLexicon({ zh: { 营业: ['busi'], 执照: ['licens'] }, en: {}, syn: {} }, 10);
+    const lexicon = new Map(
+      ranges.map(({ first: _, ...maps }, i) => {
+        const name = partName('lexicon', i, built.hash);
+        return [name, { format: 'bj-index-part', index: built.hash, part: name, source: 'test', license: 'CC BY-SA 4.0', ...maps }];
+      }),
+    );
+    copy.shards.lexicon = { files: [...lexicon.keys()], first: ranges.map((r) => r.first), has: { zh: true, en: false, syn: false } };
+    const requests: string[] = [];
+    const load = (url: string): Promise<unknown> => {
+      requests.push(url);
+      const name = url.slice(url.lastIndexOf('/') + 1);
+      const own = lexicon.get(name);
+      if (own) {
+        const part = JSON.parse(JSON.stringify(own)) as Json;
+        editPart(part);
+        return Promise.resolve(part);
+      }
+      return Promise.resolve(JSON.parse(parts.get(name)!) as Json);
+    };
+    return { index: ShardedIndex.open(copy, ENTRY, load), requests };
+  }
+
+  it('translates a Chinese query through them, fetching only those of its characters', async () => {
+    const { index, requests } = withLexicon();
+    const results = await index.search('营业执照', { kind: 'passage', limit: 5 });
+    assert.ok(
+      results.some((r) => r.via === 'translation' && /business licen[cs]e/i.test(r.text)),
+      results.map((r) => r.id).join(', '),
+    );
+    assert.equal(requests.filter((u) => u.includes('/lexicon-')).length, 2);
+    await index.search('sandbox', { limit: 5 });
+    assert.equal(requests.filter((u) => u.includes('/lexicon-')).length, 2, 'an English query with strong results needs none');
+  });
+
+  it('names a malformed lexicon record in a bj: warning, and still answers in the query’s own language', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => undefined);
+    const { index } = withLexicon((part) => {
+      if (part.zh && '执照' in (part.zh as Json)) (part.zh as Json)['执照'] = [5];
+    });
+    const results = await index.search('营业执照', { limit: 5 });
+    assert.ok(Array.isArray(results));
+    assert.equal(warn.mock.callCount(), 1);
+    assert.match(
+      String(warn.mock.calls[0]!.arguments[0]),
+      /^bj: searching without translations: part .*\/lexicon-\d{3}\.\w+\.json of the index has a malformed record at zh\["执照"\]/,
+    );
+  });
+
+  it('refuses a manifest whose lexicon lists do not match', async () => {
+    const copy = JSON.parse(JSON.stringify(entry)) as Json & { shards: Json };
+    copy.shards.lexicon = { files: ['lexicon-000.json'], first: [], has: { zh: true, en: false, syn: false } };
+    await refused(
+      () => ShardedIndex.open(copy, ENTRY, () => Promise.reject(new Error('no request expected'))),
+      /broken "shards" manifest \(lexicon lists\)/,
+    );
   });
 });

@@ -68,7 +68,7 @@ const PINYIN_FIELD_NAMES = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
  * `terms-000.HASH.json`: a part's name carries its build's hash (as Pagefind's hashed file names), so
  * a rebuild writes new files beside the old ones and readers of the old entry keep reading theirs.
  */
-function partName(kind: string, i: number, hash: string): string {
+export function partName(kind: string, i: number, hash: string): string {
   return `${kind}-${String(i).padStart(3, '0')}.${hash}.json`;
 }
 

@@ -21,11 +21,15 @@
  *   fetched only for a query word the corpus lacks.
  * - **Passage fragments** (`passages-NNN.json`): passage texts and their documents, a fixed number of
  *   consecutive passages per file, fetched only for the results shown.
+ * - **Lexicon partitions** (`lexicon-NNN.json`, when built with the dictionary): the dictionary
+ *   lexicon (`../xlang-format.ts`), cut into contiguous ranges of its sorted keys like the terms;
+ *   a query fetches those of its own characters and words (`../xlang-needed.ts`).
  *
  * Every part names the build it belongs to (`index`, the catalogue's `hash`) and its own `part`
  * name; a part from another build is refused.
  */
 import type { StoredDocument, StoredPassage } from '../format.js';
+import type { XLexiconMaps } from '../xlang-format.js';
 
 /** True when `json` (a parsed `bj-index.json`) is the entry file of a sharded index. */
 export function isShardedIndex(json: unknown): boolean {
@@ -75,6 +79,28 @@ export interface ShardManifest {
    * holds only the first few of them; a popover shows the whole count). Absent in older builds.
    */
   relatedCounts?: number[];
+  /**
+   * Lexicon partitions: file names, the first key of each (sorted), and which of the lexicon's maps
+   * have entries. Absent when built without the dictionary (`--no-dictionary`) or by older builds.
+   */
+  lexicon?: ShardLexicon;
+}
+
+/** Where a sharded index's dictionary lexicon is (see {@link ShardManifest.lexicon}). */
+export interface ShardLexicon {
+  files: string[];
+  first: string[];
+  has: { zh: boolean; en: boolean; syn: boolean };
+}
+
+/** A lexicon partition file: the entries of the three maps whose keys fall in its range. */
+export interface LexiconPart extends XLexiconMaps {
+  format: typeof SHARD_FORMAT;
+  index: string;
+  part: string;
+  /** Where the entries come from, and their licence. */
+  source: string;
+  license: string;
 }
 
 /**

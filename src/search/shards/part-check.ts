@@ -84,6 +84,7 @@ export function checkPart(value: Record<string, unknown>, ctx: PartContext): voi
     checkTerms(value.terms, m, bad);
     if (value.positions !== undefined) checkPositions(value.positions, value.terms as unknown[][], m, bad);
   } else if (m.forms.files.includes(ctx.name)) checkForms(value.forms, bad);
+  else if (m.lexicon?.files.includes(ctx.name)) for (const map of ['zh', 'en', 'syn'] as const) checkLexiconMap(value[map], map, bad);
   else if (m.passages.files.includes(ctx.name)) {
     const i = m.passages.files.indexOf(ctx.name);
     const passages = value.passages;
@@ -180,6 +181,17 @@ function checkPositions(positions: unknown, terms: unknown[][], m: ShardManifest
       }
     }
   });
+}
+
+/** A lexicon map: own keys only, each a list of non-empty strings (`xlang-format.ts`). */
+function checkLexiconMap(map: unknown, name: string, bad: (what: string) => BjError): void {
+  if (typeof map !== 'object' || map === null || Array.isArray(map) || Object.getPrototypeOf(map) !== Object.prototype)
+    throw bad(`${name} (not an object)`);
+  for (const key of Object.keys(map)) {
+    const list = (map as Record<string, unknown>)[key];
+    if (key === '' || key === '__proto__' || !Array.isArray(list) || !list.every((s) => typeof s === 'string' && s !== ''))
+      throw bad(`${name}[${JSON.stringify(key.slice(0, 40))}] (not a list of words)`);
+  }
 }
 
 function checkForms(forms: unknown, bad: (what: string) => BjError): void {
