@@ -4,7 +4,7 @@
  * splitting an element), and putting the DOM back exactly. Shared by {@link annotate} and the
  * sliced {@link Annotator} of `annotate.ts`.
  */
-import { validSelector } from '../shared/settings.js';
+import { warnOnce } from '../shared/settings.js';
 import { CHINESE_LANG, scriptLang, writtenLang } from '../shared/text-lang.js';
 import { ELEMENT_NODE, isInline, SKIP_TAGS, TEXT_NODE } from './elements.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
@@ -285,5 +285,18 @@ export class Region implements Annotation {
     this.pieces.clear();
     this.seen.clear();
     this.count = 0;
+  }
+}
+
+/** `selector` when the browser can parse it, else undefined with one warning naming it. */
+function validSelector(selector: string | undefined | null, where: string): string | undefined {
+  const s = selector?.trim();
+  if (!s) return undefined;
+  try {
+    document.createDocumentFragment().querySelector(s);
+    return s;
+  } catch {
+    warnOnce(`bj: ${where} is not a valid CSS selector; ignoring it (check the brackets and quotes)`);
+    return undefined;
   }
 }

@@ -36,9 +36,24 @@
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { ReactiveControllerHost, ReactiveElement } from 'lit';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import { loadTemplates, uiLocaleFor, type UiLocale } from './ui-locale.js';
+import { uiLocaleFor, type UiLocale } from './ui-locale.js';
 
 export { matchLocale, pageLang, uiLocaleFor, type UiLocale } from './ui-locale.js';
+
+type Templates = Awaited<typeof import('../generated/locales/zh-Hans.js')>['templates'];
+
+const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
+
+/** The translation chunk of `locale` (imported once; again after a failure); what `@lit/localize`'s `loadLocale` returns. */
+function loadTemplates(locale: UiLocale): Promise<{ templates: Templates }> {
+  let load = pending.get(locale);
+  if (!load) {
+    load = locale === 'zh-Hant' ? import('../generated/locales/zh-Hant.js') : import('../generated/locales/zh-Hans.js');
+    load.catch(() => pending.delete(locale));
+    pending.set(locale, load);
+  }
+  return load;
+}
 
 // Each translation is a small chunk of its own, fetched when a page first needs that language.
 const { getLocale, setLocale } = configureLocalization({
