@@ -102,7 +102,9 @@ describe('<bj-policy-search> loading and failure', () => {
       await waitOptions(el, 'Retry loads the index and shows the results');
       expect(part(el, 'error')).to.equal(null);
       expect(options(el).length).to.equal(expected('sandbox').length);
-      expect(warnings.length, 'one warning, not one per keystroke: ' + warnings.join(' | ')).to.equal(1);
+      // Only this index's warnings: an earlier test's lexicon part may still be failing to arrive.
+      const about = warnings.filter((w) => w.includes('/flaky/'));
+      expect(about.length, 'one warning, not one per keystroke: ' + warnings.join(' | ')).to.equal(1);
       expect(errors, 'one bj-error, not one per keystroke').to.equal(1);
     } finally {
       console.warn = warn;
