@@ -178,9 +178,14 @@ async function prepare(n, lexicon) {
       '-o',
       single,
     ]);
-    // The sharded layout `bj-index build --shards always` writes (shards-output.ts: `chooseLayout`).
+    // The sharded layout `bj-index build --shards always` writes (main.ts: `chooseLayout`, then the
+    // dictionary lexicon among its parts).
     const { shardIndex } = await import('../src/search/shards/build.ts');
-    const layout = shardIndex(JSON.parse(readFileSync(single, 'utf8')), { base: 'bj-index/' });
+    const { addShardedLexicon } = await import('../src/cli/lexicon-output.ts');
+    const { lexiconFile, ...built } = JSON.parse(readFileSync(single, 'utf8')); // its own lexicon is the one-file index's
+    void lexiconFile;
+    const layout = shardIndex(built, { base: 'bj-index/' });
+    await addShardedLexicon(built, layout);
     mkdirSync(path.join(dir, 'sharded', 'bj-index'), { recursive: true });
     for (const [name, text] of layout.parts) writeFileSync(path.join(dir, 'sharded', 'bj-index', name), text);
     writeFileSync(path.join(dir, 'sharded', 'bj-index.json'), JSON.stringify(layout.entry));

@@ -5,6 +5,7 @@
 // process. Each query's time is its fastest of REPS runs (robust on a busy machine); the figures are
 // the sum over the mix and the p50/p95 of those per-query times. Run: node --expose-gc --import tsx bench/sharded-query.mjs [passages, default 10000]
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../src/search/build.ts';
 import { PolicyIndex } from '../src/search/index.ts';
 import { shardIndex } from '../src/search/shards/build.ts';
@@ -26,12 +27,13 @@ const { entry, parts } = shardIndex(built);
 const entryJson = JSON.stringify(entry);
 const queries = QUERY_LIST.map((q) => q.q);
 
-/** A freshly opened sharded index; `bytes` counts the part bytes it loads. */
+/** A freshly opened sharded index; `bytes` counts the part bytes it loads, `urls` the parts. */
 function openSharded() {
-  const counter = { bytes: 0 };
+  const counter = { bytes: 0, urls: [] };
   const load = (url) => {
     const text = parts.get(url.slice(new URL('bj-index/', ENTRY).href.length));
     counter.bytes += text.length;
+    counter.urls.push(url);
     return Promise.resolve(text);
   };
   return { index: ShardedIndex.open(JSON.parse(entryJson), ENTRY, load), counter };
@@ -50,6 +52,23 @@ async function fastest(run) {
     out.push(best);
   }
   return out;
+}
+
+// Requests of a first answer showing 5 results, a Chinese and an English query: parts by kind, gzip -9 bytes.
+const requests = [];
+for (const q of ['营商环境', 'business environment']) {
+  const { index, counter } = openSharded();
+  await index.search(q, { limit: 200, resolve: 5 });
+  const kinds = {};
+  for (const url of counter.urls) {
+    const kind = /bj-index\/([a-z]+)-/.exec(url)[1];
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  const gz = counter.urls.reduce(
+    (sum, url) => sum + gzipSync(parts.get(url.slice(new URL('bj-index/', ENTRY).href.length)), { level: 9 }).length,
+    0,
+  );
+  requests.push({ q, n: counter.urls.length, kinds, gz });
 }
 
 // Cold: each query on its own freshly opened index (the first answer a reader waits for).
@@ -80,6 +99,12 @@ console.log(`| first answers, sum over the mix (fresh index, parts from memory) 
 console.log(`| first answer p50 | ${ms(quantile(cold, 0.5))} | |`);
 console.log(`| first answer p95 | ${ms(quantile(cold, 0.95))} | |`);
 console.log(`| part bytes of a first answer, p50 / max | ${quantile(coldBytes, 0.5)} / ${Math.max(...coldBytes)} | |`);
+for (const { q, n, kinds, gz } of requests) {
+  const by = Object.entries(kinds)
+    .map(([k, c]) => `${c} ${k}`)
+    .join(', ');
+  console.log(`| first answer to "${q}" (5 shown): part requests (${by}), gzip -9 bytes | ${n}, ${gz} B | |`);
+}
 console.log(`| warm queries, sum over the mix | ${ms(sum(warm))} | ${ms(sum(singleTimes))} |`);
 console.log(`| warm query p50 | ${ms(quantile(warm, 0.5))} | ${ms(quantile(singleTimes, 0.5))} |`);
 console.log(`| warm query p95 | ${ms(quantile(warm, 0.95))} | ${ms(quantile(singleTimes, 0.95))} |`);

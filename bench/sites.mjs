@@ -12,7 +12,7 @@
 //   (page + its workers, after GC; Pagefind's WASM memory is not JS heap and not counted);
 //   warm query p95 (the same queries again, parts already loaded);
 //   build time and peak memory (max RSS) of each indexer, from /usr/bin/time.
-// Run alone: `node --import tsx bench/sites.mjs` (prints its table).
+// Run alone: `node --import tsx bench/sites.mjs` (prints its table; BJ_SITE_FIRST sets the first query).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,7 +25,8 @@ import { median, p95 } from './lib/stats.mjs';
 import { generateSite } from './site-gen.mjs';
 
 export const SITE_SIZES = process.env.BJ_SITE_SIZES ? process.env.BJ_SITE_SIZES.split(',').map(Number) : [100, 1_000, 10_000];
-const FIRST = 'regulatory sandbox';
+/** The first query (`BJ_SITE_FIRST=营商环境` for a Chinese one). */
+const FIRST = process.env.BJ_SITE_FIRST ?? 'regulatory sandbox';
 const NEXT = ['business environment', 'smart city', 'employment', 'elderly care', 'approval'];
 const WARM = [
   FIRST,

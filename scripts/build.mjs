@@ -186,12 +186,25 @@ function firstUse(sources) {
 // The catalogue travels in the index-fetch chunk (vite.config.ts sharedParts).
 const catalogueReader = 'src/shared/index-fetch.ts';
 const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
-// Raised from 12 / 30 / 45 KB: offline, the loader itself draws the notice with Retry of the search
-// box and of a keyword, in the page's language, and imports their parts again once back online
-// (+0.8 KB gzip), since the parts that would draw it cannot arrive; the first search arranges results
-// by page and shows each page's address and date, and links carry a text fragment (+0.6 KB).
+// A Chinese page (lang="zh-CN") labels its search box from the loader's own string table
+// (src/generated/shell-strings.ts). A translation chunk that the loader could import itself would be
+// fetched at load, with the shared code it imports (16.4 KB before interaction, issue 24), so any the
+// loader's files import dynamically counts in that page's budget.
+const translationKeys = Object.keys(chunkManifest).filter((key) => chunkManifest[key].src?.startsWith('src/generated/locales/'));
+if (!translationKeys.length) fail('bj: no translation chunk in the build (src/generated/locales/); scripts/build.mjs budgets');
+const loaderKeys = Object.keys(chunkManifest).filter((key) => loader.includes(chunkManifest[key].file));
+const chinesePage = [
+  ...new Set([
+    ...loader,
+    ...firstUse(loaderKeys.flatMap((key) => (chunkManifest[key].dynamicImports ?? []).filter((d) => translationKeys.includes(d)))),
+  ]),
+];
+// Raised from 30 / 45 KB: the first search arranges results by page and shows each page's address
+// and date, and links carry a text fragment (+0.6 KB); offline, the parts that would draw a notice
+// cannot arrive, so the loader draws it itself (with Retry, in the page's language).
 const budgets = [
-  { name: 'loader', files: loader, limit: 12.6 },
+  { name: 'loader (a lang="en" page before interaction)', files: loader, limit: 12 },
+  { name: 'a lang="zh-CN" page before interaction', files: chinesePage, limit: 12 },
   {
     name: 'keyword popover (loader + first opening)',
     files: [

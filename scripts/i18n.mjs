@@ -33,16 +33,8 @@ async function withLock(fn) {
   }
 }
 
-/** The ids the loader renders itself (src/shared/ui-locale.ts `uiString`). */
-const SHELL_IDS = [
-  'policy-search.label',
-  'policy-search.placeholder',
-  'policy-search.error',
-  'policy-search.offline',
-  'policy-search.retry',
-  'keyword.offline',
-  'keyword.retry',
-];
+/** The ids the loader renders itself (src/shared/ui-locale.ts `uiString`; src/components/bj-policy-search/shell-strings.ts). */
+const SHELL_IDS = ['policy-search.label', 'policy-search.placeholder', 'policy-search.error', 'shell.offline', 'shell.retry'];
 
 const unescapeXml = (s) =>
   s

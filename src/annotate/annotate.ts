@@ -25,7 +25,8 @@
  * changed or moved in the meantime is merged back only with the pieces still beside it.
  */
 import type { TermMatcher, TermSource } from './matcher.js';
-import { ELEMENT_NODE, isInline, Region, resolveMatcher, type AnnotateOptions, type Annotation } from './region.js';
+import { ELEMENT_NODE, isInline } from './elements.js';
+import { Region, resolveMatcher, type AnnotateOptions, type Annotation } from './region.js';
 
 export type { AnnotateOptions, Annotation } from './region.js';
 

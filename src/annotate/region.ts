@@ -4,8 +4,9 @@
  * splitting an element), and putting the DOM back exactly. Shared by {@link annotate} and the
  * sliced {@link Annotator} of `annotate.ts`.
  */
-import { validSelector } from '../shared/settings.js';
+import { warnOnce } from '../shared/settings.js';
 import { CHINESE_LANG, scriptLang, writtenLang } from '../shared/text-lang.js';
+import { ELEMENT_NODE, isInline, SKIP_TAGS, TEXT_NODE } from './elements.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
 
 export interface AnnotateOptions {
@@ -32,73 +33,6 @@ export interface Annotation {
   restore(): void;
 }
 
-const SKIP_TAGS = new Set([
-  'a',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'input',
-  'textarea',
-  'select',
-  'button',
-  'option',
-  'optgroup',
-  'datalist',
-  'bj-keyword',
-  'bj-annotate',
-  'svg',
-  'math',
-  'rt',
-  'rp',
-  'iframe',
-  'object',
-  'video',
-  'audio',
-  'canvas',
-  'title',
-]);
-
-/** Inline (phrasing) elements a run of text continues through. Anything else ends a run. */
-const INLINE_TAGS = new Set([
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'mark',
-  'q',
-  'ruby',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-]);
-
 /**
  * The language group of text at `node` for "first occurrence": `zh` or `other`, from the nearest
  * `lang` between the node and `root` (the region; a page-wide `<html lang>` above it is often a
@@ -109,13 +43,6 @@ function languageOf(node: Node, root: Element, text: string): 'zh' | 'other' {
   const lang = el ? writtenLang(el, root) : '';
   if (lang) return CHINESE_LANG.test(lang) ? 'zh' : 'other';
   return scriptLang(text) === 'zh' ? 'zh' : 'other';
-}
-
-const TEXT_NODE = 3;
-export const ELEMENT_NODE = 1;
-
-export function isInline(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE && INLINE_TAGS.has((node as Element).localName);
 }
 
 export function resolveMatcher(source: TermSource | TermMatcher): TermMatcher {
@@ -358,5 +285,18 @@ export class Region implements Annotation {
     this.pieces.clear();
     this.seen.clear();
     this.count = 0;
+  }
+}
+
+/** `selector` when the browser can parse it, else undefined with one warning naming it. */
+function validSelector(selector: string | undefined | null, where: string): string | undefined {
+  const s = selector?.trim();
+  if (!s) return undefined;
+  try {
+    document.createDocumentFragment().querySelector(s);
+    return s;
+  } catch {
+    warnOnce(`bj: ${where} is not a valid CSS selector; ignoring it (check the brackets and quotes)`);
+    return undefined;
   }
 }

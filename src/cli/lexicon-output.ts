@@ -1,16 +1,26 @@
 /**
  * `bj-index build`'s dictionary lexicon (src/search/xlang-format.ts): derived from CC-CEDICT at
  * build time, pruned to the index's words, written in parts to a folder beside the index
- * (`bj-index.json` → `bj-index.lexicon/00.json` …) and named in the index's `lexiconFile`, so the
+ * (`bj-index.json` → `bj-index.lexicon/00.HASH.json` …) and named in the index's `lexiconFile`, so the
  * search fetches only the parts a query needs. `bj-index query` reads them from disk.
+ *
+ * As a sharded index's parts (shards-output.ts): the parts carry their build's hash, so a rebuild
+ * writes its own beside those the current index names, the index is replaced last, and only then
+ * are parts of neither build removed. A rebuild stopped midway leaves the old index translating.
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/policy-index.js';
-import { writeFileAtomic } from './atomic-write.js';
+import type { ShardedBuild } from '../search/shards/build.js';
+import type { StoredXLexicon } from '../search/xlang-format.js';
+import { SHARD_FORMAT, type LexiconPart } from '../search/shards/format.js';
+import { isRunning, writeFileAtomic } from './atomic-write.js';
 
-const PART_FILE = /^\d{2,}\.json$/;
+/** Part files: `00.HASH.json` (older builds: `00.json`). */
+const PART_FILE = /^\d{2,}(?:\.[0-9a-f]{8,64})?\.json$/;
+/** Temp files of part writes (atomic-write.ts): `.00.HASH.json.PID.HEX.tmp`. */
+const PART_TEMP = /^\.\d{2,}(?:\.[0-9a-f]{8,64})?\.json\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /** `dist/bj-index.json` → `bj-index.lexicon`. */
 export function lexiconFolderName(output: string): string {
@@ -23,15 +33,27 @@ export interface LexiconOutput {
   files: Map<string, Buffer>;
 }
 
+/** The lexicon of `index`, derived from the dictionaries (through the CLI's dictionary cache). */
+async function deriveLexicon(index: BuiltIndex): Promise<StoredXLexicon> {
+  // Loaded only here: they read the dictionary and the word list (about 17 MB), which query never needs.
+  const [{ buildXLexicon }, { dictionarySources, saveDictionaryCache }] = await Promise.all([
+    import('../search/xlang-build.js'),
+    import('./dictionary-cache.js'),
+  ]);
+  const sources = dictionarySources();
+  const lexicon = buildXLexicon(index, sources);
+  await saveDictionaryCache(sources);
+  return lexicon;
+}
+
 /** Builds the lexicon of `index` and names its parts in the index (`lexiconFile`). */
 export async function buildLexiconFor(index: BuiltIndex, output: string): Promise<LexiconOutput> {
-  // Loaded only here: it reads the dictionary and the word list (about 17 MB), which query never needs.
-  const { buildXLexicon, splitXLexicon } = await import('../search/xlang-build.js');
-  const lexicon = buildXLexicon(index);
+  const { splitXLexicon } = await import('../search/xlang-build.js');
+  const lexicon = await deriveLexicon(index);
   const parts = splitXLexicon(lexicon);
   const folderName = lexiconFolderName(output);
   const digits = Math.max(2, String(parts.length - 1).length);
-  const names = parts.map((_, i) => `${String(i).padStart(digits, '0')}.json`);
+  const names = parts.map((_, i) => `${String(i).padStart(digits, '0')}.${index.hash}.json`);
   const has = (m: Record<string, unknown>) => Object.keys(m).length > 0;
   index.lexiconFile = {
     files: names.map((n) => `${folderName}/${n}`),
@@ -41,13 +63,68 @@ export async function buildLexiconFor(index: BuiltIndex, output: string): Promis
   return { folder, files: new Map(parts.map((p, i) => [join(folder, names[i]!), Buffer.from(JSON.stringify(p), 'utf8')])) };
 }
 
-/** Writes the parts, then removes parts of an earlier build that this one does not have. */
-export async function writeLexicon(lexicon: LexiconOutput): Promise<void> {
+/**
+ * Builds the lexicon of a sharded index's `built` and adds it to `layout` as partitions of its own
+ * build (`lexicon-000.HASH.json`, written and cleaned up with the other parts), listed in the
+ * manifest's `lexicon`. Returns the number of partitions.
+ */
+export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild): Promise<number> {
+  const { rangeXLexicon } = await import('../search/xlang-build.js');
+  const { partName } = await import('../search/shards/build.js');
+  const lexicon = await deriveLexicon(built);
+  const ranges = rangeXLexicon(lexicon);
+  const files = ranges.map(({ first, ...maps }, i) => {
+    const name = partName('lexicon', i, built.hash);
+    const part: LexiconPart = {
+      format: SHARD_FORMAT,
+      index: built.hash,
+      part: name,
+      source: lexicon.source,
+      license: lexicon.license,
+      ...maps,
+    };
+    layout.parts.set(name, JSON.stringify(part));
+    return name;
+  });
+  const has = (m: Record<string, unknown>) => Object.keys(m).length > 0;
+  layout.entry.shards.lexicon = {
+    files,
+    first: ranges.map((r) => r.first),
+    has: { zh: has(lexicon.zh), en: has(lexicon.en), syn: has(lexicon.syn) },
+  };
+  return files.length;
+}
+
+/**
+ * Writes the parts of the index to be written at `output`, beside those its current index names.
+ * Returns the clean-up to run once the new index has replaced it: removing the parts neither names
+ * (an earlier build's, an interrupted one's, stale temp files).
+ */
+export async function writeLexicon(lexicon: LexiconOutput, output: string): Promise<() => Promise<void>> {
+  const previous = await lexiconInUse(output);
   await mkdir(lexicon.folder, { recursive: true });
   for (const [path, bytes] of lexicon.files) await writeFileAtomic(path, bytes);
-  for (const name of await readdir(lexicon.folder)) {
-    if (PART_FILE.test(name) && !lexicon.files.has(join(lexicon.folder, name))) await rm(join(lexicon.folder, name), { force: true });
+  return async () => {
+    for (const name of await readdir(lexicon.folder)) {
+      const temp = PART_TEMP.exec(name);
+      const stale = temp
+        ? !isRunning(Number(temp[1]))
+        : PART_FILE.test(name) && !lexicon.files.has(join(lexicon.folder, name)) && !previous.has(name);
+      if (stale) await rm(join(lexicon.folder, name), { force: true });
+    }
+  };
+}
+
+/** Names of the lexicon parts the index at `output` uses now (none when it is missing or has none). */
+async function lexiconInUse(output: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  try {
+    const files = (JSON.parse(await readFile(output, 'utf8')) as { lexiconFile?: { files?: unknown } }).lexiconFile?.files;
+    if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') names.add(basename(f));
+  } catch {
+    // no index yet, or not one of ours: nothing to keep
   }
+  return names;
 }
 
 /**

@@ -23,7 +23,7 @@ import { packageDataDir, packageIndexPath, packageVersion } from './package-info
 import { decodeUtf8 } from './decode.js';
 import { checkInstalledMiniSearch } from './minisearch-check.js';
 import { formatHuman, toJsonResult } from './query-output.js';
-import { buildLexiconFor, loadLexiconBeside, writeLexicon } from './lexicon-output.js';
+import { addShardedLexicon, buildLexiconFor, loadLexiconBeside, writeLexicon } from './lexicon-output.js';
 import { chooseLayout, partsFolderName, removeParts, SHARD_MODES, writeSharded, type ShardMode } from './shards-output.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
 import { escapeControls, jsonLine } from './terminal.js';
@@ -308,8 +308,9 @@ async function build(args: string[]): Promise<number> {
   let json = JSON.stringify(index);
   const hash = typeof index.hash === 'string' ? index.hash : createHash('sha256').update(json).digest('hex').slice(0, 20);
   const layout = chooseLayout(index, json, shardMode as ShardMode, output);
-  // The sharded reader does not read a dictionary lexicon yet: only a single-file index gets one.
+  // A single-file index's lexicon is a folder beside it; a sharded index's is among its parts.
   const lexicon = values['no-dictionary'] || layout ? undefined : await buildLexiconFor(index, output);
+  if (layout && !values['no-dictionary']) await addShardedLexicon(index, layout);
   json = JSON.stringify(layout ? layout.entry : index);
   const bytes = Buffer.from(json, 'utf8');
   let written: { parts: number; bytes: number } | undefined;
@@ -338,13 +339,14 @@ async function build(args: string[]): Promise<number> {
     await outputTarget(output); // a device, folder or dangling link is refused before anything is created beside it
     created = await mkdir(dirname(output), { recursive: true });
     unlock = await takeLock(output, output);
-    // The lexicon first: the index that names it is written last.
-    if (lexicon) await writeLexicon(lexicon);
+    // The lexicon first: the index that names it is written last, then what neither index names goes.
+    const lexiconWritten = lexicon ? await writeLexicon(lexicon, output) : undefined;
     if (layout) written = await writeSharded(output, layout, bytes);
     else {
       await writeFileAtomic(output, bytes);
       await removeParts(output);
     }
+    await lexiconWritten?.();
   } catch (e) {
     unlock();
     removeCreated();

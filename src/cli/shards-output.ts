@@ -66,17 +66,26 @@ async function partsInUse(output: string): Promise<Set<string>> {
   return names;
 }
 
+/** Part files written at once. */
+const PARALLEL_WRITES = 16;
+
 /** Writes the parts, then the entry file (atomically), then removes parts no entry uses. Returns total bytes. */
 export async function writeSharded(output: string, layout: ShardedBuild, entryBytes: Buffer): Promise<{ parts: number; bytes: number }> {
   const folder = await partsFolder(output);
   const previous = await partsInUse(output);
   await mkdir(folder, { recursive: true });
   let bytes = entryBytes.length;
-  for (const [name, text] of layout.parts) {
-    const data = Buffer.from(text, 'utf8');
-    bytes += data.length;
-    await writeFileAtomic(join(folder, name), data);
-  }
+  // Several at a time: each write waits for its file to reach the disk (fsync), and a large site
+  // has a thousand parts. The entry is written only once every part is there.
+  const parts = [...layout.parts];
+  const writer = async () => {
+    for (let next = parts.pop(); next; next = parts.pop()) {
+      const data = Buffer.from(next[1], 'utf8');
+      bytes += data.length;
+      await writeFileAtomic(join(folder, next[0]), data);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_WRITES }, writer));
   await writeFileAtomic(output, entryBytes);
   for (const name of await readdir(folder)) {
     const temp = PART_TEMP.exec(name);

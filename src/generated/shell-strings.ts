@@ -5,28 +5,22 @@ export const shellStrings = {
     "policy-search.label": "Search policies and keywords",
     "policy-search.placeholder": "English, 中文 or pinyin",
     "policy-search.error": "Search is unavailable on this page right now.",
-    "policy-search.offline": "You are offline. Search works again when the connection is back.",
-    "policy-search.retry": "Retry",
-    "keyword.offline": "You are offline. The definition shows when the connection is back.",
-    "keyword.retry": "Retry"
+    "shell.offline": "You are offline. This works again when the connection is back.",
+    "shell.retry": "Retry"
   },
   "zh-Hans": {
     "policy-search.label": "搜索政策和关键词",
     "policy-search.placeholder": "中文、English 或拼音",
     "policy-search.error": "本页搜索暂时无法使用。",
-    "policy-search.offline": "您已离线。恢复网络连接后即可搜索。",
-    "policy-search.retry": "重试",
-    "keyword.offline": "您已离线。恢复网络连接后即可显示释义。",
-    "keyword.retry": "重试"
+    "shell.offline": "您已离线。恢复网络连接后即可使用。",
+    "shell.retry": "重试"
   },
   "zh-Hant": {
     "policy-search.label": "搜尋政策和關鍵詞",
     "policy-search.placeholder": "中文、English 或拼音",
     "policy-search.error": "本頁搜尋暫時無法使用。",
-    "policy-search.offline": "您已離線。恢復網路連線後即可搜尋。",
-    "policy-search.retry": "重試",
-    "keyword.offline": "您已離線。恢復網路連線後即可顯示釋義。",
-    "keyword.retry": "重試"
+    "shell.offline": "您已離線。恢復網路連線後即可使用。",
+    "shell.retry": "重試"
   }
 } as const;
 

@@ -233,7 +233,7 @@ export class PolicyIndex {
     } catch {
       return [];
     }
-    const ranked = rank(raw, plan, (id) => this.searchableText(id as HitId));
+    const ranked = rank(raw, plan, (id, run) => this.holdsRun(id as HitId, run));
     const named = kind !== 'passage' ? this.names.namedTerm(q, plan) : undefined;
     if (named) {
       const at = ranked.findIndex((r) => r.hit.id === named.id);
@@ -336,6 +336,11 @@ export class PolicyIndex {
   /** The searched text fields of a hit's entry (undefined when not at hand). */
   protected searchableFields(id: HitId): SearchableFields | undefined {
     return typeof id === 'string' ? this.docById.get(id) : undefined;
+  }
+
+  /** Whether a hit's indexed text holds the (simplified) Han run `run` unbroken (see `rank.ts`). */
+  protected holdsRun(id: HitId, run: string): boolean {
+    return this.searchableText(id).includes(run);
   }
 
   /** An entry's indexed text fields, simplified, for contiguity checks (cached per stored string). */

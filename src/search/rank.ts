@@ -25,10 +25,10 @@ export interface Ranked {
  * MiniSearch's own count of matched query terms is taken out (expansions would inflate it) and
  * replaced by the squared coverage, so documents matching more of the query's words and bigrams
  * come first. A Han run of three or more characters found unbroken in a document's text
- * (`searchableText`, simplified) earns a bonus. Then the complete results (see {@link isComplete})
- * go first. Best first.
+ * (`holdsRun`: in its simplified text, or a sharded index's bigram places) earns a bonus. Then the
+ * complete results (see {@link isComplete}) go first. Best first.
  */
-export function rank(raw: MiniSearchResult[], plan: QueryPlan, searchableText: (id: string) => string): Ranked[] {
+export function rank(raw: MiniSearchResult[], plan: QueryPlan, holdsRun: (id: MiniSearchResult['id'], run: string) => boolean): Ranked[] {
   const complete = new Set<Ranked>();
   const out = raw.map((hit) => {
     const matched = new Set(hit.queryTerms);
@@ -42,8 +42,7 @@ export function rank(raw: MiniSearchResult[], plan: QueryPlan, searchableText: (
   const runs = plan.runs.filter((r) => [...r].length >= 3);
   if (runs.length > 0) {
     for (const item of out.slice(0, CONTIGUOUS_CHECKED)) {
-      const text = searchableText(item.hit.id as string);
-      const whole = runs.filter((r) => text.includes(r)).length;
+      const whole = runs.filter((r) => holdsRun(item.hit.id, r)).length;
       if (whole > 0) item.hit.score *= 1 + CONTIGUOUS_BONUS * whole;
     }
     out.sort((a, b) => b.hit.score - a.hit.score);

@@ -2,8 +2,9 @@
  * Derives an index's cross-language query lexicon from CC-CEDICT (`cedict.ts`), pruned to the
  * index's own vocabulary (see `xlang.ts` for how queries use it). Node only, build time only.
  *
- * - `zh`: Chinese word → English glosses, kept only where every content word of a gloss occurs in
- *   the index's English text (so a Chinese query reaches English passages).
+ * - `zh`: Chinese word → English glosses, kept only where the gloss's content words occur together in
+ *   one of the index's passages or keywords (so a Chinese query reaches English passages), and only
+ *   for the few Chinese words a reader would type for a common gloss (see {@link MAX_WORDS_PER_GLOSS}).
  * - `en`: English gloss (its stems) → Chinese words, kept only where the Chinese word occurs in the
  *   index's Chinese text (so an English question reaches Chinese pages).
  * - `syn`: English word the index lacks → English glosses of the same headwords that it has
@@ -12,11 +13,13 @@
 import { QUERY_STOP_WORDS } from './question-words.js';
 import { loadCedict, CEDICT_SOURCE, type CedictEntry } from './cedict.js';
 import { wordFrequencies } from './word-frequency.js';
-import { XLANG_FORMAT, XLANG_VERSION, type StoredXLexicon } from './xlang-format.js';
+import { XLANG_FORMAT, XLANG_VERSION, type StoredXLexicon, type XLexiconMaps } from './xlang-format.js';
 import { HAN_RUN, toSimplified } from './script.js';
 import { partOf } from './xlang-needed.js';
 import { tokenizeWithOffsets } from './text.js';
 import type { BuiltIndex } from './format.js';
+import { Catalogue } from './catalogue.js';
+import { indexTerms, searchCorpus, TEXT_FIELDS, type SearchDoc } from './engine.js';
 
 /** Longest gloss kept, in content words; longer glosses are definitions, not translations. */
 const MAX_GLOSS_WORDS = 3;
@@ -24,8 +27,13 @@ const MAX_GLOSS_WORDS = 3;
 const MAX_GLOSSES = 4;
 /** Senses read per dictionary entry (CC-CEDICT lists the commonest first). */
 const MAX_SENSES = 3;
-/** Chinese words kept per English gloss, and English synonyms per word. */
+/** Chinese words kept per English gloss. */
 const MAX_TARGETS = 4;
+/**
+ * English synonyms kept per word the index lacks: the first headword's. More only add weak matches
+ * that crowd the first (and most of the synonym map's bytes).
+ */
+const MAX_SYNONYMS = 1;
 /**
  * How common (its count in jieba's dictionary) a Chinese word must be to be kept for Chinese
  * queries, unless the index uses its gloss as a phrase: the words readers type, not every entry.
@@ -37,17 +45,27 @@ const MIN_SYNONYM_COUNT = 400;
 const MAX_SYNONYM_SENSES = 5;
 /** Longest Chinese headword kept, in characters. */
 const MAX_HEADWORD = 8;
+/**
+ * Chinese words kept per English gloss when the dictionary gives it more than
+ * {@link SPECIFIC_GLOSS_WORDS}: a common gloss (`time`, `work`) is what dozens of Chinese words
+ * translate to, most of them rare synonyms or later senses no reader types for it. Those whose first
+ * sense it is come first, then the commonest. This is most of the lexicon's bytes.
+ */
+const MAX_WORDS_PER_GLOSS = 3;
+/** A gloss given by at most this many Chinese words keeps them all (`real estate`: 房地产, 不动产 …). */
+const SPECIFIC_GLOSS_WORDS = 6;
 
-const stemCache = new Map<string, string[]>();
+/** Gloss → its content stems, computed once per gloss (the CLI keeps it in its dictionary cache). */
+export const glossStemCache = new Map<string, string[]>();
 
 /** The content stems of an English phrase as a query would search them (question words dropped). */
 export function glossStems(gloss: string): string[] {
-  let stems = stemCache.get(gloss);
+  let stems = glossStemCache.get(gloss);
   if (!stems) {
     stems = tokenizeWithOffsets(gloss)
       .filter((t) => t.kind === 'word' && !QUERY_STOP_WORDS.has(gloss.slice(t.start, t.end).toLowerCase()))
       .map((t) => t.term);
-    stemCache.set(gloss, stems);
+    glossStemCache.set(gloss, stems);
   }
   return stems;
 }
@@ -87,6 +105,30 @@ function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string
   return { en, phrases, zh };
 }
 
+/**
+ * Whether an English gloss (its stems) can match anything: true when some keyword or passage has all
+ * of its stems in the fields a query searches, as MiniSearch's AND query would need. A translation
+ * that matches nothing only costs bytes.
+ */
+function glossMatcher(index: BuiltIndex): (stems: readonly string[]) => boolean {
+  const catalogue = Catalogue.fromJSON(index);
+  const postings = new Map<string, Set<number>>();
+  searchCorpus(catalogue).docs.forEach((doc, n) => {
+    for (const field of TEXT_FIELDS) {
+      for (const term of indexTerms(doc[field as keyof SearchDoc], catalogue.variants)) {
+        let docs = postings.get(term);
+        if (!docs) postings.set(term, (docs = new Set()));
+        docs.add(n);
+      }
+    }
+  });
+  return (stems) => {
+    const sets = stems.map((t) => postings.get(t) ?? new Set<number>()).sort((a, b) => a.size - b.size);
+    for (const n of sets[0] ?? []) if (sets.every((docs) => docs.has(n))) return true;
+    return false;
+  };
+}
+
 /** Every substring of 2 to {@link MAX_HEADWORD} characters of the Han runs. */
 function substrings(runs: string[]): Set<string> {
   const out = new Set<string>();
@@ -118,9 +160,11 @@ export function buildXLexicon(
   sources: XLexiconSources = { dictionary: loadCedict(), frequency: wordFrequencies() },
 ): StoredXLexicon {
   const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
+  const matches = glossMatcher(index);
   const inZh = substrings(zhRuns);
   const count = (zh: string) => sources.frequency.get(zh) ?? 0;
-  const zhCandidates: Array<{ zh: string; glosses: string[]; named: boolean }> = [];
+  // Chinese word → its glosses the index can match, whether it is named, and its first senses.
+  const zhCandidates = new Map<string, { glosses: string[]; named: boolean; first: Set<string> }>();
   const en = new Map<string, string[]>();
   const syn = new Map<string, string[]>();
   for (const entry of sources.dictionary) {
@@ -131,11 +175,16 @@ export function buildXLexicon(
       .map((g) => ({ stems: glossStems(g) }))
       .map(({ stems }) => ({ stems, g: stems.join(' ') }))
       .filter(({ stems }) => stems.length > 0 && stems.length <= MAX_GLOSS_WORDS);
-    const known = glosses.filter(({ stems }) => stems.every((s) => enVocab.has(s)));
+    const known = glosses.filter(({ stems }) => stems.every((s) => enVocab.has(s)) && matches(stems));
     if (known.length > 0) {
       // A gloss the index uses as a phrase (`intellectual property rights`) names what it is about.
       const named = known.some(({ stems }) => stems.length > 1 && phrases.has(stems.join(' ')));
-      zhCandidates.push({ zh: entry.zh, glosses: [...new Set(known.map(({ g }) => g))].slice(0, MAX_GLOSSES), named });
+      // A headword may have several entries (readings): their senses add up.
+      const c = zhCandidates.get(entry.zh) ?? { glosses: [], named: false, first: new Set<string>() };
+      c.glosses = [...new Set([...c.glosses, ...known.map(({ g }) => g)])].slice(0, MAX_GLOSSES);
+      c.named ||= named;
+      if (glosses[0] && glosses[0] === known[0]) c.first.add(known[0].g);
+      zhCandidates.set(entry.zh, c);
     }
     if (inZh.has(entry.zh)) for (const { stems } of glosses) push(en, stems.join(' '), entry.zh, MAX_TARGETS);
     // A one-word gloss the index lacks reaches the glosses of the same (common) headword it has.
@@ -143,12 +192,27 @@ export function buildXLexicon(
     if (count(entry.zh) < MIN_SYNONYM_COUNT || entry.glosses.length > MAX_SYNONYM_SENSES || !known[0] || glosses.indexOf(known[0]) > 1)
       continue;
     for (const { stems } of glosses) {
-      if (stems.length === 1 && !enVocab.has(stems[0]!)) push(syn, stems[0]!, known[0]!.g, MAX_TARGETS);
+      if (stems.length === 1 && !enVocab.has(stems[0]!)) push(syn, stems[0]!, known[0]!.g, MAX_SYNONYMS);
     }
   }
   // The Chinese words readers type most, and words whose gloss the index uses as a phrase.
+  const kept = [...zhCandidates].filter(([zh, c]) => count(zh) >= MIN_ZH_COUNT || (c.named && count(zh) > 0));
+  // Then, per gloss, the few words a reader would type for it (MAX_WORDS_PER_GLOSS).
+  const byGloss = new Map<string, string[]>();
+  for (const [zh, c] of kept) for (const g of c.glosses) byGloss.set(g, [...(byGloss.get(g) ?? []), zh]);
+  const chosen = new Set<string>();
+  for (const [g, words] of byGloss) {
+    const first = (zh: string) => (zhCandidates.get(zh)!.first.has(g) ? 0 : 1);
+    words.sort((a, b) => first(a) - first(b) || count(b) - count(a));
+    const n = words.length <= SPECIFIC_GLOSS_WORDS ? words.length : MAX_WORDS_PER_GLOSS;
+    for (const zh of words.slice(0, n)) chosen.add(`${zh}\t${g}`);
+  }
   const zh = new Map<string, string[]>();
-  for (const c of zhCandidates) if (count(c.zh) >= MIN_ZH_COUNT || (c.named && count(c.zh) > 0)) zh.set(c.zh, c.glosses);
+  for (const [word, c] of kept)
+    zh.set(
+      word,
+      c.glosses.filter((g) => chosen.has(`${word}\t${g}`)),
+    );
   const sorted = (map: Map<string, string[]>) =>
     Object.fromEntries([...map].filter(([, v]) => v.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
@@ -185,4 +249,30 @@ export function splitXLexicon(lexicon: StoredXLexicon): StoredXLexicon[] {
     en: pick(lexicon.en, part),
     syn: pick(lexicon.syn, part),
   }));
+}
+
+/** Largest lexicon partition of a sharded index, in characters of JSON, before a new one starts. */
+const RANGE_PART_CHARS = 24_000;
+
+/**
+ * The lexicon of a sharded index cut into contiguous ranges of its sorted keys (the three maps'
+ * keys together), as the index's terms are: each range with its first key, so a query fetches the
+ * ranges its characters and words fall in (`rangePartsNeeded` in xlang-needed.ts).
+ */
+export function rangeXLexicon(lexicon: XLexiconMaps, maxChars = RANGE_PART_CHARS): Array<{ first: string } & XLexiconMaps> {
+  const maps = ['zh', 'en', 'syn'] as const;
+  const keys = [...new Set(maps.flatMap((m) => Object.keys(lexicon[m])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Array<{ first: string } & XLexiconMaps> = [];
+  let size = Infinity;
+  for (const key of keys) {
+    const n = maps.reduce((sum, m) => sum + (lexicon[m][key] ? JSON.stringify(lexicon[m][key]).length + key.length * 3 + 4 : 0), 0);
+    if (size + n > maxChars) {
+      out.push({ first: key, zh: {}, en: {}, syn: {} });
+      size = 0;
+    }
+    const part = out[out.length - 1]!;
+    for (const m of maps) if (lexicon[m][key]) part[m][key] = lexicon[m][key];
+    size += n;
+  }
+  return out;
 }

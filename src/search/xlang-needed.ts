@@ -7,6 +7,9 @@
 import type { PolicyIndex } from './policy-index.js';
 import { cutQuery } from './catalogue.js';
 import type { XLexiconManifest } from './xlang-format.js';
+import type { ShardLexicon } from './shards/format.js';
+import { partsWithPrefix } from './shards/partitions.js';
+import { tokenizeWithOffsets } from './text.js';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud8bf][\udc00-\udfff]/gu;
 const LATIN_WORD = /[a-z]{2,}/gi;
@@ -27,6 +30,22 @@ export function partsNeeded(manifest: XLexiconManifest | undefined, query: strin
   const parts = new Set<number>();
   if (has.zh) for (const ch of query.match(HAN) ?? []) parts.add(partOf(ch, n));
   if (english && (has.en || has.syn)) for (const w of query.match(LATIN_WORD) ?? []) parts.add(partOf(w.toLowerCase(), n));
+  return [...parts].sort((a, b) => a - b);
+}
+
+/**
+ * The partitions of a sharded index's lexicon (`ShardLexicon`: contiguous ranges of sorted keys) that
+ * `query` (simplified) needs: those holding keys that start with one of its Chinese characters, and
+ * with `english`, with one of its words' stems. Malformed manifests need none.
+ */
+export function rangePartsNeeded(lexicon: ShardLexicon | undefined, query: string, english = true): number[] {
+  if (!lexicon || !Array.isArray(lexicon.first) || typeof query !== 'string') return [];
+  const parts = new Set<number>();
+  const add = (prefix: string) => partsWithPrefix(lexicon.first, prefix).forEach((p) => parts.add(p));
+  if (lexicon.has.zh) for (const ch of query.match(HAN) ?? []) add(ch);
+  if (english && (lexicon.has.en || lexicon.has.syn)) {
+    for (const t of tokenizeWithOffsets(query)) if (t.kind === 'word' && /^[a-z]/.test(t.term)) add(t.term);
+  }
   return [...parts].sort((a, b) => a - b);
 }
 

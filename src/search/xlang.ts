@@ -86,14 +86,19 @@ export class XLexicon implements QueryTranslator {
       throw new Error('bj: the lexicon file is not a bj-index lexicon; rebuild the index with `npx bj-index build`.');
     if (json.index !== hash)
       throw new Error('bj: the lexicon file belongs to another build of the index; upload the index and its lexicon together.');
-    const part = new XLexicon(json as Partial<XLexiconMaps>);
+    this.addMaps(json as Partial<XLexiconMaps>);
+    const parts = typeof json.parts === 'number' ? json.parts : 1;
+    if (parts === 1) this.parts.add(0);
+    else if (typeof json.part === 'number') this.parts.add(json.part);
+  }
+
+  /** Adds the entries of a part whose origin the caller has checked (a sharded index's lexicon partition). */
+  addMaps(maps: Partial<XLexiconMaps>): void {
+    const part = new XLexicon(maps);
     for (const [k, v] of part.zh) this.zh.set(k, v);
     for (const [k, v] of part.en) this.en.set(k, v);
     for (const [k, v] of part.syn) this.syn.set(k, v);
     this.longest = Math.max(this.longest, part.longest);
-    const parts = typeof json.parts === 'number' ? json.parts : 1;
-    if (parts === 1) this.parts.add(0);
-    else if (typeof json.part === 'number') this.parts.add(json.part);
   }
 
   /** The dictionary words of a (simplified) Han run, by forward longest match; characters between them are skipped. */
@@ -135,11 +140,23 @@ const lexicons = new WeakMap<PolicyIndex, XLexicon>();
  * of another build.
  */
 export function useLexicon(index: PolicyIndex, json: unknown): void {
+  lexiconOf(index).add(json, index.hash);
+}
+
+/**
+ * Gives `index` a lexicon partition of a sharded index, already checked as a part of the index's
+ * build (`shards/part-check.ts`).
+ */
+export function useLexiconPart(index: PolicyIndex, maps: Partial<XLexiconMaps>): void {
+  lexiconOf(index).addMaps(maps);
+}
+
+function lexiconOf(index: PolicyIndex): XLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon) {
     lexicon = new XLexicon();
     lexicons.set(index, lexicon);
     index.translateWith(lexicon);
   }
-  lexicon.add(json, index.hash);
+  return lexicon;
 }

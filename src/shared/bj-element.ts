@@ -5,39 +5,11 @@
  * every element's styles.
  */
 import { LitElement } from 'lit';
+import { isOffline, ONLINE_DELAY_MS } from './lazy-part.js';
 import { emit, reportError, type BjErrorDetail, type BjEventMap } from './events.js';
 import type { BjError, BjErrorCode } from '../search/types.js';
 
-/**
- * How long after the browser says it is back online a failed load is tried again: the connection is
- * seldom usable at that very moment (Wi-Fi associating, DNS, a proxy).
- */
-export const ONLINE_DELAY_MS = 1000;
-
 export class BjElement extends LitElement {
-  /**
-   * Defaults of reactive properties, by name. Not assigned by every constructor (a setter call and a
-   * pending change per property and element, and `open` reflected): the property reads its default
-   * until the element's property or attribute sets it, so thousands of keywords on one page upgrade
-   * as cheaply as a minimal Lit element (`node bench/page.mjs --only upgrade`).
-   */
-  static defaults?: Record<string, unknown>;
-
-  /** Lit's accessors of the properties with a default read that default while they hold `undefined`. */
-  protected static override finalize(): void {
-    super.finalize();
-    if (!Object.hasOwn(this, 'defaults')) return;
-    for (const [name, fallback] of Object.entries(this.defaults!)) {
-      const lit = Object.getOwnPropertyDescriptor(this.prototype, name)!;
-      Object.defineProperty(this.prototype, name, {
-        ...lit,
-        get(this: BjElement) {
-          return lit.get!.call(this) ?? fallback;
-        },
-      });
-    }
-  }
-
   /** Fires the library event `name` (bubbling, composed) with its typed detail. */
   emit<K extends keyof BjEventMap>(name: K, detail: BjEventMap[K]): boolean {
     return emit(this, name, detail);
@@ -72,9 +44,7 @@ export class BjElement extends LitElement {
     this.reportError({
       code: 'network',
       message: `bj: the ${what} could not be loaded (${
-        navigator.onLine
-          ? `${String(cause)}); copy the whole dist/ folder, chunks/ included, next to the script.`
-          : 'the browser is offline).'
+        isOffline() ? 'the browser is offline).' : `${String(cause)}); copy the whole dist/ folder, chunks/ included, next to the script.`
       }`,
     });
   }

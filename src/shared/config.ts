@@ -8,7 +8,7 @@
  * Relative URLs resolve against the page (`document.baseURI`).
  */
 import { scriptUrl } from './script-url.js';
-import { parseUrl } from './settings.js';
+import { warnOnce } from './settings.js';
 
 export const DEFAULT_INDEX_FILE = 'bj-index.json';
 
@@ -67,4 +67,17 @@ export function resolveIndexUrl(explicit?: string | null): string {
   const script = scriptUrl();
   if (script) return new URL(DEFAULT_INDEX_FILE, script).href;
   return new URL(DEFAULT_INDEX_FILE, document.baseURI).href;
+}
+
+/**
+ * `url` resolved against the page, or undefined with one warning naming it (`where`), so the
+ * caller can fall back to the next source of the index URL.
+ */
+export function parseUrl(url: string, where: string): string | undefined {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    warnOnce(`bj: ${where} is not a valid address; ignoring it (give a URL such as /assets/bj-index.json)`);
+    return undefined;
+  }
 }

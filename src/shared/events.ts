@@ -48,9 +48,9 @@ export interface BjAnnotatedDetail {
   added: number;
 }
 
-/** Fires the library event `name` on `target` (bubbling, composed) with its typed `detail`. */
+/** Fires the library event `name` on `target` (bubbling, composed, not cancelable) with its typed `detail`. */
 export function emit<K extends keyof BjEventMap>(target: EventTarget, name: K, detail: BjEventMap[K]): boolean {
-  return target.dispatchEvent(new CustomEvent<BjEventMap[K]>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  return target.dispatchEvent(new CustomEvent<BjEventMap[K]>(name, { detail, bubbles: true, composed: true }));
 }
 
 /** Fires `bj-error` on `el` and logs the message once as a console warning. */

@@ -1,5 +1,5 @@
 /**
- * Fetches the parts of a single-file index's dictionary lexicon (issue 21) that a query needs, each
+ * Fetches the parts of a single-file index's dictionary lexicon that a query needs, each
  * once, before the query runs. A lazy part of the search: imported only for an index that has a
  * lexicon. Without a part (a failed fetch, a file of another build) the search stays in the query's
  * own language, with one console warning.

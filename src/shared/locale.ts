@@ -5,8 +5,8 @@
  * ## The rule: UI strings follow the element or the page; content order follows the text around
  *
  * `@lit/localize` has ONE active locale per page, so a per-paragraph UI language cannot work:
- * a keyword in a zh-Hant paragraph of an English page used to switch every element's labels to
- * traditional Chinese when its popover opened. So:
+ * a keyword in a zh-Hant paragraph of an English page must not switch every element's labels to
+ * traditional Chinese when its popover opens. So:
  *
  * - **UI locale** (labels, buttons, status messages: everything from `msg()`) is
  *   {@link uiLocaleFor}: the element's OWN `lang` attribute if set, else the page locale
@@ -36,9 +36,24 @@
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { ReactiveControllerHost, ReactiveElement } from 'lit';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import { loadTemplates, uiLocaleFor, type UiLocale } from './ui-locale.js';
+import { uiLocaleFor, type UiLocale } from './ui-locale.js';
 
 export { matchLocale, pageLang, uiLocaleFor, type UiLocale } from './ui-locale.js';
+
+type Templates = Awaited<typeof import('../generated/locales/zh-Hans.js')>['templates'];
+
+const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
+
+/** The translation chunk of `locale` (imported once; again after a failure); what `@lit/localize`'s `loadLocale` returns. */
+function loadTemplates(locale: UiLocale): Promise<{ templates: Templates }> {
+  let load = pending.get(locale);
+  if (!load) {
+    load = locale === 'zh-Hant' ? import('../generated/locales/zh-Hant.js') : import('../generated/locales/zh-Hans.js');
+    load.catch(() => pending.delete(locale));
+    pending.set(locale, load);
+  }
+  return load;
+}
 
 // Each translation is a small chunk of its own, fetched when a page first needs that language.
 const { getLocale, setLocale } = configureLocalization({

@@ -1,8 +1,8 @@
 /**
- * Places a floating panel above or below its reference, the way `@floating-ui/dom` did for us with
+ * Places a floating panel above or below its reference, as `@floating-ui/dom` does with
  * `strategy: 'fixed'` and the middlewares `[inline(), offset(gap), flip({ padding }),
- * shift({ padding }), size({ padding, apply })]`, in a tenth of its size (issue 14: every kilobyte
- * of the keyword popover is paid by every visitor).
+ * shift({ padding }), size({ padding, apply })]`, in a tenth of its size (every kilobyte of the
+ * keyword popover is paid by every visitor).
  *
  * What it does, in floating-ui's order:
  * - inline: a reference that wraps over several lines is measured line by line; the panel goes under

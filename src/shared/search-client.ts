@@ -14,7 +14,7 @@ import { scriptUrl } from './script-url.js';
 import { loadLimits } from './limits.js';
 import { onClearIndexCache, type LoadOptions } from './index-store.js';
 import type { IndexSearcher } from './searcher.js';
-import type { WorkerReply, WorkerRequest } from '../worker/search-worker.js';
+import type { WorkerReply, WorkerRequest } from '../worker/protocol.js';
 
 declare const __BJ_FORMAT__: string | undefined;
 
@@ -23,9 +23,18 @@ export const WORKER_FILE = 'search-worker.js';
 /** Name of the Trusted Types policy that vouches for the worker's URL (see README, CSP). */
 export const TRUSTED_TYPES_POLICY = 'bj-policy-widgets';
 
+/** What a search asks of the searcher. */
+export interface ClientSearchOptions extends Omit<ShardedSearchOptions, 'superseded'> {
+  /**
+   * In the worker: `latest` (default, a search box) drops a search that waits for parts once a newer
+   * one on the same index arrives (it answers with what it has); `all` answers every search in full.
+   */
+  queue?: 'latest' | 'all';
+}
+
 export interface Searcher {
   /** Same as `PolicyIndex.search`, asynchronous; `resolve`: how many leading results need their text. */
-  search(query: string, opts?: ShardedSearchOptions): Promise<SearchResult[]>;
+  search(query: string, opts?: ClientSearchOptions): Promise<SearchResult[]>;
   suggest(query: string, limit?: number): Promise<string[]>;
   /** Loads the index and gets the engine ready (call when a search is about to happen). */
   prepare(): Promise<void>;
@@ -164,7 +173,8 @@ function workerMayLoad(url: string): boolean {
 
 function createSearcher(url: string, options: LoadOptions): Searcher {
   const limits = loadLimits(options);
-  const inWorker = () => !fallbackReason && pageWantsWorker() && workerMayLoad(url);
+  // Outside a browser (Node) there is no page to keep responsive: the search runs where it is asked.
+  const inWorker = () => typeof location !== 'undefined' && !fallbackReason && pageWantsWorker() && workerMayLoad(url);
   let opened: Promise<unknown> | undefined;
   let page: Promise<IndexSearcher> | undefined;
   const onPage = (): Promise<IndexSearcher> => {
@@ -197,7 +207,7 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
     get mode() {
       return inWorker() ? 'worker' : 'page';
     },
-    search: (query, opts = {}) => run({ op: 'search', url, query, opts }, (s) => s.search(query, opts)),
+    search: (query, { queue, ...opts } = {}) => run({ op: 'search', url, query, opts, queue }, (s) => s.search(query, opts)),
     suggest: (query, limit) =>
       run({ op: 'suggest', url, query, ...(limit !== undefined ? { limit } : {}) }, (s) => s.suggest(query, limit)),
     prepare: () => run({ op: 'prepare', url }, (s) => s.prepare()),

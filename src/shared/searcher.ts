@@ -57,7 +57,7 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
     ready ??= sync ? Promise.resolve().then(() => index.buildSearch()) : index.prepareSearch();
     return ready;
   };
-  // The dictionary lexicon's parts (issue 21), fetched by a lazy part: a Chinese query's before it
+  // The dictionary lexicon's parts, fetched by a lazy part: a Chinese query's before it
   // runs; an English query's only when its own words found nothing close (then it runs again).
   let lexicon: Promise<(q: string, english: boolean) => Promise<unknown>> | undefined;
   const withLexicon = (q: string, english: boolean) =>

@@ -91,37 +91,3 @@ export function choiceAttribute<T extends string>(
     toAttribute: (value: T) => value,
   };
 }
-
-/** `selector` when the browser can parse it, else undefined with one warning naming it. */
-export function validSelector(selector: string | undefined | null, where: string): string | undefined {
-  const s = selector?.trim();
-  if (!s) return undefined;
-  try {
-    document.createDocumentFragment().querySelector(s);
-    return s;
-  } catch {
-    warnOnce(`bj: ${where} is not a valid CSS selector; ignoring it (check the brackets and quotes)`);
-    return undefined;
-  }
-}
-
-/** A Lit converter for a CSS selector attribute: an invalid one is dropped with a warning. */
-export function selectorAttribute(tag: string, name: string): ComplexAttributeConverter<string | undefined> {
-  return {
-    fromAttribute: (value: string | null) => (value === null ? undefined : validSelector(value, attr(tag, name, value))),
-    toAttribute: (value: string | undefined) => value ?? null,
-  };
-}
-
-/**
- * `url` resolved against the page, or undefined with one warning naming it (`where`), so the
- * caller can fall back to the next source of the index URL.
- */
-export function parseUrl(url: string, where: string): string | undefined {
-  try {
-    return new URL(url, document.baseURI).href;
-  } catch {
-    warnOnce(`bj: ${where} is not a valid address; ignoring it (give a URL such as /assets/bj-index.json)`);
-    return undefined;
-  }
-}

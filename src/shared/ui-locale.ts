@@ -1,28 +1,13 @@
 /**
- * The UI locale of an element (src/shared/locale.ts, "The rule") and its translations, without the
- * `@lit/localize` runtime: what the loader needs to label the search box in the page's language
- * (a generated table of those few strings), and the import of each translation chunk, which only
- * the runtime in locale.ts asks for, on first use of a part.
+ * The UI locale of an element (src/shared/locale.ts, "The rule") without the `@lit/localize`
+ * runtime: what the loader needs to label the search box and draw its offline notices in the page's
+ * language (a generated table of those few strings). The translation chunks are imported by the
+ * runtime in locale.ts only, on first use of a part.
  */
 import type { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { shellStrings, type ShellId } from '../generated/shell-strings.js';
 
 export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
-
-type Templates = Awaited<typeof import('../generated/locales/zh-Hans.js')>['templates'];
-
-const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
-
-/** The translation chunk of `locale` (imported once; again after a failure); what `@lit/localize`'s `loadLocale` returns. */
-export function loadTemplates(locale: UiLocale): Promise<{ templates: Templates }> {
-  let load = pending.get(locale);
-  if (!load) {
-    load = locale === 'zh-Hant' ? import('../generated/locales/zh-Hant.js') : import('../generated/locales/zh-Hans.js');
-    load.catch(() => pending.delete(locale));
-    pending.set(locale, load);
-  }
-  return load;
-}
 
 /**
  * The plain string `id` in `el`'s UI locale, from the loader's own table (generated from xliff/):

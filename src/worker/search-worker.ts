@@ -2,22 +2,11 @@
  * The search worker (dist/search-worker.js, a module worker started by src/shared/search-client.ts
  * from next to the library's script): loads indexes and answers queries off the page's main
  * thread. One worker serves every search box of a page; each index URL is opened once.
- *
- * Messages in: `{ id, op: 'open', url, limits }`, `{ id, op: 'search', url, query, opts }`,
- * `{ id, op: 'suggest', url, query, limit }`, `{ id, op: 'prepare', url }`.
- * Messages out: `{ id, ok: true, value }` or `{ id, ok: false, error: { code, message } }`.
+ * The messages are in `protocol.ts`.
  */
 import { BjError } from '../search/types.js';
 import { openSearcher, type IndexSearcher } from '../shared/searcher.js';
-
-export type WorkerRequest =
-  | { id: number; op: 'open'; url: string; limits: { timeoutMs: number; maxBytes: number } }
-  | { id: number; op: 'search'; url: string; query: string; opts: { kind?: 'all' | 'term' | 'passage'; limit?: number; resolve?: number } }
-  | { id: number; op: 'suggest'; url: string; query: string; limit?: number }
-  | { id: number; op: 'prepare'; url: string }
-  | { id: number; op: 'fetched'; url: string };
-
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; message: string } };
+import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const searchers = new Map<string, Promise<IndexSearcher>>();
 /** Id of the newest search request per index URL. */
@@ -44,6 +33,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'prepare':
       return (await searcher(req.url)).prepare();
     case 'search': {
+      if (req.queue === 'all') return (await searcher(req.url)).search(req.query, req.opts);
       // Typing on makes the previous query moot: it stops fetching parts of a sharded index.
       latest.set(req.url, req.id);
       const superseded = () => latest.get(req.url) !== req.id;

@@ -18,6 +18,24 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <p>小区居民申请安装新能源汽车充电桩，应先取得物业服务企业同意。</p>
 </main></body></html>`;
 
+/** Runs `fn` with `fetch` answering `base…` URLs from the files under `folder`; returns the URLs asked for. */
+async function servedFrom(folder: string, base: string, fn: () => Promise<void>): Promise<string[]> {
+  const requests: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request) => {
+    const url = input instanceof Request ? input.url : String(input);
+    requests.push(url);
+    const path = join(folder, decodeURIComponent(url.slice(base.length)));
+    return existsSync(path) ? new Response(readFileSync(path)) : new Response('missing', { status: 404 });
+  }) as typeof fetch;
+  try {
+    await fn();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  return requests;
+}
+
 describe('bj-index build and query across languages', () => {
   const tmp = tempDir();
   after(tmp.cleanup);
@@ -62,6 +80,49 @@ describe('bj-index build and query across languages', () => {
     assert.match(human.stdout, /^English results for "营业执照":$/m);
   });
 
+  it('fetches no lexicon part before a query, and then only those of its characters (the search worker’s reader)', async () => {
+    const { openSearcher } = await import('../../src/shared/searcher.js');
+    const { loadLimits } = await import('../../src/shared/limits.js');
+    const { partsNeeded } = await import('../../src/search/xlang-needed.js');
+    const base = 'https://example.gov.cn/';
+    let afterOpen: string[] = [];
+    let requests: string[] = [];
+    requests = await servedFrom(join(tmp.dir, 'public'), base, async () => {
+      const searcher = await openSearcher(`${base}bj-index.json`, { limits: loadLimits(), sync: true });
+      await searcher.prepare();
+      afterOpen = [...requests];
+      assert.ok((await searcher.search('business license', { limit: 5 })).some((r) => r.strength === 'strong'));
+      assert.ok((await searcher.search('营业执照', { limit: 5 })).some((r) => r.via === 'translation'));
+    });
+    assert.deepEqual(
+      afterOpen.filter((u) => u.includes('.lexicon/')),
+      [],
+    );
+    const lexicon = requests.filter((u) => u.includes('.lexicon/'));
+    const own = partsNeeded(built.lexiconFile, '营业执照', false).map((i) => `${base}${built.lexiconFile!.files[i]}`);
+    assert.ok(own.length < built.lexiconFile!.files.length);
+    assert.deepEqual(lexicon.sort(), own.sort(), 'an English query with strong results fetched none');
+  });
+
+  it('names the lexicon parts by build, so a rebuild stopped before the index was replaced leaves the old one translating', async () => {
+    assert.ok(built.lexiconFile!.files.every((f) => new RegExp(`^bj-index\\.lexicon/\\d{2,}\\.${built.hash}\\.json$`).test(f)));
+    // What a rebuild of other content leaves when stopped after writing its lexicon parts: them, beside the old ones.
+    const other = join(tmp.dir, 'other', 'bj-index.json');
+    const b = await run(['build', join(root, 'data'), '-o', other]);
+    assert.equal(b.code, 0, b.stderr);
+    const folder = join(tmp.dir, 'public', 'bj-index.lexicon');
+    const stray = readdirSync(join(tmp.dir, 'other', 'bj-index.lexicon'));
+    for (const f of stray) writeFileSync(join(folder, f), readFileSync(join(tmp.dir, 'other', 'bj-index.lexicon', f)));
+    const r = await run(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.ok((JSON.parse(r.stdout) as Array<{ via?: string }>).some((x) => x.via === 'translation'));
+    // The next complete build removes what no index names.
+    const again = await run(['build', join(root, 'data'), '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), built.lexiconFile!.files.map((f) => f.split('/')[1]).sort());
+  });
+
   it('searches in the query’s own language only when the lexicon is gone, with a warning', async () => {
     const lonely = join(tmp.dir, 'lonely.json');
     writeFileSync(lonely, readFileSync(out));
@@ -69,5 +130,63 @@ describe('bj-index build and query across languages', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /^bj: cannot use the lexicon part .*searching without its translations/m);
     assert.ok(!(JSON.parse(r.stdout) as Array<{ via?: string }>).some((x) => x.via === 'translation'));
+  });
+});
+
+describe('a sharded index across languages', () => {
+  const tmp = tempDir();
+  after(tmp.cleanup);
+  const out = join(tmp.dir, 'public', 'bj-index.json');
+  let entry: { hash: string; shards: { lexicon?: { files: string[]; first: string[] } } };
+
+  before(async () => {
+    buildCli();
+    const r = await run(['build', join(root, 'data'), '--shards', 'always', '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    entry = JSON.parse(readFileSync(out, 'utf8')) as typeof entry;
+  });
+
+  it('writes its lexicon as parts of its own build, partitioned like its terms', () => {
+    const lexicon = entry.shards.lexicon;
+    assert.ok(lexicon && lexicon.files.length > 1, JSON.stringify(lexicon));
+    assert.equal(lexicon.first.length, lexicon.files.length);
+    assert.deepEqual([...lexicon.first].sort(), lexicon.first, 'contiguous ranges of the sorted keys');
+    for (const f of lexicon.files) {
+      assert.match(f, new RegExp(`^lexicon-\\d{3}\\.${entry.hash}\\.json$`));
+      assert.ok(existsSync(join(tmp.dir, 'public', 'bj-index', f)), f);
+    }
+    assert.equal(existsSync(join(tmp.dir, 'public', 'bj-index.lexicon')), false, 'no one-file lexicon folder');
+  });
+
+  it('answers 营业执照 with the English “business license” passage, saying the results are English', async () => {
+    const r = await run(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
+    assert.equal(r.code, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as Array<{ id: string; text: string; via?: string }>;
+    const hit = results.find((x) => /business license/i.test(x.text));
+    assert.ok(hit, results.map((x) => x.id).join(', '));
+    assert.equal(hit.via, 'translation');
+    const human = await run(['query', '--index', out, '--limit', '5', '营业执照']);
+    assert.match(human.stdout, /^English results for "营业执照":$/m);
+  });
+
+  it('answers the same in the search worker’s reader, fetching only the lexicon parts of the query’s characters', async () => {
+    const { openSearcher } = await import('../../src/shared/searcher.js');
+    const { loadLimits } = await import('../../src/shared/limits.js');
+    const base = 'https://example.org/site/';
+    const requests = await servedFrom(join(tmp.dir, 'public'), base, async () => {
+      const searcher = await openSearcher(`${base}bj-index.json`, { limits: loadLimits(), sync: true });
+      const results = await searcher.search('营业执照', { limit: 5 });
+      const hit = results.find((x) => /business license/i.test(x.text));
+      assert.ok(hit, results.map((x) => x.id).join(', '));
+      assert.equal(hit.via, 'translation');
+    });
+    const lexicon = requests.filter((u) => /\/lexicon-\d{3}\./.test(u));
+    const { first, files } = entry.shards.lexicon!;
+    const own = new Set([...'营业执照'].map((ch) => files[first.findLastIndex((f) => f <= ch)]));
+    assert.ok(lexicon.length > 0 && lexicon.length <= own.size, lexicon.join(', '));
+    assert.ok(
+      lexicon.every((u) => own.has(u.split('/').pop()!)),
+      lexicon.join(', '),
+    );
   });
 });

@@ -18,12 +18,14 @@ import { describeInBrowsers, firstResults, recordConsole, requireDist, root, sea
 import { BASE_URL, PASSAGES, siteFixture } from '../helpers/site-fixture.js';
 
 const TIMEOUT = 120_000;
+/** Results the search box shows (its `limit`). */
+const LIMIT = 10;
 
 const page = (script: string) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Example District: search</title>
 <script type="module" src="${script}"></script></head>
-<body><header><bj-policy-search index="/bj-index.json" limit="10"></bj-policy-search></header><main><p>Policies of the district.</p></main></body>
+<body><header><bj-policy-search index="/bj-index.json" limit="${LIMIT}"></bj-policy-search></header><main><p>Policies of the district.</p></main></body>
 </html>`;
 /** The page, and one whose script folder lacks search-worker.js (a webmaster copied dist/ but not that file). */
 const PAGES: Record<string, string> = {
@@ -108,17 +110,45 @@ describe(`a generated district site of ${PASSAGES.toLocaleString('en-US')} passa
           assert.match(passage.href!, /^https:\/\/district\.example\.gov\.cn\/(en|zh)\/\d{3}\/[\w-]+\.html(#.+)?$/);
           const fetchedParts = site.requests.filter((r) => r.startsWith('/bj-index/'));
           assert.ok(site.requests.includes('/bj-index.json'), 'the keyword catalogue was loaded');
-          // One query: its term partitions and the fragments of the results it shows (a Chinese query
-          // also reads the texts of its 40 best candidates, for whole-phrase matches). Typed key by
+          // One query: its term partitions and the fragments of the results it shows. Typed key by
           // key, the prefixes the reader passes through fetch theirs too, unless the next key
           // arrives first.
-          const most = typed ? parts / 10 : 50;
+          const most = typed ? parts / 10 : 20;
           assert.ok(fetchedParts.length > 0 && fetchedParts.length <= most, `${fetchedParts.length} of ${parts} parts fetched`);
           assert.deepEqual(
             messages.filter((m) => /search runs on the page/.test(m.text)).map((m) => m.text),
             [],
             'the search ran in the worker',
           );
+          assert.deepEqual(errors, [], 'console errors or failed requests');
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    for (const query of ['营商环境', '监管沙盒']) {
+      it(`fetches the texts of the results it shows for "${query}", no more passage parts`, { timeout: TIMEOUT }, async () => {
+        const page = await browser().newPage();
+        const { errors } = recordConsole(page);
+        site.requests.length = 0;
+        try {
+          await page.goto(`${site.url}/search.html`, { waitUntil: 'load' });
+          await search(page, query);
+          const shown = await firstResults(page, LIMIT);
+          const pages = new Set(shown.map((r) => r.href?.split('#')[0]).filter((href) => href?.startsWith(BASE_URL)));
+          assert.ok(pages.size > 0, `passages are shown: ${JSON.stringify(shown)}`);
+          // Counted at the server: at most one passage part per result shown, and they hold the pages shown.
+          const fetched = [...new Set(site.requests.filter((r) => /^\/bj-index\/passages-/.test(r)))];
+          assert.ok(fetched.length <= LIMIT, `${fetched.length} passage parts fetched for ${LIMIT} results shown`);
+          const held = new Set(
+            fetched.flatMap((part) =>
+              (JSON.parse(readFileSync(path.join(www, part), 'utf8')) as { documents: Array<{ url?: string }> }).documents.map(
+                (d) => d.url,
+              ),
+            ),
+          );
+          for (const url of pages) assert.ok(held.has(url), `the page shown ${url!} comes from a passage part fetched`);
           assert.deepEqual(errors, [], 'console errors or failed requests');
         } finally {
           await page.close();

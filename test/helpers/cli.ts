@@ -54,11 +54,11 @@ export interface RunResult {
 }
 
 /** Runs `node bin/bj-index.js ...args` in `cwd`, feeding `input` to stdin. */
-export function run(args: string[], options: { cwd?: string; input?: string } = {}): Promise<RunResult> {
+export function run(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

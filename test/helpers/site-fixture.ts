@@ -22,6 +22,7 @@ import { generateSite } from '../../bench/site-gen.mjs';
 import { buildCli, root, run } from './cli.js';
 
 export const PASSAGES = 10_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 export const BASE_URL = 'https://district.example.gov.cn/';
 
 /** Every file under `dir` (relative paths), sorted. */
@@ -56,13 +57,21 @@ async function build(): Promise<string> {
   const built = await run(['build', 'data', '--site', path.join(work, 'site'), '--base-url', BASE_URL, '-o', out]);
   assert.equal(built.code, 0, built.stderr);
   assert.match(built.stdout, /keyword catalogue; \d+ parts/, 'a 10,000-passage site is sharded under --shards auto');
-  rmSync(dir, { recursive: true, force: true });
+  // Another process (the other e2e group) may have finished the same fixture first, and its tests
+  // read it now: keep that one rather than replace it under them.
+  if (existsSync(path.join(www, 'bj-index.json'))) {
+    rmSync(work, { recursive: true, force: true });
+    return www;
+  }
+  rmSync(dir, { recursive: true, force: true }); // an interrupted build's leftovers
   mkdirSync(path.dirname(dir), { recursive: true });
   renameSync(work, dir);
-  // Fixtures of earlier sources are of no more use.
+  // Fixtures of earlier sources are of no more use once a day old (another checkout on this
+  // machine, with other sources, may be using its own right now).
   for (const old of readdirSync(tmpdir())) {
-    if (/^bj-e2e-sharded-[0-9a-f]{16}$/.test(old) && path.join(tmpdir(), old) !== dir)
-      rmSync(path.join(tmpdir(), old), { recursive: true, force: true });
+    const other = path.join(tmpdir(), old);
+    if (/^bj-e2e-sharded-[0-9a-f]{16}$/.test(old) && other !== dir && Date.now() - statSync(other).mtimeMs > DAY_MS)
+      rmSync(other, { recursive: true, force: true });
   }
   return www;
 }

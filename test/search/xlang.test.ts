@@ -92,6 +92,35 @@ describe('dictionary lexicon, as built', () => {
     assert.equal(lexicon.syn['counterfeit'], undefined, 'the index has this word itself');
   });
 
+  it('leaves out a translation whose English words never occur together in one passage or keyword', () => {
+    // `permit` and `goods` are both in the index, never in the same passage: the AND query matches nothing.
+    const lex = buildXLexicon(built, {
+      dictionary: [...sources.dictionary, { zh: '货证', glosses: ['goods permit', 'license'] }],
+      frequency: new Map([...sources.frequency, ['货证', 500]]),
+    });
+    assert.deepEqual(lex.zh['货证'], ['licens']);
+  });
+
+  it('keeps few Chinese words for a common English gloss (first senses, then the commonest), all for a rarer one', () => {
+    const many = Array.from({ length: 9 }, (_, i) => String.fromCodePoint(0x5f00 + i) + '易');
+    const lex = buildXLexicon(built, {
+      // The first five have `trade` as a later sense, the others as their first.
+      dictionary: many.map((zh, i) => ({ zh, glosses: i < 5 ? ['goods', 'trade'] : ['trade'] })),
+      frequency: new Map(many.map((zh, i) => [zh, 1000 + i * 100])),
+    });
+    const trade = Object.keys(lex.zh).filter((zh) => lex.zh[zh]!.includes('trade'));
+    assert.deepEqual(trade.sort(), [many[6], many[7], many[8]].sort());
+    assert.equal(Object.keys(lex.zh).filter((zh) => lex.zh[zh]!.includes('good')).length, 5);
+  });
+
+  it('gives a dictionary synonym only where its words occur together somewhere', () => {
+    const lex = buildXLexicon(built, {
+      dictionary: [...sources.dictionary, { zh: '伪证', glosses: ['goods permit', 'fakery'] }],
+      frequency: new Map([...sources.frequency, ['伪证', 900]]),
+    });
+    assert.equal(lex.syn['fakeri'], undefined);
+  });
+
   it('cuts the lexicon into parts by the first character of each key, losing nothing', () => {
     const parts = splitXLexicon({
       ...lexicon,

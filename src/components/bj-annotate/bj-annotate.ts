@@ -2,10 +2,14 @@ import { html, type PropertyValues } from 'lit';
 import type { Annotator } from '../../annotate/annotate.js';
 import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
+import { lazyPart } from '../../shared/lazy-part.js';
 import type { BjAnnotatedDetail } from '../../shared/events.js';
-import { choiceAttribute, integerAttribute, selectorAttribute } from '../../shared/settings.js';
+import { choiceAttribute, integerAttribute } from '../../shared/settings.js';
 import '../bj-keyword/bj-keyword.js';
 import { styles } from './bj-annotate.styles.js';
+
+/** The marking part (with the index reader), imported once per page when a region's `on` trigger fires. */
+const importAnnotation = lazyPart(() => import('./annotate-region.js'));
 
 /** When `<bj-annotate>` loads the index and marks its content. */
 export type AnnotateTrigger = 'visible' | 'idle' | 'load';
@@ -70,7 +74,8 @@ export class BjAnnotate extends BjElement {
     all: { type: Boolean },
     max: { type: Number, converter: integerAttribute('bj-annotate', 'max', { min: 0, max: 1_000_000, fallback: undefined }) },
     on: { converter: choiceAttribute('bj-annotate', 'on', ['visible', 'idle', 'load'], 'visible') },
-    skip: { converter: selectorAttribute('bj-annotate', 'skip') },
+    // Checked where it is used (src/annotate/region.ts): an invalid selector is ignored with one warning.
+    skip: {},
   };
 
   /** Index URL. Default: `<meta name="bj-index">`, `window.bjPolicyWidgets.index`, or `bj-index.json` next to the script. */
@@ -108,9 +113,8 @@ export class BjAnnotate extends BjElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (['index', 'all', 'max', 'on', 'skip'].some((name) => changed.has(name as keyof BjAnnotate))) {
-      this.restart();
-    }
+    // Every property is a setting of the marking (a bare requestUpdate() changes none).
+    if (changed.size) this.restart();
   }
 
   /** Removes every keyword this element marked and stops following changes (until reconnected or `refresh()`). */
@@ -142,12 +146,10 @@ export class BjAnnotate extends BjElement {
   private async run(generation: number): Promise<void> {
     const current = () => generation === this.generation && this.isConnected;
     try {
-      const { annotateRegion } = await import('./annotate-region.js');
+      const { annotateRegion } = await importAnnotation();
       if (current()) await annotateRegion(this, current, (annotator) => (this.annotator = annotator));
     } catch (cause) {
-      if (current()) {
-        this.partFailed('annotation part', cause);
-      }
+      if (current()) this.partFailed('annotation part', cause);
     }
   }
 

@@ -1,6 +1,7 @@
-import { ReactiveElement, type PropertyValues } from 'lit';
+import { html, render, type PropertyValues } from 'lit';
 import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
+import { isOffline, lazyPart } from '../../shared/lazy-part.js';
 import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
 import { uiString } from '../../shared/ui-locale.js';
 import { styles } from './bj-keyword.styles.js';
@@ -10,25 +11,10 @@ import type { EventPlace, KeywordPopover } from './keyword-popover.js';
 /** Hover delays: milliseconds, 0 to 60 s, default 300. */
 const DELAY: IntegerRule = { min: 0, max: 60_000, fallback: 300, unit: 'ms' };
 
-type PopoverModule = typeof import('./keyword-popover.js');
-let popoverModule: Promise<PopoverModule> | undefined;
+/** The popover part, imported once per page on a keyword's first use. */
+const importPopover = lazyPart(() => import('./keyword-popover.js'));
 /** The popover part's class once its chunk has arrived: later keywords attach it synchronously. */
-let Popover: PopoverModule['KeywordPopover'] | undefined;
-
-/** The popover chunk, imported once per page (again after a failed import); never offline (see `importSearch`). */
-function importPopover(): Promise<PopoverModule> {
-  popoverModule ??= (navigator.onLine ? import('./keyword-popover.js') : Promise.reject(new Error('offline'))).then(
-    (module) => {
-      Popover = module.KeywordPopover;
-      return module;
-    },
-    (cause: unknown) => {
-      popoverModule = undefined;
-      throw cause;
-    },
-  );
-  return popoverModule;
-}
+let Popover: typeof KeywordPopover | undefined;
 
 /**
  * What a keyword draws: the same static trigger from upgrade on, cloned from this one (built on
@@ -55,21 +41,9 @@ function newTrigger(): HTMLElement {
   return triggerModel.cloneNode(true) as HTMLElement;
 }
 
-/** ReactiveElement's update (reflects attributes, completes the update): LitElement's would render a template too. */
-const reactiveUpdate = ReactiveElement.prototype['update'] as (this: ReactiveElement, changed: PropertyValues) => void;
-
 /** The first hover, focus or tap of any keyword, noticed by one listener on the document. */
 const WAKE_EVENTS = ['pointerover', 'focusin', 'click'] as const;
 let delegating = false;
-/** The keyword whose popover was opened last. */
-let openKeyword: BjKeyword | undefined;
-
-/** One popover open on the page at a time: opening `keyword` closes the one open before. */
-function opened(keyword: BjKeyword): void {
-  if (openKeyword !== keyword) openKeyword?.hide();
-  openKeyword = keyword;
-}
-
 function onPageEvent(e: Event): void {
   for (const node of e.composedPath()) {
     if (node instanceof BjKeyword) {
@@ -179,17 +153,14 @@ function onPageEvent(e: Event): void {
 export class BjKeyword extends BjElement {
   static override styles = styles;
 
-  /** @internal */
-  static override defaults = { display: 'both', showDelay: 300, hideDelay: 300, preload: false, open: false };
-
   static override properties = {
     term: { reflect: true },
     index: {},
-    display: { converter: choiceAttribute('bj-keyword', 'display', ['both', 'page', 'en', 'zh'], 'both') },
-    showDelay: { attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) },
-    hideDelay: { attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) },
-    preload: { type: Boolean },
-    open: { type: Boolean, reflect: true },
+    display: { useDefault: true, converter: choiceAttribute('bj-keyword', 'display', ['both', 'page', 'en', 'zh'], 'both') },
+    showDelay: { useDefault: true, attribute: 'show-delay', converter: integerAttribute('bj-keyword', 'show-delay', DELAY) },
+    hideDelay: { useDefault: true, attribute: 'hide-delay', converter: integerAttribute('bj-keyword', 'hide-delay', DELAY) },
+    preload: { type: Boolean, useDefault: true },
+    open: { type: Boolean, reflect: true, useDefault: true },
   };
 
   /** Keyword id (or any title/alias); when missing, the slotted text is looked up. */
@@ -204,37 +175,36 @@ export class BjKeyword extends BjElement {
    * Languages shown: `both` (page language first), `page`, `en` or `zh`.
    * @default 'both'
    */
-  declare display: KeywordDisplay;
+  display: KeywordDisplay = 'both';
 
   /**
    * Milliseconds of hover before the popover opens.
    * @default 300
    */
-  declare showDelay: number;
+  showDelay = 300;
 
   /**
    * Milliseconds the popover waits after the pointer leaves, so that it can reach the popover.
    * @default 300
    */
-  declare hideDelay: number;
+  hideDelay = 300;
 
   /**
    * Load the index at once instead of on the first interaction (one keyword on a page is enough).
    * @default false
    */
-  declare preload: boolean;
+  preload = false;
 
   /**
    * Whether the popover is open.
    * @default false
    */
-  declare open: boolean;
+  open = false;
 
   /** @internal The popover's behaviour and content, once the keyword was first used (keyword-popover.ts). */
   popoverController?: KeywordPopover;
   /** The events that arrived while the popover chunk was loading, by type (the latest of each). */
   private waiting?: Map<string, [Event, EventPlace]>;
-  private activating?: Promise<KeywordPopover | undefined>;
   /** What the shadow root shows: the trigger, or (a keyword the index does not have) only the slot. */
   private drawn?: HTMLElement;
 
@@ -252,10 +222,8 @@ export class BjKeyword extends BjElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      opened(this);
-      if (!this.popoverController) void this.activate();
-    }
+    // One popover open at a time: the popover part closes the one open before (keyword-popover.ts).
+    if (changed.has('open') && this.open && !this.popoverController) void this.activate();
     this.popoverController?.willUpdate(changed);
   }
 
@@ -309,59 +277,54 @@ export class BjKeyword extends BjElement {
     return this.popoverController;
   }
 
-  /** Imports the popover chunk (once) and attaches it. Reports a failed import as `bj-error`. */
+  /** Imports the popover part and attaches it; offline, shows the notice instead (a failed import is reported as `bj-error`). */
   private activate(): Promise<KeywordPopover | undefined> {
     const now = this.popoverController ?? this.attach();
     if (now) return Promise.resolve(now);
-    this.activating ??= importPopover().then(
-      () => {
-        this.activating = undefined;
+    return importPopover().then(
+      (module) => {
+        Popover = module.KeywordPopover;
         this.partDown = false;
         this.notice?.remove();
         return this.attach();
       },
       (cause: unknown) => {
-        this.activating = undefined;
         this.waiting = undefined;
-        this.partFailed('keyword popover', cause, this.retry);
-        if (!navigator.onLine) this.renderRoot.append((this.notice ??= this.newNotice()));
+        // Back online: imports the part again and opens the popover (what Retry does).
+        this.partFailed('keyword popover', cause, () => void this.show());
+        if (isOffline()) this.renderRoot.append((this.notice ??= this.newNotice()));
         return undefined;
       },
     );
-    return this.activating;
   }
 
   /** Offline, where the popover part could not be imported: a notice after the keyword, over the text, with Retry. */
   private notice?: HTMLElement;
 
-  /** Retry, and the browser back online: imports the popover part again and opens the popover. */
-  private retry = (): void => void this.activate().then((popover) => popover?.show());
-
   private newNotice(): HTMLElement {
     const notice = document.createElement('span');
-    const button = document.createElement('button');
-    notice.setAttribute('part', 'notice');
-    notice.setAttribute('role', 'alert');
-    notice.className = 'down';
-    button.setAttribute('part', 'retry');
-    button.onclick = this.retry;
-    button.textContent = uiString(this, 'keyword.retry');
-    notice.append(uiString(this, 'keyword.offline'), button);
+    render(
+      html`<span class="down" part="notice" role="alert"
+        >${uiString(this, 'shell.offline')}<button part="retry" @click=${() => void this.show()}>
+          ${uiString(this, 'shell.retry')}
+        </button></span
+      >`,
+      notice,
+    );
     return notice;
   }
 
   /**
-   * Draws the shadow root: the trigger, or only the text for a keyword the index does not have.
-   * Nothing in it is bound, so no Lit template: a clone of one prepared node, which makes thousands
-   * of keywords upgrade faster than a minimal Lit element (`node bench/page.mjs --only upgrade`).
+   * The shadow root: the trigger, or only the text for a keyword the index does not have. Nothing
+   * in it is bound, so no template: one node, a clone of one prepared trigger, which makes thousands
+   * of keywords upgrade about as fast as a minimal Lit element (`node bench/page.mjs --only
+   * upgrade`). The popover part renders the popover after it; a new node takes the popover with the
+   * old one, as in a template switch (the popover part puts it back).
    */
-  protected override update(changed: PropertyValues<this>): void {
-    reactiveUpdate.call(this, changed);
+  protected override render(): HTMLElement {
     const plain = this.popoverController?.status === 'unknown';
-    // Styles are adopted (constructable stylesheets), not elements: the root holds only what is drawn here and
-    // the popover after the trigger, which goes with it, as in a template switch (the popover part puts it back).
-    if (this.drawn?.localName !== (plain ? 'slot' : 'span'))
-      this.renderRoot.replaceChildren((this.drawn = plain ? document.createElement('slot') : newTrigger()));
+    if (this.drawn?.localName !== (plain ? 'slot' : 'span')) this.drawn = plain ? document.createElement('slot') : newTrigger();
+    return this.drawn;
   }
 }
 

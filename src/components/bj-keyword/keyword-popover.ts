@@ -29,7 +29,7 @@ import { definitionParagraphs, languagesFor } from './keyword-content.js';
 import { renderPopover } from './keyword-popover-view.js';
 import { popoverStyles } from './keyword-popover.styles.js';
 
-/** The one open keyword popover on the page. */
+/** The one open keyword popover on the page: showing another closes it (`setup()`; the page's only such rule). */
 let current: KeywordPopover | undefined;
 
 /** Where the pointer was last seen while a popover was open (client px). */

@@ -3,7 +3,7 @@
  * results apart. Passages of one page that match as closely (`strength`) are shown together, up to
  * {@link GROUP}, where the best of them ranks, those of one section together; and pages titled alike
  * (two versions of one page) are shown newest first, in the places they hold. Results of a sharded
- * index whose text has not arrived yet (`\0` ids) stay where they are.
+ * index whose text has not arrived yet (`pending`) stay where they are.
  */
 import type { SearchResult } from '../../search/types.js';
 
@@ -15,7 +15,7 @@ export const dateOf = (r: SearchResult): string =>
   r.entry.kind === 'passage' ? (r.entry.document.date ?? r.entry.source?.date ?? '') : '';
 
 /** Where the page of a passage is grouped (its closeness and document), '' for a result that stays alone. */
-const pageOf = (r: SearchResult): string => (r.entry.kind === 'passage' && r.id[0] !== '\u0000' ? r.strength + r.entry.document.id : '');
+const pageOf = (r: SearchResult): string => (r.entry.kind === 'passage' && r.pending === undefined ? r.strength + r.entry.document.id : '');
 
 export function arrange(results: readonly SearchResult[]): SearchResult[] {
   const groups: SearchResult[][] = [];

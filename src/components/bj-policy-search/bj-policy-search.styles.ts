@@ -56,9 +56,6 @@ export const styles = css`
     inset-inline: 0;
     margin-top: 4px;
   }
-  .down p {
-    display: inline;
-  }
   .icon {
     position: absolute;
     inset-inline-start: 0.6rem;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BjElement } from '../../shared/bj-element.js';
 import { tag } from '../../shared/define.js';
-import { supportsPopover } from '../../shared/supports-popover.js';
+import { isOffline, lazyPart } from '../../shared/lazy-part.js';
 import { uiString } from '../../shared/ui-locale.js';
 import { integerAttribute } from '../../shared/settings.js';
 import { styles } from './bj-policy-search.styles.js';
@@ -9,20 +9,8 @@ import type { SearchController } from './search-controller.js';
 import { isApple, isSearchShortcut } from './shortcut.js';
 import { readUrlQuery } from './url-state.js';
 
-type SearchModule = typeof import('./search-controller.js');
-let searchModule: Promise<SearchModule> | undefined;
-
-/**
- * The search chunk, imported once per page (again after a failed import). Never asked for offline:
- * Firefox keeps a failed import failed for the page; back online, it is imported for real.
- */
-function importSearch(): Promise<SearchModule> {
-  searchModule ??= (navigator.onLine ? import('./search-controller.js') : Promise.reject(new Error('offline'))).catch((cause: unknown) => {
-    searchModule = undefined;
-    throw cause;
-  });
-  return searchModule;
-}
+/** The search part, imported once per page on a search box's first use (or warmed up by the pointer). */
+const importSearch = lazyPart(() => import('./search-controller.js'));
 
 /**
  * A bilingual search box for keywords and policy passages: an APG combobox (list autocomplete
@@ -109,6 +97,7 @@ export class BjPolicySearch extends BjElement {
     hrefTemplate: { attribute: 'href-template' },
     open: { type: Boolean, reflect: true },
     value: { state: true, attribute: false },
+    uiLang: { attribute: 'lang' },
   };
 
   /** URL of the index JSON; default: `<meta name="bj-index">`, then `bj-index.json` next to the script. */
@@ -135,13 +124,11 @@ export class BjPolicySearch extends BjElement {
   /** @internal The text in the box (the search part reads and writes it). */
   value = '';
 
+  /** @internal The element's own `lang` attribute, observed so that the box's label follows it (read through `uiLocaleFor`). */
+  uiLang?: string;
+
   /** @internal The search part, once the box was first used (search-controller.ts). */
   searchController?: SearchController;
-  private activating?: Promise<SearchController | undefined>;
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   constructor() {
     super();
@@ -168,11 +155,6 @@ export class BjPolicySearch extends BjElement {
     document.removeEventListener('keydown', this.onDocumentKeyDown);
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     // What `live()` would do: the box shows `value` even when the reader typed since the last render.
     const input = this.input;
@@ -195,24 +177,21 @@ export class BjPolicySearch extends BjElement {
     return this.renderRoot?.querySelector<HTMLInputElement>('#input') ?? null;
   }
 
-  /** Imports the search part (once) and attaches it. Reports a failed import as `bj-error`. */
+  /** Imports the search part and attaches it (a failed import is reported as `bj-error`). */
   private activate(): Promise<SearchController | undefined> {
     if (this.searchController) return Promise.resolve(this.searchController);
-    this.activating ??= importSearch().then(
+    return importSearch().then(
       ({ SearchController }) => {
-        this.activating = undefined;
         this.partDown = false;
         this.searchController ??= new SearchController(this);
         this.requestUpdate();
         return this.searchController;
       },
       (cause: unknown) => {
-        this.activating = undefined;
         this.partFailed('search part', cause, this.retry);
         return undefined;
       },
     );
-    return this.activating;
   }
 
   /** Retry, and the browser back online: imports the search part again, or loads the index again, and searches what the box holds. */
@@ -243,23 +222,9 @@ export class BjPolicySearch extends BjElement {
     }
   }
 
-  /**
-   * The popup: a manual popover (top layer) that the search part shows under the box, or — without
-   * the Popover API — a fixed panel it unhides. It is here from the start (empty), so the box's
-   * `aria-controls` names a listbox that exists; the search part fills it.
-   */
-  private renderPanel(search: SearchController | undefined): TemplateResult {
-    // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
-    return html`<div class="panel" part="panel" popover="manual" ?hidden=${!supportsPopover} @mousedown=${this.forward}>
-      <div class="scroll" tabindex="-1">
-        ${search ? search.renderPanel() : html`<div id="listbox" role="listbox" part="listbox" aria-labelledby="label" hidden></div>`}
-      </div>
-    </div>`;
-  }
-
   /** @internal Why search is unavailable, in the element's UI language: offline, else the page's search is broken (the console says why). */
   errorText(): string | undefined {
-    return uiString(this, navigator.onLine ? 'policy-search.error' : 'policy-search.offline');
+    return uiString(this, isOffline() ? 'shell.offline' : 'policy-search.error');
   }
 
   /** Under the box, over the page (it never moves the page): why search is unavailable, with Retry. */
@@ -270,8 +235,8 @@ export class BjPolicySearch extends BjElement {
       this.focus();
     };
     return html`<div class="down" part="error">
-      <p>${this.errorText()}</p>
-      <button type="button" @click=${retry}>${uiString(this, 'policy-search.retry')}</button>
+      ${this.errorText()}
+      <button type="button" @click=${retry}>${uiString(this, 'shell.retry')}</button>
     </div>`;
   }
 
@@ -313,7 +278,7 @@ export class BjPolicySearch extends BjElement {
           @compositionend=${this.forward}
         />
         ${hint ? html`<span class="hint" part="hint" aria-hidden="true"><kbd>/</kbd><kbd>${isApple() ? '⌘' : 'Ctrl'} K</kbd></span>` : nothing}
-        ${this.renderPanel(search)}
+        ${search ? search.renderPanel() : html`<div id="listbox" role="listbox" part="listbox" aria-labelledby="label" hidden></div>`}
       </div>
       ${this.renderError(search)}
       <div class="visually-hidden" role="status" part="status">${search ? search.status : this.partDown ? this.errorText() : ''}</div>

@@ -15,6 +15,7 @@ import { adoptStyles } from '../../shared/adopt-styles.js';
 import { IndexLoad } from '../../shared/index-load.js';
 import { getSearcher, type Searcher } from '../../shared/search-client.js';
 import { notePress, pressedInside } from '../../shared/inside.js';
+import { supportsPopover } from '../../shared/supports-popover.js';
 import { contentLangOf } from '../../shared/content-lang.js';
 import { applyUiLocale, watchLocale } from '../../shared/locale.js';
 import type { BjPolicySearch } from './bj-policy-search.js';
@@ -328,7 +329,7 @@ export class SearchController implements ReactiveController {
     void this.runSearch(this.host.value);
   }
 
-  /** The events the element forwards: typing, focus, keys, clicks, composition, focus leaving, presses in the popup. */
+  /** The events the element forwards: typing, focus, keys, clicks, composition, focus leaving. */
   handleEvent(e: Event): void {
     if (e.type === 'input') this.onInput(e as InputEvent);
     else if (e.type === 'focus') this.onFocus();
@@ -337,7 +338,6 @@ export class SearchController implements ReactiveController {
     else if (e.type === 'click') this.openList();
     else if (e.type === 'compositionstart') this.composing = true;
     else if (e.type === 'focusout') this.onFocusOut(e as FocusEvent);
-    else if (e.type === 'mousedown') this.onPanelMouseDown(e as MouseEvent);
   }
 
   private onCompositionEnd(): void {
@@ -442,6 +442,11 @@ export class SearchController implements ReactiveController {
   }
 
   /** The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or filter, results and messages; as a sheet (phones) with a Close button. */
+  /**
+   * The popup: a manual popover (top layer) that {@link ResultsPopup} shows under the box, or —
+   * without the Popover API — a fixed panel it unhides. Until this part arrived, the element draws
+   * an empty listbox in its place, so that the box's `aria-controls` names one that exists.
+   */
   renderPanel(): TemplateResult {
     const close = html`<button
       type="button"
@@ -454,10 +459,23 @@ export class SearchController implements ReactiveController {
     >
       ${msg('Close', { id: 'policy-search.close' })}
     </button>`;
-    return this.chosen
-      ? html`${close}${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
-          <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
-      : html`${close}${this.renderResults()}`;
+    // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
+    return html`<div
+      class="panel"
+      part="panel"
+      popover="manual"
+      ?hidden=${!supportsPopover}
+      @mousedown=${(e: MouseEvent) => this.onPanelMouseDown(e)}
+    >
+      <div class="scroll" tabindex="-1">
+        ${
+          this.chosen
+            ? html`${close}${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
+                <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+            : html`${close}${this.renderResults()}`
+        }
+      </div>
+    </div>`;
   }
 
   /** What the live region says. */

@@ -15,11 +15,10 @@ export function isEditableTarget(event: Event): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target.localName.includes('-') && !target.shadowRoot && target.tabIndex < 0) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit'].includes(target.type);
-  }
-  return target.getAttribute('role') === 'textbox' || target.getAttribute('role') === 'combobox';
+  // `type` matches case-insensitively, and an input of an unknown type is a text field (it matches too).
+  return target.matches(
+    'textarea,select,[role=textbox],[role=combobox],input:not([type=button],[type=checkbox],[type=color],[type=file],[type=hidden],[type=image],[type=radio],[type=range],[type=reset],[type=submit])',
+  );
 }
 
 /** True when `event` is the search shortcut. */

@@ -50,9 +50,7 @@
 'policy-search.label': `搜索政策和关键词`,
 'policy-search.loading': `正在加载…`,
 'policy-search.more': str`显示更多（${0}）`,
-'policy-search.offline': `您已离线。恢复网络连接后即可搜索。`,
 'policy-search.placeholder': `中文、English 或拼音`,
-'policy-search.retry': `重试`,
 'policy-search.status.many': str`${0} 条结果`,
 'policy-search.status.none': str`没有找到与“${0}”相关的结果`,
 'policy-search.status.one': `1 条结果`,
@@ -65,5 +63,7 @@
 'policy-search.translated.zh': str`“${0}”的中文结果`,
 'policy-search.weak': str`没有与“${0}”接近的结果；相关结果：`,
 'read-aloud': `朗读`,
+'shell.offline': `您已离线。恢复网络连接后即可使用。`,
+'shell.retry': `重试`,
     };
   

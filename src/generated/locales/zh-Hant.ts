@@ -50,9 +50,7 @@
 'policy-search.label': `搜尋政策和關鍵詞`,
 'policy-search.loading': `正在載入…`,
 'policy-search.more': str`顯示更多（${0}）`,
-'policy-search.offline': `您已離線。恢復網路連線後即可搜尋。`,
 'policy-search.placeholder': `中文、English 或拼音`,
-'policy-search.retry': `重試`,
 'policy-search.status.many': str`${0} 筆結果`,
 'policy-search.status.none': str`沒有找到與「${0}」相關的結果`,
 'policy-search.status.one': `1 筆結果`,
@@ -65,5 +63,7 @@
 'policy-search.translated.zh': str`「${0}」的中文結果`,
 'policy-search.weak': str`沒有與「${0}」接近的結果；相關結果：`,
 'read-aloud': `朗讀`,
+'shell.offline': `您已離線。恢復網路連線後即可使用。`,
+'shell.retry': `重試`,
     };
   

@@ -6,9 +6,13 @@
  * The postings are MiniSearch's own, taken from the engine `PolicyIndex` builds for the whole
  * corpus, so a sharded search scores exactly as the single-file one.
  */
+import { markHan, searchCorpus, type SearchDoc } from '../engine.js';
 import type { BuiltIndex, StoredDocument, StoredPassage, StoredTerm } from '../format.js';
 import { PolicyIndex } from '../index.js';
+import type { VariantMap } from '../script.js';
+import { tokenizeWithOffsets } from '../text.js';
 import { MINISEARCH_VERSION } from '../minisearch-version.js';
+import { isHanBigram } from './contiguity.js';
 import {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -16,6 +20,7 @@ import {
   type FormPart,
   type PassagePart,
   type ShardManifest,
+  type StoredPositions,
   type StoredTermPostings,
   type TermPart,
 } from './format.js';
@@ -63,7 +68,7 @@ const PINYIN_FIELD_NAMES = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
  * `terms-000.HASH.json`: a part's name carries its build's hash (as Pagefind's hashed file names), so
  * a rebuild writes new files beside the old ones and readers of the old entry keep reading theirs.
  */
-function partName(kind: string, i: number, hash: string): string {
+export function partName(kind: string, i: number, hash: string): string {
   return `${kind}-${String(i).padStart(3, '0')}.${hash}.json`;
 }
 
@@ -86,10 +91,53 @@ function cut<T>(records: T[], chars: number): T[][] {
   return out;
 }
 
+/** A Han bigram's documents and their places in the `text` field, encoded as stored (format.ts: `StoredPositions`). */
+interface Places {
+  docs: number[];
+  places: number[];
+  last: number;
+}
+
+/**
+ * Where each Han bigram (marked) stands in the `text` field of every document, numbered as the engine
+ * numbers them: `docs[i]` is document number `i` (the engine adds them in that order).
+ */
+function bigramPlaces(docs: readonly SearchDoc[], variants: VariantMap): Map<string, Places> {
+  const out = new Map<string, Places>();
+  docs.forEach((d, doc) => {
+    let place = 0;
+    for (const token of tokenizeWithOffsets(d.text, variants)) {
+      if (token.kind !== 'han') continue;
+      if ([...token.term].length === 2) {
+        const term = markHan(token.term);
+        let p = out.get(term);
+        if (!p) out.set(term, (p = { docs: [], places: [], last: 0 }));
+        if (p.docs[p.docs.length - 1] !== doc) {
+          p.docs.push(doc);
+          p.places.push(place);
+        } else p.places.push(place - p.last);
+        p.last = place;
+      }
+      place++;
+    }
+  });
+  return out;
+}
+
+/** The stored places of a term whose `text` postings are `docs` (ascending) with frequencies `tf`. */
+function positionsOf(places: Places | undefined, docs: number[], tf: number[]): StoredPositions {
+  const count = tf.reduce((a, b) => a + b, 0);
+  if (!places || places.places.length !== count || places.docs.length !== docs.length || places.docs.some((d, i) => d !== docs[i])) {
+    throw new Error('bj: internal error: the places of a Han bigram do not match its postings; report this');
+  }
+  return places.places;
+}
+
 /** Splits `built` into the sharded layout. */
 export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): ShardedBuild {
   const opts = { ...SHARD_DEFAULTS, ...options };
-  const { engine: js, vocabulary: vocab } = PolicyIndex.fromJSON(built).searchTables();
+  const whole = PolicyIndex.fromJSON(built);
+  const { engine: js, vocabulary: vocab } = whole.searchTables();
   if (js.serializationVersion !== 2) {
     // The postings and term ranks below are read from MiniSearch's serialised index, version 2.
     throw new BjError(
@@ -104,11 +152,14 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     throw new Error('bj: internal error: the search engine does not hold one document per entry; report this');
   }
   const pinyinFieldIds = new Set(PINYIN_FIELD_NAMES.map((f) => js.fieldIds[f]));
+  const textField = js.fieldIds.text;
+  const places = bigramPlaces(searchCorpus(whole.catalogue).docs, whole.catalogue.variants);
   const parts = new Map<string, string>();
   const part = (name: string, value: object) => parts.set(name, JSON.stringify(value));
 
-  // Terms, with their rank in the term tree, in sorted order.
+  // Terms, with their rank in the term tree, in sorted order; a Han bigram's places beside it.
   const records: StoredTermPostings[] = [];
+  const positions = new Map<string, StoredPositions>();
   const pinyinTerms: Array<[string, number]> = [];
   const seen = new Set<string>();
   js.index.forEach(([term, fields], rank) => {
@@ -132,6 +183,7 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
         lengths.push(js.fieldLength[id]![fieldId]!);
       }
       postings.push([fieldId, deltas, tf, lengths]);
+      if (fieldId === textField && isHanBigram(term)) positions.set(term, positionsOf(places.get(term), ids, tf));
     }
     if (inPinyin) pinyinTerms.push([term, rank]);
     records.push([term, rank, df.get(term) ?? 0, vocab.isAcronym(term) ? 1 : 0, postings]);
@@ -141,7 +193,8 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const termRuns = cut(records, opts.termPartChars);
   const termFiles = termRuns.map((run, i) => {
     const name = partName('terms', i, built.hash);
-    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, terms: run } satisfies TermPart);
+    const where = run.map((r) => positions.get(r[0]) ?? 0);
+    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, terms: run, positions: where } satisfies TermPart);
     return name;
   });
 

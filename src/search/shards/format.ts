@@ -14,15 +14,22 @@
  *   table is spread over the postings instead of shipped whole), its document frequency for the
  *   query planner and its position in MiniSearch's term tree (so expansions are replayed in the same
  *   order). A query fetches the partitions of its own terms and of their prefix expansions.
+ *   A Han bigram also carries where it stands in each document's `text` field (`positions`), so
+ *   the ranker can tell a query's Han run found unbroken from the postings alone, without fetching
+ *   the texts of the candidates it does not show (`contiguity.ts`).
  * - **Form partitions** (`forms-NNN.json`): word forms as written → their stem, for typo matching;
  *   fetched only for a query word the corpus lacks.
  * - **Passage fragments** (`passages-NNN.json`): passage texts and their documents, a fixed number of
  *   consecutive passages per file, fetched only for the results shown.
+ * - **Lexicon partitions** (`lexicon-NNN.json`, when built with the dictionary): the dictionary
+ *   lexicon (`../xlang-format.ts`), cut into contiguous ranges of its sorted keys like the terms;
+ *   a query fetches those of its own characters and words (`../xlang-needed.ts`).
  *
  * Every part names the build it belongs to (`index`, the catalogue's `hash`) and its own `part`
  * name; a part from another build is refused.
  */
 import type { StoredDocument, StoredPassage } from '../format.js';
+import type { XLexiconMaps } from '../xlang-format.js';
 
 /** True when `json` (a parsed `bj-index.json`) is the entry file of a sharded index. */
 export function isShardedIndex(json: unknown): boolean {
@@ -72,7 +79,38 @@ export interface ShardManifest {
    * holds only the first few of them; a popover shows the whole count). Absent in older builds.
    */
   relatedCounts?: number[];
+  /**
+   * Lexicon partitions: file names, the first key of each (sorted), and which of the lexicon's maps
+   * have entries. Absent when built without the dictionary (`--no-dictionary`) or by older builds.
+   */
+  lexicon?: ShardLexicon;
 }
+
+/** Where a sharded index's dictionary lexicon is (see {@link ShardManifest.lexicon}). */
+export interface ShardLexicon {
+  files: string[];
+  first: string[];
+  has: { zh: boolean; en: boolean; syn: boolean };
+}
+
+/** A lexicon partition file: the entries of the three maps whose keys fall in its range. */
+export interface LexiconPart extends XLexiconMaps {
+  format: typeof SHARD_FORMAT;
+  index: string;
+  part: string;
+  /** Where the entries come from, and their licence. */
+  source: string;
+  license: string;
+}
+
+/**
+ * Where a Han bigram stands in the `text` field of each document of its postings there: for each
+ * posting in document order, as many numbers as its term frequency, the first the bigram's place
+ * among the field's Han tokens (bigrams and run-final characters, in order), each next one the gap
+ * from the one before. Two bigrams of one run are consecutive tokens; a run ends with its lone last
+ * character, so bigrams of two runs never are. 0 for a term without `text` postings or not a bigram.
+ */
+export type StoredPositions = number[] | 0;
 
 /** A term partition file. */
 export interface TermPart {
@@ -80,6 +118,11 @@ export interface TermPart {
   index: string;
   part: string;
   terms: StoredTermPostings[];
+  /**
+   * One entry per term, in the same order (see {@link StoredPositions}). Absent in builds of library
+   * 0.1, whose readers ignore it: the ranker then reads the candidates' texts instead.
+   */
+  positions?: StoredPositions[];
 }
 
 /** A form partition file: `[form, stem]`, sorted by form. */

@@ -41,9 +41,15 @@ export function checkManifest(value: unknown, url: string): ShardManifest {
   if (!Array.isArray(value.pinyinTerms)) throw bad('pinyinTerms');
   const m = value as unknown as ShardManifest;
   if (m.relatedCounts !== undefined && !isRelatedCounts(m.relatedCounts, m.keywordCount)) throw bad('relatedCounts');
+  if (m.lexicon !== undefined) {
+    const l = value.lexicon;
+    const has = isRecord(l) ? l.has : undefined;
+    if (!isRecord(l) || !isStringArray(l.files) || !isStringArray(l.first) || l.files.length !== l.first.length) throw bad('lexicon lists');
+    if (!isRecord(has) || !['zh', 'en', 'syn'].every((k) => typeof has[k] === 'boolean')) throw bad('lexicon.has');
+  }
   if (m.keywordCount + m.passageCount !== m.documentCount) throw bad('documentCount is not keywords + passages');
   if (Math.ceil(m.passageCount / m.passages.per) !== m.passages.files.length) throw bad('passage fragment count');
-  for (const name of [...m.terms.files, ...m.forms.files, ...m.passages.files]) {
+  for (const name of [...m.terms.files, ...m.forms.files, ...m.passages.files, ...(m.lexicon?.files ?? [])]) {
     if (!/^[\w.-]+\.json$/.test(name)) throw bad(`part name ${JSON.stringify(name)}`);
   }
   // The engine numbers its fields in the order it is given them (MiniSearch's `fieldIds`).

@@ -7,6 +7,8 @@
  * inside the entry file's folder: a tampered manifest cannot send part requests (which reveal what
  * readers type) elsewhere, nor make `bj-index query` read other files. DOM-free and Node-free.
  */
+import { unmark } from '../engine.js';
+import { isHanBigram } from './contiguity.js';
 import { describeProblem, findIndexProblem, ID_NAMESPACE, idKey, type IndexProblem } from '../validate.js';
 import { BjError } from '../types.js';
 import type { ShardManifest } from './format.js';
@@ -78,8 +80,11 @@ export function checkPart(value: Record<string, unknown>, ctx: PartContext): voi
       'format',
       `bj: part ${ctx.url} of the index has a malformed record at ${what}; rebuild the index with \`npx bj-index build\` and publish it again.`,
     );
-  if (m.terms.files.includes(ctx.name)) checkTerms(value.terms, m, bad);
-  else if (m.forms.files.includes(ctx.name)) checkForms(value.forms, bad);
+  if (m.terms.files.includes(ctx.name)) {
+    checkTerms(value.terms, m, bad);
+    if (value.positions !== undefined) checkPositions(value.positions, value.terms as unknown[][], m, bad);
+  } else if (m.forms.files.includes(ctx.name)) checkForms(value.forms, bad);
+  else if (m.lexicon?.files.includes(ctx.name)) for (const map of ['zh', 'en', 'syn'] as const) checkLexiconMap(value[map], map, bad);
   else if (m.passages.files.includes(ctx.name)) {
     const i = m.passages.files.indexOf(ctx.name);
     const passages = value.passages;
@@ -143,6 +148,50 @@ function checkTerms(terms: unknown, m: ShardManifest, bad: (what: string) => BjE
       }
     });
   });
+}
+
+/**
+ * The `positions` list of a term partition (format.ts: `StoredPositions`), its terms already checked:
+ * one entry per term; a Han bigram with `text` postings has one number per occurrence (a place, then
+ * gaps of 1 or more); every other term has 0.
+ */
+function checkPositions(positions: unknown, terms: unknown[][], m: ShardManifest, bad: (what: string) => BjError): void {
+  if (!Array.isArray(positions) || positions.length !== terms.length)
+    throw bad(
+      `positions (not a list of one entry per term: ${Array.isArray(positions) ? positions.length : typeof positions} for ${terms.length})`,
+    );
+  const textField = m.fieldIds.text;
+  positions.forEach((list: unknown, i) => {
+    const at = `positions[${i}]`;
+    const [term, , , , postings] = terms[i] as [string, number, number, number, Array<[number, number[], number[], number[]]>];
+    const text = isHanBigram(term) ? postings.find((p) => p[0] === textField) : undefined;
+    if (!text) {
+      if (list !== 0) throw bad(`${at} (${JSON.stringify(unmark(term))} has no places to list: 0 expected)`);
+      return;
+    }
+    const tf = text[2];
+    const count = tf.reduce((a, b) => a + b, 0);
+    if (!Array.isArray(list) || list.length !== count)
+      throw bad(`${at} (not a list of ${count} places, one per occurrence of ${JSON.stringify(unmark(term))} in the text field)`);
+    let n = 0;
+    for (const occurrences of tf) {
+      for (let j = 0; j < occurrences; j++, n++) {
+        if (!isCount(list[n], j === 0 ? 0 : 1))
+          throw bad(`${at}[${n}] (${j === 0 ? 'a place' : 'a gap of 1 or more'} expected, found ${JSON.stringify(list[n])})`);
+      }
+    }
+  });
+}
+
+/** A lexicon map: own keys only, each a list of non-empty strings (`xlang-format.ts`). */
+function checkLexiconMap(map: unknown, name: string, bad: (what: string) => BjError): void {
+  if (typeof map !== 'object' || map === null || Array.isArray(map) || Object.getPrototypeOf(map) !== Object.prototype)
+    throw bad(`${name} (not an object)`);
+  for (const key of Object.keys(map)) {
+    const list = (map as Record<string, unknown>)[key];
+    if (key === '' || key === '__proto__' || !Array.isArray(list) || !list.every((s) => typeof s === 'string' && s !== ''))
+      throw bad(`${name}[${JSON.stringify(key.slice(0, 40))}] (not a list of words)`);
+  }
 }
 
 function checkForms(forms: unknown, bad: (what: string) => BjError): void {

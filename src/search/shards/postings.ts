@@ -3,7 +3,7 @@
  * the query planner, and postings decoded on first use into typed arrays (12 bytes a posting) for
  * the scorer. DOM-free.
  */
-import type { FieldPostings, StoredTermPostings } from './format.js';
+import type { FieldPostings, StoredPositions, StoredTermPostings } from './format.js';
 import type { Postings, TermPostings } from './scorer.js';
 
 /** A term of a loaded term partition. */
@@ -19,11 +19,15 @@ export interface LoadedTerm {
   stored?: FieldPostings[];
   /** The decoded postings (undefined when the term has none). */
   postings?: TermPostings;
+  /** A Han bigram's places in the `text` field (0: none; undefined: a build that did not store them). */
+  readonly places?: StoredPositions;
+  /** Where each `text` posting's places start in `places`, computed on first use. */
+  starts?: Uint32Array;
 }
 
-/** A stored term record, its postings not decoded yet. */
-export function loadedTerm(record: StoredTermPostings): LoadedTerm {
-  return { term: record[0], rank: record[1], df: record[2], acronym: record[3] === 1, stored: record[4] };
+/** A stored term record and its places, its postings not decoded yet. */
+export function loadedTerm(record: StoredTermPostings, places?: StoredPositions): LoadedTerm {
+  return { term: record[0], rank: record[1], df: record[2], acronym: record[3] === 1, stored: record[4], places };
 }
 
 /** The term's postings by field id, decoded on first use; undefined when it has none. */

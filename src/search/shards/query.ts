@@ -8,11 +8,14 @@
  * DOM-free: runs in a Web Worker, a page or Node. Parts are fetched with the `load` function given.
  */
 import type { Query } from 'minisearch';
-import { Catalogue } from '../catalogue.js';
-import { SEARCH_FIELDS } from '../engine.js';
+import { Catalogue, cutQuery } from '../catalogue.js';
+import { rangePartsNeeded } from '../xlang-needed.js';
+import { SEARCH_FIELDS, markHan } from '../engine.js';
 import { PolicyIndex } from '../policy-index.js';
 import type { HitId, SearchEngine, SearchableFields } from '../search-engine.js';
 import { BjError, type Entry, type PassageEntry, type SearchOptions, type SearchResult, type SourceInfo } from '../types.js';
+import { hanBigrams } from '../text.js';
+import { unbrokenIn } from './contiguity.js';
 import { fetchPart, type PartLoader } from './fetch-part.js';
 import { isShardedIndex, type ShardManifest } from './format.js';
 import { checkManifest, isRecord } from './manifest.js';
@@ -48,6 +51,11 @@ interface ShardAccess {
   passage(id: HitId): PassageEntry | undefined;
   /** A fetched passage's text, else undefined (a passage not fetched yet is noted as missing). */
   passageText(id: HitId): string | undefined;
+  /**
+   * Whether passage number `doc` holds the Han run unbroken, from its bigrams' places; undefined
+   * for a build without them (its text must then be fetched).
+   */
+  unbroken(doc: number, run: string): boolean | undefined;
 }
 
 /** The catalogue of a sharded index: a `PolicyIndex` searching the fetched parts. */
@@ -93,6 +101,10 @@ class ShardCatalogue extends PolicyIndex {
   protected override kindOf(id: HitId): Entry['kind'] | undefined {
     return typeof id === 'number' ? 'passage' : super.kindOf(id);
   }
+  /** A passage not fetched yet is judged by its bigrams' places, so its text is fetched only when shown. */
+  protected override holdsRun(id: HitId, run: string): boolean {
+    return (typeof id === 'number' ? this.shards.unbroken(id, run) : undefined) ?? super.holdsRun(id, run);
+  }
   protected override searchableFields(id: HitId): SearchableFields | undefined {
     const own = super.searchableFields(id);
     if (own) return own;
@@ -116,6 +128,8 @@ export class ShardedIndex {
   private readonly hash: string;
   private readonly sources = new Map<string, SourceInfo>();
   private readonly fragments = new Map<number, Promise<void> | true>();
+  /** Lexicon partitions fetched or being fetched (a failed one is not tried again). */
+  private readonly lexiconParts = new Map<number, Promise<void>>();
   private readonly terms: ShardTerms;
   private readonly scorer: PostingsScorer;
   private readonly keywordIds: string[];
@@ -158,6 +172,12 @@ export class ShardedIndex {
       engine,
       passage: (id) => this.passage(id),
       passageText: (id) => this.passageText(id),
+      unbroken: (doc, run) =>
+        unbrokenIn(
+          hanBigrams(run).map((g) => this.terms.term(markHan(g))),
+          doc,
+          manifest.fieldIds.text!,
+        ),
     });
   }
 
@@ -178,8 +198,22 @@ export class ShardedIndex {
     return new ShardedIndex(entry, manifest, entryUrl, load);
   }
 
-  /** Same as {@link PolicyIndex.search}, fetching the parts the query needs first. Rejects with a `BjError` when a part is missing or broken. */
+  /**
+   * Same as {@link PolicyIndex.search}, fetching the parts the query needs first. Rejects with a
+   * `BjError` when a part is missing or broken. Translates as a single-file index does: the lexicon
+   * partitions of a query's Chinese characters are fetched before it runs; those of its English words
+   * only when its own words found nothing strong (then it runs again).
+   */
   async search(query: string, opts: ShardedSearchOptions = {}): Promise<SearchResult[]> {
+    if (!this.manifest.lexicon) return this.rounds(query, opts);
+    await this.loadLexicon(query, false);
+    const results = await this.rounds(query, opts);
+    if (results.some((r) => r.strength === 'strong') || opts.superseded?.() || !(await this.loadLexicon(query, true))) return results;
+    return this.rounds(query, opts);
+  }
+
+  /** Runs the search, fetching what each round lacked, until nothing is missing. */
+  private async rounds(query: string, opts: ShardedSearchOptions): Promise<SearchResult[]> {
     const memo = {};
     for (let round = 0; ; round++) {
       this.terms.startRound();
@@ -252,6 +286,31 @@ export class ShardedIndex {
     checkPart(value, { url, name, manifest: this.manifest, sources: this.sources.keys(), keywords: this.keywordIds });
     add(value);
     this.fetched.push(url);
+  }
+
+  /**
+   * Fetches the lexicon partitions `query` needs (with `english`, those of its words too) and waits
+   * for them (also for those another search is fetching); true when one was not asked for before.
+   * A partition that cannot be used is left out with a `bj:` warning, once: the search then stays in
+   * the query's own language, as a single-file index's does.
+   */
+  private async loadLexicon(query: string, english: boolean): Promise<boolean> {
+    const lexicon = this.manifest.lexicon!;
+    const needed = rangePartsNeeded(lexicon, this.catalogue.toSimplified(cutQuery(query)), english);
+    const fresh = needed.filter((i) => !this.lexiconParts.has(i));
+    if (fresh.length > 0) {
+      const xlang = import('../xlang.js');
+      for (const i of fresh) {
+        const pending = xlang
+          .then(({ useLexiconPart }) => this.fetchPart(lexicon.files[i]!, (value) => useLexiconPart(this.catalogue, value)))
+          .catch((e: unknown) =>
+            console.warn(`bj: searching without translations: ${e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e)}`),
+          );
+        this.lexiconParts.set(i, pending);
+      }
+    }
+    await Promise.all(needed.map((i) => this.lexiconParts.get(i)));
+    return fresh.length > 0;
   }
 
   private loadFragment(i: number): Promise<void> {

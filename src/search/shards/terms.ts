@@ -5,7 +5,7 @@
  * DOM-free.
  */
 import { editDistance } from '../edit-distance.js';
-import type { ShardManifest } from './format.js';
+import type { ShardManifest, TermPart } from './format.js';
 import { partOf, partsWithPrefix } from './partitions.js';
 import { formRecords, termRecords } from './part-records.js';
 import { loadedTerm, postingsOf, type LoadedTerm } from './postings.js';
@@ -48,7 +48,8 @@ export class ShardTerms implements PostingsSource, VocabularySource {
         load(this.termParts, i, () =>
           this.fetchPart(m.terms.files[i]!, (value) => {
             const records = termRecords(value, i, m.terms.first);
-            for (const r of records) this.terms.set(r[0], loadedTerm(r));
+            const places = (value as Partial<TermPart>).positions;
+            records.forEach((r, k) => this.terms.set(r[0], loadedTerm(r, places?.[k])));
             this.termNames.set(
               i,
               records.map((r) => r[0]),

@@ -58,4 +58,15 @@ describe('arrange: the order of the results list', () => {
     const out = ids(arrange([many[0]!, term('k'), ...many.slice(1), pending]));
     assert.deepEqual(out, ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'k', 'a6', 'a7', '\u0000x']);
   });
+
+  it('leaves results whose text has not arrived (a sharded index, beyond `resolve`) where they are', () => {
+    const blank = (n: number) => ({ ...passage('', ''), pending: n }) as SearchResult;
+    const a = passage('a', 'p1');
+    const b = passage('b', 'p2');
+    const results = [a, blank(7), b, blank(9)];
+    assert.deepEqual(
+      arrange(results).map((r) => r.pending ?? r.id),
+      ['a', 7, 'b', 9],
+    );
+  });
 });

@@ -102,7 +102,9 @@ describe('<bj-policy-search> loading and failure', () => {
       await waitOptions(el, 'Retry loads the index and shows the results');
       expect(part(el, 'error')).to.equal(null);
       expect(options(el).length).to.equal(expected('sandbox').length);
-      expect(warnings.length, 'one warning, not one per keystroke').to.equal(1);
+      // Only this index's warnings: an earlier test's lexicon part may still be failing to arrive.
+      const about = warnings.filter((w) => w.includes('/flaky/'));
+      expect(about.length, 'one warning, not one per keystroke: ' + warnings.join(' | ')).to.equal(1);
       expect(errors, 'one bj-error, not one per keystroke').to.equal(1);
     } finally {
       console.warn = warn;
@@ -452,10 +454,11 @@ describe('<bj-policy-search> popup placement', () => {
     const el = await waitUntil(() => frame.contentDocument!.querySelector('bj-policy-search')?.shadowRoot, 'element upgrades', {
       timeout: 5000,
     }).then(() => frame.contentDocument!.querySelector('bj-policy-search') as BjPolicySearch);
-    const panel = part(el, 'panel')!;
-    expect(panel.hidden, 'hidden before any search').to.equal(true);
+    const before = part(el, 'panel');
+    expect(before === null || before.hidden, 'nothing shown before any search').to.equal(true);
     await el.search('regulatory');
-    await waitUntil(() => options(el).length > 0 && !panel.hidden, 'results appear', { timeout: 5000 });
+    await waitUntil(() => options(el).length > 0 && part(el, 'panel')?.hidden === false, 'results appear', { timeout: 5000 });
+    const panel = part(el, 'panel')!;
     expect(panel.classList.contains('bj-fallback')).to.equal(true);
     expect(frame.contentWindow!.getComputedStyle(panel).position).to.equal('fixed');
     await waitUntil(() => panel.getBoundingClientRect().height > 200, 'not clipped to the 6rem container');
