@@ -65,7 +65,7 @@ function hashOf(parts, extra) {
   const walk = (p) => {
     if (!existsSync(p)) return;
     if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
-    else h.update(p).update(readFileSync(p));
+    else h.update(path.relative(root, p)).update(readFileSync(p));
   };
   for (const p of parts) walk(path.join(root, p));
   return h.digest('hex').slice(0, 16);
