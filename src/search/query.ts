@@ -35,6 +35,12 @@ export const MATCH_FACTOR = {
   fuzzy: 0.75,
 } as const;
 
+/**
+ * A word typed in a form found in at least this share of its stem's documents is taken as its stem
+ * (`services` where most passages say services): no separate look-up of the form as typed.
+ */
+const DOMINANT_FORM = 0.5;
+
 /** Coverage from which a result counts as a close (`strong`) match. */
 export const STRONG_COVERAGE = 0.7;
 
@@ -314,7 +320,9 @@ function asTyped(typed: string, stem: string, vocab: Vocabulary, isHan: (t: stri
   if (!/^[a-z]+$/.test(typed) || !vocab.has(stem)) return undefined;
   if (typed !== stem) {
     const term = formTerm(stem, typed);
-    if (!vocab.has(term)) return undefined;
+    const found = vocab.frequency(term);
+    // Written so in most of the stem's documents: its other forms are too few to tell apart.
+    if (found === 0 || found >= DOMINANT_FORM * vocab.frequency(stem)) return undefined;
     queries.push({ queries: [term], fields: [FORMS_FIELD], boostTerm: () => 0 });
     return { terms: [term], factor: MATCH_FACTOR.exact };
   }

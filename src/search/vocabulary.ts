@@ -61,9 +61,14 @@ export class Vocabulary {
     return this.df.has(term);
   }
 
+  /** How many documents have the term (0 for a term the corpus lacks). */
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
   /** Inverse document frequency: high for rare terms and for terms the corpus lacks. */
   idf(term: string): number {
-    return Math.log(1 + this.docs / ((this.df.get(term) ?? 0) + 1));
+    return Math.log(1 + this.docs / (this.frequency(term) + 1));
   }
 
   /** Terms that start with `prefix`, the term itself and those `isHan` (or any other kind it names) excluded. */

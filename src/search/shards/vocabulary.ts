@@ -22,8 +22,8 @@ export class ShardVocabulary extends Vocabulary {
   override has(term: string): boolean {
     return (this.source.term(term)?.df ?? 0) > 0;
   }
-  override idf(term: string): number {
-    return Math.log(1 + this.docs / ((this.source.term(term)?.df ?? 0) + 1));
+  override frequency(term: string): number {
+    return this.source.term(term)?.df ?? 0;
   }
   override isAcronym(stem: string): boolean {
     return this.source.term(stem)?.acronym ?? false;
