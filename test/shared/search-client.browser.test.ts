@@ -38,7 +38,10 @@ describe('search in a Web Worker', () => {
     inPage = await openSearcher(INDEX, { limits: loadLimits(), sync: true, json: JSON.parse(await response.text()) });
   });
 
-  it('gives the in-page results for every query of the reader suite, from the worker', async () => {
+  it('gives the in-page results for every query of the reader suite, from the worker', async function () {
+    // Hundreds of queries, each searched twice: a correctness check, not a timing one, and a loaded
+    // CI machine took more than the default 10 s for it (both browsers).
+    this.timeout(120_000);
     const searcher = getSearcher(INDEX);
     await searcher.prepare();
     expect(searcher.mode).to.equal('worker');
