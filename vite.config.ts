@@ -95,29 +95,34 @@ const minifyEs = (): Plugin => ({
 const sharedParts: Record<string, readonly string[]> = {
   parts: [
     '/node_modules/@lit/localize/',
-    '/src/shared/text-lang.ts',
+    '/src/shared/lang/text-lang.ts',
     '/src/search/types.ts',
     '/src/search/snippet.ts',
     '/src/search/web-address.ts',
-    '/src/shared/config.ts',
-    '/src/shared/limits.ts',
-    '/src/shared/index-store.ts',
-    '/src/shared/index-load.ts',
+    '/src/shared/index/config.ts',
+    '/src/shared/index/limits.ts',
+    '/src/shared/index/index-store.ts',
+    '/src/shared/index/index-load.ts',
   ],
   page: [
-    '/src/shared/adopt-styles.ts',
-    '/src/shared/inside.ts',
+    '/src/shared/element/adopt-styles.ts',
+    '/src/shared/floating/inside.ts',
     '/src/generated/locale-codes.ts',
-    '/src/shared/locale.ts',
-    '/src/shared/content-lang.ts',
-    '/src/shared/position.ts',
-    '/src/shared/popover.ts',
-    '/src/shared/sheet.ts',
+    '/src/shared/lang/locale.ts',
+    '/src/shared/lang/content-lang.ts',
+    '/src/shared/floating/position.ts',
+    '/src/shared/floating/popover.ts',
+    '/src/shared/floating/sheet.ts',
   ],
   // Reading an index's JSON and the keywords in it: the popover's and the annotated region's index
   // fetch and catalogue, and the in-page search fallback (whose engine reads the catalogue too).
   // Every reader of one reads the others, and one file compresses better than three.
-  'index-fetch': ['/src/shared/index-fetch.ts', '/src/shared/index-json.ts', '/src/search/catalogue.ts', '/src/search/names.ts'],
+  'index-fetch': [
+    '/src/shared/index/index-fetch.ts',
+    '/src/shared/index/index-json.ts',
+    '/src/search/catalogue.ts',
+    '/src/search/names.ts',
+  ],
   // The popover's part keeps the keyword content helpers that `<bj-glossary>` (dist/glossary.js)
   // uses too: split out, they would be one more request on every page's first opening; a glossary
   // page imports the popover's part instead. Its index reader stays in chunks of its own, shared

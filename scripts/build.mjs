@@ -180,11 +180,11 @@ function firstUse(sources) {
   sources.forEach(visit);
   return [...seen].map((key) => chunkManifest[key].file);
 }
-// The popover reads keywords through loadCatalogue (src/shared/index-store.ts): the MiniSearch-free
-// catalogue; the search box searches in the search worker (src/shared/search-client.ts), whose
-// in-page fallback (src/shared/searcher.ts) is a chunk of its own, fetched only when a worker fails.
+// The popover reads keywords through loadCatalogue (src/shared/index/index-store.ts): the MiniSearch-free
+// catalogue; the search box searches in the search worker (src/shared/index/search-client.ts), whose
+// in-page fallback (src/shared/index/searcher.ts) is a chunk of its own, fetched only when a worker fails.
 // The catalogue travels in the index-fetch chunk (vite.config.ts sharedParts).
-const catalogueReader = 'src/shared/index-fetch.ts';
+const catalogueReader = 'src/shared/index/index-fetch.ts';
 const loader = firstUse([bySource('src/bj-policy-widgets.ts')]);
 // A Chinese page (lang="zh-CN") labels its search box from the loader's own string table
 // (src/generated/shell-strings.ts). A translation chunk that the loader could import itself would be
@@ -212,7 +212,7 @@ const budgets = [
         ...loader,
         ...firstUse([
           bySource('src/components/bj-keyword/keyword-popover.ts'),
-          bySource('src/shared/index-fetch.ts'),
+          bySource('src/shared/index/index-fetch.ts'),
           bySource(catalogueReader),
         ]),
       ]),
@@ -245,7 +245,7 @@ const budgets = [
         ...loader,
         ...firstUse([
           bySource('src/components/bj-annotate/annotate-region.ts'),
-          bySource('src/shared/index-fetch.ts'),
+          bySource('src/shared/index/index-fetch.ts'),
           bySource(catalogueReader),
         ]),
       ]),
@@ -257,7 +257,9 @@ const budgets = [
     // budgets never include it (issue 25: a page without <bj-glossary> fetches none of it).
     name: 'glossary page (glossary.js + first drawing)',
     files: [
-      ...new Set([...firstUse([bySource('src/glossary-entry.ts'), bySource('src/shared/index-fetch.ts'), bySource(catalogueReader)])]),
+      ...new Set([
+        ...firstUse([bySource('src/glossary-entry.ts'), bySource('src/shared/index/index-fetch.ts'), bySource(catalogueReader)]),
+      ]),
     ],
     limit: 40,
   },

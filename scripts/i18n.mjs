@@ -33,7 +33,7 @@ async function withLock(fn) {
   }
 }
 
-/** The ids the loader renders itself (src/shared/ui-locale.ts `uiString`; src/components/bj-policy-search/shell-strings.ts). */
+/** The ids the loader renders itself (src/shared/lang/ui-locale.ts `uiString`; src/components/bj-policy-search/shell-strings.ts). */
 const SHELL_IDS = ['policy-search.label', 'policy-search.placeholder', 'policy-search.error', 'shell.offline', 'shell.retry'];
 
 const unescapeXml = (s) =>

@@ -7,7 +7,7 @@
 // The elements (the marks are <bj-keyword>s), and one copy of everything the loader holds.
 import './bj-policy-widgets.js';
 
-export { DEFAULT_INDEX_FILE, resolveIndexUrl } from './shared/config.js';
-export { clearIndexCache, loadCatalogue, loadIndex, loadSearchIndex } from './shared/index-store.js';
+export { DEFAULT_INDEX_FILE, resolveIndexUrl } from './shared/index/config.js';
+export { clearIndexCache, loadCatalogue, loadIndex, loadSearchIndex } from './shared/index/index-store.js';
 export { annotate, Annotator } from './annotate/index.js';
 export type { AnnotateOptions, AnnotatorOptions, Annotation } from './annotate/index.js';

@@ -19,6 +19,6 @@ export { BjPolicySearch } from './components/bj-policy-search/bj-policy-search.j
 export { BjAnnotate } from './components/bj-annotate/bj-annotate.js';
 // Finding and loading the page's index (`resolveIndexUrl`, `loadIndex`…) and annotating any element
 // from script: `bj-policy-widgets/annotate` (src/annotate-entry.ts), so that the loader carries none of it.
-export type { KeywordSource } from './shared/keyword-source.js';
-export type { PageConfig } from './shared/config.js';
-export type * from './shared/events.js';
+export type { KeywordSource } from './shared/index/keyword-source.js';
+export type { PageConfig } from './shared/index/config.js';
+export type * from './shared/element/events.js';

@@ -20,7 +20,7 @@ export interface LoadedMarker {
 export const VERSION: string = typeof __BJ_VERSION__ === 'string' ? __BJ_VERSION__ : 'dev';
 
 export const MARKER = Symbol.for('bj-policy-widgets');
-/** Shared with src/shared/define.ts: set, it keeps the per-element note quiet (ours says it all). */
+/** Shared with src/shared/element/define.ts: set, it keeps the per-element note quiet (ours says it all). */
 const DEFINED_TWICE_NOTED = Symbol.for('bj-policy-widgets.defined-twice-noted');
 
 /** Logs the one `bj:` note of a second copy on the page. */

@@ -11,7 +11,7 @@
  *   later copy prints one `bj:` note and registers nothing that is already defined.
  */
 import { MARKER, noteLoadedTwice, VERSION, type LoadedMarker } from './boot-marker.js';
-import { setScriptUrl } from './shared/script-url.js';
+import { setScriptUrl } from './shared/index/script-url.js';
 
 export { VERSION, MARKER, currentScript, type LoadedMarker } from './boot-marker.js';
 

@@ -7,4 +7,4 @@
 export * from './search/index.js';
 export * from './search/snippet.js';
 export type * from './search/types.js';
-export { openIndex, type IndexHandle, type IndexSearchOptions, type OpenIndexOptions } from './shared/open-index.js';
+export { openIndex, type IndexHandle, type IndexSearchOptions, type OpenIndexOptions } from './shared/index/open-index.js';

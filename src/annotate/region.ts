@@ -4,8 +4,8 @@
  * splitting an element), and putting the DOM back exactly. Shared by {@link annotate} and the
  * sliced {@link Annotator} of `annotate.ts`.
  */
-import { warnOnce } from '../shared/settings.js';
-import { CHINESE_LANG, scriptLang, writtenLang } from '../shared/text-lang.js';
+import { warnOnce } from '../shared/element/settings.js';
+import { CHINESE_LANG, scriptLang, writtenLang } from '../shared/lang/text-lang.js';
 import { ELEMENT_NODE, isInline, SKIP_TAGS, TEXT_NODE } from './elements.js';
 import { matcherFor, TermMatcher, type TermSource } from './matcher.js';
 

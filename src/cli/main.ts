@@ -483,7 +483,7 @@ async function readPart(url: string): Promise<string> {
   const { fileURLToPath } = await import('node:url');
   const path = fileURLToPath(url);
   try {
-    // The widgets' default cap on what one fetch may bring (src/shared/limits.ts): a part is far smaller.
+    // The widgets' default cap on what one fetch may bring (src/shared/index/limits.ts): a part is far smaller.
     const size = (await stat(path)).size;
     if (size > PART_MAX_BYTES) {
       throw new Error(

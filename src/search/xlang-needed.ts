@@ -2,7 +2,7 @@
  * Which parts of an index's dictionary lexicon (`xlang-format.ts`) a query needs: entries are
  * partitioned by the first character of their key (a Chinese word, an English stem), so a query
  * fetches the parts of its own characters and words' first letters, and only when the lexicon has
- * entries of its language. DOM-free; a lazy part of the search (`src/shared/lexicon-loader.ts`).
+ * entries of its language. DOM-free; a lazy part of the search (`src/shared/index/lexicon-loader.ts`).
  */
 import type { PolicyIndex } from './policy-index.js';
 import { cutQuery } from './catalogue.js';

@@ -3,7 +3,7 @@
  * from CC-CEDICT): Chinese words of a query found by longest match, with their English glosses;
  * English phrases of a query with the Chinese words the index writes for them; English words the
  * index lacks with dictionary synonyms it has. Queries only; never shown as source text. DOM-free.
- * A lazy part: the search imports it with the first lexicon file (src/shared/lexicon-loader.ts),
+ * A lazy part: the search imports it with the first lexicon file (src/shared/index/lexicon-loader.ts),
  * so a search that never needs the lexicon never loads this code either.
  *
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The messages between the page (src/shared/search-client.ts) and the search worker
+ * The messages between the page (src/shared/index/search-client.ts) and the search worker
  * (src/worker/search-worker.ts). Every request carries an `id`; the worker answers each with a
  * reply of the same `id`, in any order.
  *

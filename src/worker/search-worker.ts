@@ -1,11 +1,11 @@
 /**
- * The search worker (dist/search-worker.js, a module worker started by src/shared/search-client.ts
+ * The search worker (dist/search-worker.js, a module worker started by src/shared/index/search-client.ts
  * from next to the library's script): loads indexes and answers queries off the page's main
  * thread. One worker serves every search box of a page; each index URL is opened once.
  * The messages are in `protocol.ts`.
  */
 import { BjError } from '../search/types.js';
-import { openSearcher, type IndexSearcher } from '../shared/searcher.js';
+import { openSearcher, type IndexSearcher } from '../shared/index/searcher.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const searchers = new Map<string, Promise<IndexSearcher>>();

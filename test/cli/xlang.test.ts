@@ -81,8 +81,8 @@ describe('bj-index build and query across languages', () => {
   });
 
   it('fetches no lexicon part before a query, and then only those of its characters (the search worker’s reader)', async () => {
-    const { openSearcher } = await import('../../src/shared/searcher.js');
-    const { loadLimits } = await import('../../src/shared/limits.js');
+    const { openSearcher } = await import('../../src/shared/index/searcher.js');
+    const { loadLimits } = await import('../../src/shared/index/limits.js');
     const { partsNeeded } = await import('../../src/search/xlang-needed.js');
     const base = 'https://example.gov.cn/';
     let afterOpen: string[] = [];
@@ -170,8 +170,8 @@ describe('a sharded index across languages', () => {
   });
 
   it('answers the same in the search worker’s reader, fetching only the lexicon parts of the query’s characters', async () => {
-    const { openSearcher } = await import('../../src/shared/searcher.js');
-    const { loadLimits } = await import('../../src/shared/limits.js');
+    const { openSearcher } = await import('../../src/shared/index/searcher.js');
+    const { loadLimits } = await import('../../src/shared/index/limits.js');
     const base = 'https://example.org/site/';
     const requests = await servedFrom(join(tmp.dir, 'public'), base, async () => {
       const searcher = await openSearcher(`${base}bj-index.json`, { limits: loadLimits(), sync: true });

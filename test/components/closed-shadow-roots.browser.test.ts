@@ -9,7 +9,7 @@ import '../../src/components/bj-keyword/bj-keyword.js';
 import '../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { centre, INDEX, parkMouse } from '../helpers/keyword.js';
 
 let counter = 0;

@@ -13,8 +13,8 @@ import type { BjAnnotate } from '../../src/components/bj-annotate/bj-annotate.js
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjErrorCode } from '../../src/search/types.js';
-import { DEFAULT_TIMEOUT_MS, pageTimeoutMs } from '../../src/shared/limits.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { DEFAULT_TIMEOUT_MS, pageTimeoutMs } from '../../src/shared/index/limits.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { collectErrors, part, quietWarnings, seen, waitFor, watchErrors } from '../helpers/hardening.js';
 import { settle } from '../helpers/wait.js';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import '../../src/bj-policy-widgets.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { entryText, MAX_QUERY_LENGTH, PolicyIndex } from '../../src/search/index.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { REAL_INDEX, fresh, part, waitFor, watchErrors } from '../helpers/hardening.js';
 
 const piece = fc.oneof(

@@ -15,7 +15,7 @@ import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildIndex } from '../../src/search/build.js';
 import { BjError, entryText, MAX_QUERY_LENGTH, PolicyIndex, type SearchResult } from '../../src/search/index.js';
-import { loadIndex, clearIndexCache } from '../../src/shared/index-store.js';
+import { loadIndex, clearIndexCache } from '../../src/shared/index/index-store.js';
 import { readCorpora } from '../helpers/corpora.js';
 
 /** Only a hang detector: a query this slow means something is wrong, not merely slow. */

@@ -11,7 +11,7 @@ import '../../src/bj-policy-widgets.js';
 import type { BjAnnotate } from '../../src/components/bj-annotate/bj-annotate.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { NAMES, PAYLOAD, RLO, TERM_IDS, TITLES, ZWSP } from './fixtures/hostile.js';
 import { HOSTILE_INDEX, fresh, hover, injected, part, readsLeftToRight, seen, textOf, waitFor, watchErrors } from '../helpers/hardening.js';
 import { imageSettled, placementSettled, settle } from '../helpers/wait.js';

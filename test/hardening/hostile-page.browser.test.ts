@@ -11,7 +11,7 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/bj-policy-widgets.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { REAL_INDEX, centre, fresh, hover, part, waitFor, watchErrors } from '../helpers/hardening.js';
 import { animationsFinished, placementSettled } from '../helpers/wait.js';
 

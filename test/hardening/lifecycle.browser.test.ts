@@ -9,7 +9,7 @@ import '../../src/bj-policy-widgets.js';
 import type { BjAnnotate } from '../../src/components/bj-annotate/bj-annotate.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache, loadIndex } from '../../src/shared/index-store.js';
+import { clearIndexCache, loadIndex } from '../../src/shared/index/index-store.js';
 import { REAL_INDEX, fresh, part, waitFor, watchErrors } from '../helpers/hardening.js';
 import { settle } from '../helpers/wait.js';
 

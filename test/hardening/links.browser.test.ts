@@ -10,7 +10,7 @@ import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import '../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { blobUrl, combobox, prepareIndex as prepareSearchIndex, waitOptions } from '../helpers/policy-search.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { part, waitContent } from '../helpers/keyword.js';
 import { REAL_INDEX } from '../helpers/hardening.js';
 

@@ -11,9 +11,9 @@ import type { BjAnnotate } from '../../src/components/bj-annotate/bj-annotate.js
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/index.js';
-import { resolveIndexUrl } from '../../src/shared/config.js';
-import { DEFAULT_MAX_BYTES, pageMaxBytes, pageTimeoutMs } from '../../src/shared/limits.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { resolveIndexUrl } from '../../src/shared/index/config.js';
+import { DEFAULT_MAX_BYTES, pageMaxBytes, pageTimeoutMs } from '../../src/shared/index/limits.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { collectErrors, fresh, part, REAL_INDEX, seen, waitFor, watchErrors } from '../helpers/hardening.js';
 
 /** Every console.warn until restore(), still printed nowhere. */

@@ -9,7 +9,7 @@ import '../../src/components/bj-keyword/bj-keyword.js';
 import '../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../src/shared/index-store.js';
+import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { INDEX, panel, prepareIndex, waitContent, waitShown } from '../helpers/keyword.js';
 import { combobox } from '../helpers/policy-search.js';
 

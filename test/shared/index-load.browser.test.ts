@@ -1,11 +1,11 @@
 /**
- * The index-loading controller (src/shared/index-load.ts) on a host of its own, with a loading
+ * The index-loading controller (src/shared/index/index-load.ts) on a host of its own, with a loading
  * function the test answers by hand: what an element using it shows and reports.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { BjElement } from '../../src/shared/bj-element.js';
-import type { BjErrorDetail } from '../../src/shared/events.js';
-import { IndexLoad } from '../../src/shared/index-load.js';
+import { BjElement } from '../../src/shared/element/bj-element.js';
+import type { BjErrorDetail } from '../../src/shared/element/events.js';
+import { IndexLoad } from '../../src/shared/index/index-load.js';
 import { BjError } from '../../src/search/types.js';
 import { quietWarnings } from '../helpers/hardening.js';
 import { nextTask } from '../helpers/wait.js';

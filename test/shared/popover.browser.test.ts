@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { openFloating } from '../../src/shared/popover.js';
+import { openFloating } from '../../src/shared/floating/popover.js';
 import { afterFrame } from '../helpers/wait.js';
 
 /**

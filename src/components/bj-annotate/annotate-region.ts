@@ -4,9 +4,9 @@
  * by the element when its `on` trigger fires, so the loader carries none of it.
  */
 import { Annotator } from '../../annotate/annotate.js';
-import { IndexLoad } from '../../shared/index-load.js';
-import { loadCatalogue, peekCatalogue } from '../../shared/index-store.js';
-import type { KeywordSource } from '../../shared/keyword-source.js';
+import { IndexLoad } from '../../shared/index/index-load.js';
+import { loadCatalogue, peekCatalogue } from '../../shared/index/index-store.js';
+import type { KeywordSource } from '../../shared/index/keyword-source.js';
 import type { BjAnnotate } from './bj-annotate.js';
 
 /** Each element's index, through the controller the keyword popover and the search box load theirs with. */

@@ -1,10 +1,10 @@
 import { html, type PropertyValues } from 'lit';
 import type { Annotator } from '../../annotate/annotate.js';
-import { BjElement } from '../../shared/bj-element.js';
-import { tag } from '../../shared/define.js';
-import { lazyPart } from '../../shared/lazy-part.js';
-import type { BjAnnotatedDetail } from '../../shared/events.js';
-import { choiceAttribute, integerAttribute } from '../../shared/settings.js';
+import { BjElement } from '../../shared/element/bj-element.js';
+import { tag } from '../../shared/element/define.js';
+import { lazyPart } from '../../shared/element/lazy-part.js';
+import type { BjAnnotatedDetail } from '../../shared/element/events.js';
+import { choiceAttribute, integerAttribute } from '../../shared/element/settings.js';
 import '../bj-keyword/bj-keyword.js';
 import { styles } from './bj-annotate.styles.js';
 

@@ -2,10 +2,10 @@
  * `<bj-glossary>`'s styles. The glossary is drawn in the page (light DOM), so these are adopted by
  * its document (or shadow root) and every rule is scoped to `bj-glossary`; the page's own fonts and
  * sizes apply. The `--bj-*` tokens have the same defaults as in the other elements
- * (src/shared/tokens.styles.ts).
+ * (src/shared/element/tokens.styles.ts).
  */
 import { css } from 'lit';
-import { readAloudStyles } from '../../shared/read-aloud.styles.js';
+import { readAloudStyles } from '../../shared/element/read-aloud.styles.js';
 
 /** The Read aloud button's styles, nested under `bj-glossary` (CSS nesting) so that they reach no other `.read-aloud` of the page. */
 export const readAloudScoped = css`

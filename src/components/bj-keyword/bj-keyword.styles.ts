@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { noticeStyles } from '../../shared/notice.styles.js';
-import { tokens } from '../../shared/tokens.styles.js';
+import { noticeStyles } from '../../shared/element/notice.styles.js';
+import { tokens } from '../../shared/element/tokens.styles.js';
 
 /** The keyword and its trigger: what the loader renders (the popover's styles come with it, keyword-popover.styles.ts). */
 export const styles = css`

@@ -1,9 +1,9 @@
 import { html, render, type PropertyValues } from 'lit';
-import { BjElement } from '../../shared/bj-element.js';
-import { tag } from '../../shared/define.js';
-import { isOffline, lazyPart } from '../../shared/lazy-part.js';
-import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/settings.js';
-import { uiString } from '../../shared/ui-locale.js';
+import { BjElement } from '../../shared/element/bj-element.js';
+import { tag } from '../../shared/element/define.js';
+import { isOffline, lazyPart } from '../../shared/element/lazy-part.js';
+import { choiceAttribute, integerAttribute, type IntegerRule } from '../../shared/element/settings.js';
+import { uiString } from '../../shared/lang/ui-locale.js';
 import { styles } from './bj-keyword.styles.js';
 import type { KeywordDisplay } from './keyword-content.js';
 import type { EventPlace, KeywordPopover } from './keyword-popover.js';
@@ -66,11 +66,11 @@ function onPageEvent(e: Event): void {
  * and in sheets it has a Close button that returns focus to the keyword.
  *
  * The popover never covers its keyword (WCAG 2.2 SC 2.4.11). On a viewport whose smaller side is
- * under 480 CSS px (`src/shared/sheet.ts`) it is a sheet as wide as the viewport, docked to its
+ * under 480 CSS px (`src/shared/floating/sheet.ts`) it is a sheet as wide as the viewport, docked to its
  * bottom edge under the keyword (or its top edge above it), still the same non-modal dialog;
  * opened by Tab, a tap or `show()`, the keyword is first scrolled up when the room next to it is too
  * small. While the keyword is out of sight (scrolled away, under a sticky header) the popover is
- * hidden (`src/shared/in-sight.ts`).
+ * hidden (`src/shared/floating/in-sight.ts`).
  *
  * Colours follow the page's `color-scheme` (dark only on a page that opts into dark mode);
  * `color-scheme: light` or `dark` on the element or an ancestor forces either.
@@ -82,14 +82,14 @@ function onPageEvent(e: Event): void {
  * `aria-haspopup="dialog"`, `aria-controls` and `aria-describedby` (the definition), all pointing
  * at ids in the same shadow root, so screen readers announce the term with its definition.
  *
- * The popover lives in the top layer (Popover API) and is placed by src/shared/position.ts, so
+ * The popover lives in the top layer (Popover API) and is placed by src/shared/floating/position.ts, so
  * `overflow: hidden` ancestors and z-indexed headers never cover it; without the Popover API it
  * is `position: fixed` with z-index `--bj-z`.
  *
  * The index (one request per page, shared) loads on the first hover, focus or tap of any keyword,
  * or at once when any keyword has `preload`.
  *
- * Languages (see `src/shared/locale.ts`): the popover's labels follow the keyword's own `lang`,
+ * Languages (see `src/shared/lang/locale.ts`): the popover's labels follow the keyword's own `lang`,
  * else the page's `<html lang>`; the `lang` of the text around the keyword (e.g. its paragraph)
  * decides only which language's title and definition come first.
  *

@@ -6,10 +6,10 @@
 import { msg } from '@lit/localize';
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import type { ContentLang, TermEntry } from '../../search/types.js';
-import { adoptStyles } from '../../shared/adopt-styles.js';
-import { glossaryHref } from '../../shared/glossary-url.js';
-import { ReadAloud } from '../../shared/read-aloud.js';
-import { readAloudStyles } from '../../shared/read-aloud.styles.js';
+import { adoptStyles } from '../../shared/element/adopt-styles.js';
+import { glossaryHref } from '../../shared/element/glossary-url.js';
+import { ReadAloud } from '../../shared/element/read-aloud.js';
+import { readAloudStyles } from '../../shared/element/read-aloud.styles.js';
 import { definitionParagraphs } from './keyword-content.js';
 
 const styles = css`

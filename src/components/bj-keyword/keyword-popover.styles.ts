@@ -46,7 +46,7 @@ export const popoverStyles = css`
   #popover:focus {
     outline: none;
   }
-  /* Small viewports (src/shared/sheet.ts): a sheet at the bottom of the viewport (or its top), in the room beside the keyword (its max-height). */
+  /* Small viewports (src/shared/floating/sheet.ts): a sheet at the bottom of the viewport (or its top), in the room beside the keyword (its max-height). */
   #popover.sheet {
     inset: auto 0 0 0;
     width: auto;

@@ -10,19 +10,19 @@
  */
 import { render, type PropertyValues, type ReactiveController } from 'lit';
 import type { PassageEntry, TermEntry } from '../../search/types.js';
-import { adoptStyles } from '../../shared/adopt-styles.js';
+import { adoptStyles } from '../../shared/element/adopt-styles.js';
 // With this chunk, not after it: the code that fetches and reads the index (the store imports them on first load).
 import '../../search/catalogue.js';
-import '../../shared/index-fetch.js';
-import { IndexLoad } from '../../shared/index-load.js';
-import { loadCatalogue, peekCatalogue } from '../../shared/index-store.js';
-import { notePress, pressedInside } from '../../shared/inside.js';
-import type { KeywordSource } from '../../shared/keyword-source.js';
-import { contentLangOf } from '../../shared/content-lang.js';
-import { applyUiLocale, watchLocale } from '../../shared/locale.js';
-import { openFloating } from '../../shared/popover.js';
-import { dock, inSight, makeRoom } from '../../shared/in-sight.js';
-import { smallViewport } from '../../shared/sheet.js';
+import '../../shared/index/index-fetch.js';
+import { IndexLoad } from '../../shared/index/index-load.js';
+import { loadCatalogue, peekCatalogue } from '../../shared/index/index-store.js';
+import { notePress, pressedInside } from '../../shared/floating/inside.js';
+import type { KeywordSource } from '../../shared/index/keyword-source.js';
+import { contentLangOf } from '../../shared/lang/content-lang.js';
+import { applyUiLocale, watchLocale } from '../../shared/lang/locale.js';
+import { openFloating } from '../../shared/floating/popover.js';
+import { dock, inSight, makeRoom } from '../../shared/floating/in-sight.js';
+import { smallViewport } from '../../shared/floating/sheet.js';
 import type { BjKeyword } from './bj-keyword.js';
 import type { KeywordActions } from './keyword-actions.js';
 import { definitionParagraphs, languagesFor } from './keyword-content.js';
@@ -58,7 +58,7 @@ export interface EventPlace {
 const HOST_EVENTS = ['pointerenter', 'focusin', 'click', 'pointerleave', 'pointerdown', 'keydown', 'focusout'] as const;
 
 export class KeywordPopover implements ReactiveController {
-  /** The index (its catalogue) as this keyword sees it: loading, ready or failed (src/shared/index-load.ts). */
+  /** The index (its catalogue) as this keyword sees it: loading, ready or failed (src/shared/index/index-load.ts). */
   private readonly index: IndexLoad<KeywordSource>;
   /** The keyword was looked up in the loaded index: found, or not a keyword (then plain text). */
   private found?: 'ready' | 'unknown';
@@ -270,7 +270,7 @@ export class KeywordPopover implements ReactiveController {
         () => undefined,
       ); // without it, the popover has no actions row
     // One UI locale per page (@lit/localize): the keyword's own lang, else the page's; the
-    // paragraph's lang only orders the content (src/shared/locale.ts).
+    // paragraph's lang only orders the content (src/shared/lang/locale.ts).
     void applyUiLocale(this.host);
     if (!this.stopFloating && this.trigger && this.panel) {
       this.place();
@@ -283,7 +283,7 @@ export class KeywordPopover implements ReactiveController {
   }
 
   /**
-   * Shows the popover beside the keyword, or as a sheet on a small viewport (src/shared/sheet.ts),
+   * Shows the popover beside the keyword, or as a sheet on a small viewport (src/shared/floating/sheet.ts),
    * never over the keyword; opened by Tab, a tap or `show()`, scrolls the keyword up to make room
    * for it. Hidden while the keyword is out of sight (scrolled away, or under a sticky header).
    */

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** The results popup, its options, details view and the load error: adopted when the search part arrives (search-controller.ts). */
 export const panelStyles = css`
-  /* The active option's tint: stronger on a dark surface (light or dark as in src/shared/tokens.styles.ts). */
+  /* The active option's tint: stronger on a dark surface (light or dark as in src/shared/element/tokens.styles.ts). */
   :host {
     --_active: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
   }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { noticeStyles } from '../../shared/notice.styles.js';
-import { tokens } from '../../shared/tokens.styles.js';
+import { noticeStyles } from '../../shared/element/notice.styles.js';
+import { tokens } from '../../shared/element/tokens.styles.js';
 
 export const styles = css`
   ${tokens}
@@ -51,7 +51,7 @@ export const styles = css`
     margin-block-end: 0.25rem;
     font-weight: 600;
   }
-  /* The notice under the box (src/shared/notice.styles.ts). */
+  /* The notice under the box (src/shared/element/notice.styles.ts). */
   .down {
     inset-inline: 0;
     margin-top: 4px;

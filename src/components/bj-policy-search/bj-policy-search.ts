@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { BjElement } from '../../shared/bj-element.js';
-import { tag } from '../../shared/define.js';
-import { isOffline, lazyPart } from '../../shared/lazy-part.js';
-import { uiString } from '../../shared/ui-locale.js';
-import { integerAttribute } from '../../shared/settings.js';
+import { BjElement } from '../../shared/element/bj-element.js';
+import { tag } from '../../shared/element/define.js';
+import { isOffline, lazyPart } from '../../shared/element/lazy-part.js';
+import { uiString } from '../../shared/lang/ui-locale.js';
+import { integerAttribute } from '../../shared/element/settings.js';
 import { styles } from './bj-policy-search.styles.js';
 import type { SearchController } from './search-controller.js';
 import { isApple, isSearchShortcut } from './shortcut.js';

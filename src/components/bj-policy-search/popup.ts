@@ -1,10 +1,10 @@
 /**
  * Shows the popup of `<bj-policy-search>` under its box: top layer (or the fallback), position and
- * the box's width from `openFloating` (src/shared/popover.ts; `computePosition`'s `apply` in src/shared/position.ts),
- * as a sheet on small viewports (src/shared/sheet.ts).
+ * the box's width from `openFloating` (src/shared/floating/popover.ts; `computePosition`'s `apply` in src/shared/floating/position.ts),
+ * as a sheet on small viewports (src/shared/floating/sheet.ts).
  */
-import { openFloating, supportsPopover, type Placement } from '../../shared/popover.js';
-import { smallViewport } from '../../shared/sheet.js';
+import { openFloating, supportsPopover, type Placement } from '../../shared/floating/popover.js';
+import { smallViewport } from '../../shared/floating/sheet.js';
 
 /** On small viewports, the box is scrolled to the top when less than this share of the viewport is below it. */
 const SHEET_ROOM = 0.8;

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { highlight, snippet } from '../../search/snippet.js';
 import { MAX_PASSAGE_CHARS } from '../../search/text-slices.js';
 import type { Bilingual, ContentLang, Entry, MatchRange, PassageEntry, SearchResult, TermEntry } from '../../search/types.js';
-import { langAttr } from '../../shared/content-lang.js';
+import { langAttr } from '../../shared/lang/content-lang.js';
 import { dateOf } from './arrange.js';
 
 /** How many characters of context a result's snippet shows. */

@@ -1,6 +1,6 @@
 /**
  * What `<bj-policy-search>` does once the reader reaches for it (focus, typing, `preload`, a
- * restored `?q=`): the search (its index loads through src/shared/index-load.ts: idle → loading →
+ * restored `?q=`): the search (its index loads through src/shared/index/index-load.ts: idle → loading →
  * ready | error, Retry), the results popup with its filter, "did you mean", details view and
  * keyboard model, the live region, and `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
  * first need: the loader draws only the box (bj-policy-search.ts), so nothing moves when this arrives.
@@ -11,13 +11,13 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
 import type { SearchResult } from '../../search/types.js';
-import { adoptStyles } from '../../shared/adopt-styles.js';
-import { IndexLoad } from '../../shared/index-load.js';
-import { getSearcher, type Searcher } from '../../shared/search-client.js';
-import { notePress, pressedInside } from '../../shared/inside.js';
-import { supportsPopover } from '../../shared/supports-popover.js';
-import { contentLangOf } from '../../shared/content-lang.js';
-import { applyUiLocale, watchLocale } from '../../shared/locale.js';
+import { adoptStyles } from '../../shared/element/adopt-styles.js';
+import { IndexLoad } from '../../shared/index/index-load.js';
+import { getSearcher, type Searcher } from '../../shared/index/search-client.js';
+import { notePress, pressedInside } from '../../shared/floating/inside.js';
+import { supportsPopover } from '../../shared/floating/supports-popover.js';
+import { contentLangOf } from '../../shared/lang/content-lang.js';
+import { applyUiLocale, watchLocale } from '../../shared/lang/locale.js';
 import type { BjPolicySearch } from './bj-policy-search.js';
 import { panelStyles } from './bj-policy-search-panel.styles.js';
 import {
@@ -195,7 +195,7 @@ export class SearchController implements ReactiveController {
       this.announce('');
       return;
     }
-    // Never throws; a failure is reported once (src/shared/index-load.ts); a new `index` meanwhile: the new one.
+    // Never throws; a failure is reported once (src/shared/index/index-load.ts); a new `index` meanwhile: the new one.
     const index = await this.index.load();
     if (seq !== this.seq) return;
     if (!index) return this.announce(this.errorText());

@@ -1,5 +1,5 @@
 /**
- * The strings the loader shows itself, through src/shared/ui-locale.ts (without the `@lit/localize`
+ * The strings the loader shows itself, through src/shared/lang/ui-locale.ts (without the `@lit/localize`
  * runtime): the search box's label, placeholder and failure notice, and the offline notice and Retry
  * that the search box and a keyword show when their part cannot arrive. Written here as `msg()`
  * calls so that `npm run i18n` extracts them. Not imported by the library (no reader pays for the

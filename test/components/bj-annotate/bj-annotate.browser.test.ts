@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
 import '../../../src/components/bj-annotate/bj-annotate.js';
 import type { BjAnnotate } from '../../../src/components/bj-annotate/bj-annotate.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { serverDown } from '../../helpers/hardening.js';
 
 /** The built index (`npm run build:index` writes it; `npm test` builds first). */

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { shardIndex } from '../../../src/search/shards/build.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, freshIndexUrl, part, prepareIndex, testIndex, waitContent, waitShown } from '../../helpers/keyword.js';
 
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -8,8 +8,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { webHref as sourceHref } from '../../../src/search/validate.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
-import { applyUiLocale } from '../../../src/shared/locale.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
+import { applyUiLocale } from '../../../src/shared/lang/locale.js';
 import {
   centre,
   INDEX,

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { repeat } from 'lit/directives/repeat.js';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import type { BjErrorDetail } from '../../../src/shared/events.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import type { BjErrorDetail } from '../../../src/shared/element/events.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import {
   INDEX,
   captureWarnings,

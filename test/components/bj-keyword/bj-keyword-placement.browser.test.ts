@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, panel, part, prepareIndex, testIndex, trigger, waitContent, waitShown } from '../../helpers/keyword.js';
 import { repositionAfter } from '../../helpers/wait.js';
 

@@ -2,7 +2,7 @@
  * A reader opens a keyword while the index cannot be loaded (its server is down, then back): the
  * open popover says so and offers Retry, reachable from the keyboard and in the
  * page's language; Retry loads the index again and shows the definition in the same popover. The
- * search box's Retry, on the same kind of server, keeps working (both load through src/shared/index-load.ts).
+ * search box's Retry, on the same kind of server, keeps working (both load through src/shared/index/index-load.ts).
  *
  * The server is the /__bj/switch/ test middleware (test/helpers/middleware.mjs): HTTP 500 until the
  * test brings it back, so an automatic reload (hover, focus, typing) cannot race the reader's Retry.
@@ -15,7 +15,7 @@ import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { collectErrors, quietWarnings, serverDown } from '../../helpers/hardening.js';
 import { clickAt, moveTo, parkMouse, part, trigger, waitContent, waitShown } from '../../helpers/keyword.js';
 import { part as searchPart, waitOptions } from '../../helpers/policy-search.js';

@@ -12,7 +12,7 @@ import { resultHref } from '../../../src/components/bj-policy-search/result-href
 import type { BuiltIndex } from '../../../src/search/format.js';
 import type { SearchResult } from '../../../src/search/types.js';
 import { PolicyIndex } from '../../../src/search/index.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, isHidden, panel, part, waitContent, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
 import { options, waitOptions } from '../../helpers/policy-search.js';
 

@@ -9,7 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
-import type { BjErrorDetail } from '../../../src/shared/events.js';
+import type { BjErrorDetail } from '../../../src/shared/element/events.js';
 import { captureWarnings, INDEX, part, trigger, waitContent, waitHidden, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
 
 /**

@@ -8,7 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { blobUrl, combobox, options, prepareIndex, seen, waitOptions } from '../../helpers/policy-search.js';
 
 const SECTION = '(VI) Create a more standardized environment for regulatory enforcement';

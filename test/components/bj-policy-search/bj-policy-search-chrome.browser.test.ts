@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { blobUrl, combobox, isOpen, part, prepareIndex, root, stubFetch, waitOptions } from '../../helpers/policy-search.js';
 import { elapsed } from '../../helpers/wait.js';
 

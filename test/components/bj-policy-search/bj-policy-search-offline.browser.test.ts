@@ -13,7 +13,7 @@ import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { collectErrors, quietWarnings } from '../../helpers/hardening.js';
 import { part as keywordPart } from '../../helpers/keyword.js';
 import { combobox, options, part, seen } from '../../helpers/policy-search.js';

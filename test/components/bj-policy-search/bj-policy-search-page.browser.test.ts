@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
-import type { BjErrorDetail } from '../../../src/shared/events.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import type { BjErrorDetail } from '../../../src/shared/element/events.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import {
   activeOption,
   blobUrl,

@@ -5,9 +5,9 @@ import { arrange } from '../../../src/components/bj-policy-search/arrange.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BuiltIndex } from '../../../src/search/format.js';
 import type { PassageEntry } from '../../../src/search/types.js';
-import type { BjErrorDetail, BjSearchDetail, BjSelectDetail } from '../../../src/shared/events.js';
-import { resolveIndexUrl } from '../../../src/shared/config.js';
-import { clearIndexCache, loadIndex } from '../../../src/shared/index-store.js';
+import type { BjErrorDetail, BjSearchDetail, BjSelectDetail } from '../../../src/shared/element/events.js';
+import { resolveIndexUrl } from '../../../src/shared/index/config.js';
+import { clearIndexCache, loadIndex } from '../../../src/shared/index/index-store.js';
 import {
   activeOption,
   blobUrl,

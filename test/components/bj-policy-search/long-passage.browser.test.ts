@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { DETAILS_CHARS } from '../../../src/components/bj-policy-search/result-view.js';
-import { clearIndexCache } from '../../../src/shared/index-store.js';
+import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { blobUrl, combobox, indexJson, options, part, prepareIndex } from '../../helpers/policy-search.js';
 
 /** The good index with its first passage's text replaced by `chars` characters of words. */

@@ -4,7 +4,7 @@
  * error. Every failure is a `BjError` whose `bj:` message says what to do. Used on the page (the
  * catalogue) and in the search worker.
  */
-import { BjError } from '../search/types.js';
+import { BjError } from '../../search/types.js';
 import type { Limits } from './limits.js';
 
 /** Reads `json` with `read` (an index reader), naming `url` in any error. */

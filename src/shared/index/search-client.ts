@@ -7,14 +7,14 @@
  * Content-Security-Policy refuses it, the file is missing, or the browser has no module workers),
  * search runs on the page as before, with one `bj:` warning saying why and what to change.
  */
-import type { ShardedSearchOptions } from '../search/shards/query.js';
-import { BjError, type BjErrorCode, type SearchResult } from '../search/types.js';
+import type { ShardedSearchOptions } from '../../search/shards/query.js';
+import { BjError, type BjErrorCode, type SearchResult } from '../../search/types.js';
 import { pageWantsWorker } from './config.js';
 import { scriptUrl } from './script-url.js';
 import { loadLimits } from './limits.js';
 import { onClearIndexCache, type LoadOptions } from './index-store.js';
 import type { IndexSearcher } from './searcher.js';
-import type { WorkerReply, WorkerRequest } from '../worker/protocol.js';
+import type { WorkerReply, WorkerRequest } from '../../worker/protocol.js';
 
 declare const __BJ_FORMAT__: string | undefined;
 

@@ -17,7 +17,7 @@
  *   the one shown last wins (the library's limitation).
  * - **Content order** (which language's title and definition come first) is
  *   {@link contentLangOf}: the nearest `lang` from the element upwards below `<html>`, crossing
- *   shadow roots, else the script of the keyword's own text (src/shared/text-lang.ts), then
+ *   shadow roots, else the script of the keyword's own text (src/shared/lang/text-lang.ts), then
  *   `<html lang>`. A keyword in a Chinese paragraph of an English page shows the Chinese title
  *   first, with English labels; so does 监管沙盒 on an old CMS page that marks no language. Content text always carries its own `lang` ({@link langAttr}).
  *
@@ -29,18 +29,18 @@
  * connected localized elements and calls `requestUpdate()` on each when a new locale is ready.
  *
  * This module (with the `@lit/localize` runtime) comes with the chunks that show strings (popover,
- * search panel); the loader carries only src/shared/ui-locale.ts, enough for the search box's label.
+ * search panel); the loader carries only src/shared/lang/ui-locale.ts, enough for the search box's label.
  * Each translation is a chunk of its own (a few hundred bytes), fetched the first time an element
- * of the page needs it. Content language: src/shared/content-lang.ts.
+ * of the page needs it. Content language: src/shared/lang/content-lang.ts.
  */
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { ReactiveControllerHost, ReactiveElement } from 'lit';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { sourceLocale, targetLocales } from '../../generated/locale-codes.js';
 import { uiLocaleFor, type UiLocale } from './ui-locale.js';
 
 export { matchLocale, pageLang, uiLocaleFor, type UiLocale } from './ui-locale.js';
 
-type Templates = Awaited<typeof import('../generated/locales/zh-Hans.js')>['templates'];
+type Templates = Awaited<typeof import('../../generated/locales/zh-Hans.js')>['templates'];
 
 const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
 
@@ -48,7 +48,7 @@ const pending = new Map<UiLocale, Promise<{ templates: Templates }>>();
 function loadTemplates(locale: UiLocale): Promise<{ templates: Templates }> {
   let load = pending.get(locale);
   if (!load) {
-    load = locale === 'zh-Hant' ? import('../generated/locales/zh-Hant.js') : import('../generated/locales/zh-Hans.js');
+    load = locale === 'zh-Hant' ? import('../../generated/locales/zh-Hant.js') : import('../../generated/locales/zh-Hans.js');
     load.catch(() => pending.delete(locale));
     pending.set(locale, load);
   }

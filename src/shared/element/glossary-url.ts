@@ -3,7 +3,7 @@
  * `<meta name="bj-glossary-url" content="/glossary.html">` or `window.bjPolicyWidgets.glossary`.
  * With it, every keyword popover links "Full entry" to the keyword's anchor there.
  */
-import { parseUrl } from './config.js';
+import { parseUrl } from '../index/config.js';
 
 /** `glossary.html#<id>` for the keyword `id`, resolved against the page; `undefined` without the setting (or with a bad one, warned once). */
 export function glossaryHref(id: string): string | undefined {

@@ -1,13 +1,13 @@
 /**
  * The base of every element (after Shoelace's `ShoelaceElement`): a typed `emit` keyed by event
- * name (src/shared/events.ts), `reportError` (a `bj-error` event and one console warning), and
- * the shared `--bj-*` design tokens (src/shared/tokens.styles.ts), one default each, first in
+ * name (src/shared/element/events.ts), `reportError` (a `bj-error` event and one console warning), and
+ * the shared `--bj-*` design tokens (src/shared/element/tokens.styles.ts), one default each, first in
  * every element's styles.
  */
 import { LitElement } from 'lit';
 import { isOffline, ONLINE_DELAY_MS } from './lazy-part.js';
 import { emit, reportError, type BjErrorDetail, type BjEventMap } from './events.js';
-import type { BjError, BjErrorCode } from '../search/types.js';
+import type { BjError, BjErrorCode } from '../../search/types.js';
 
 export class BjElement extends LitElement {
   /** Fires the library event `name` (bubbling, composed) with its typed detail. */

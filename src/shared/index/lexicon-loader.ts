@@ -4,9 +4,9 @@
  * lexicon. Without a part (a failed fetch, a file of another build) the search stays in the query's
  * own language, with one console warning.
  */
-import type { PolicyIndex } from '../search/policy-index.js';
-import { useLexicon } from '../search/xlang.js';
-import { lexiconFilesFor } from '../search/xlang-needed.js';
+import type { PolicyIndex } from '../../search/policy-index.js';
+import { useLexicon } from '../../search/xlang.js';
+import { lexiconFilesFor } from '../../search/xlang-needed.js';
 import { fetchIndexValue } from './index-json.js';
 import type { Limits } from './limits.js';
 

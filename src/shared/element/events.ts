@@ -1,7 +1,7 @@
 /**
  * The library's events: all bubble and are composed, each with a typed detail.
  */
-import type { BjError, BjErrorCode, Entry, SearchResult } from '../search/types.js';
+import type { BjError, BjErrorCode, Entry, SearchResult } from '../../search/types.js';
 
 export interface BjErrorDetail {
   code: BjErrorCode;

@@ -1,7 +1,7 @@
 /**
  * The library's lazy parts: chunks next to the loader (the popover, the search box's search, the
  * annotation), each imported on first need, once per page. What an element does when its part
- * cannot arrive is `BjElement.partFailed` (src/shared/bj-element.ts).
+ * cannot arrive is `BjElement.partFailed` (src/shared/element/bj-element.ts).
  */
 
 /**

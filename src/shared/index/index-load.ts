@@ -1,21 +1,21 @@
 /**
  * The index as one element sees it: a Lit reactive controller holding the loading state of its
- * host for the index URL the host names now (its `index`, else the page's: src/shared/config.ts),
+ * host for the index URL the host names now (its `index`, else the page's: src/shared/index/config.ts),
  * after Pagefind UI's `Instance`, which holds state while components render.
  *
  *     idle → loading → ready | error        (Retry, or the browser back online: error → loading)
  *
  * The loading itself is its user's, passed in: the keyword popover and `<bj-annotate>` read the
- * catalogue (src/shared/index-store.ts), the search box opens the index in the search worker
- * (src/shared/search-client.ts). This holds the rest, once: one load at a time, a new URL starts
+ * catalogue (src/shared/index/index-store.ts), the search box opens the index in the search worker
+ * (src/shared/index/search-client.ts). This holds the rest, once: one load at a time, a new URL starts
  * over (an answer for the old one never lands), Retry, `requestUpdate()` on every change, and the
  * failure kept for the view and reported once through the host's `reportError`.
  *
  * Imported by the lazily loaded parts only (never by the loader).
  */
 import type { ReactiveController } from 'lit';
-import { BjError } from '../search/types.js';
-import type { BjElement } from './bj-element.js';
+import { BjError } from '../../search/types.js';
+import type { BjElement } from '../element/bj-element.js';
 import { resolveIndexUrl } from './config.js';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';

@@ -11,7 +11,7 @@
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ContentLang } from '../search/types.js';
+import type { ContentLang } from '../../search/types.js';
 
 type Speech = Pick<SpeechSynthesis, 'getVoices' | 'speak' | 'cancel' | 'addEventListener'>;
 

@@ -7,8 +7,8 @@
  */
 import { getSearcher, type Searcher } from './search-client.js';
 import { scriptUrl, setScriptUrl } from './script-url.js';
-import type { SearchResult } from '../search/types.js';
-import type { ShardedSearchOptions } from '../search/shards/query.js';
+import type { SearchResult } from '../../search/types.js';
+import type { ShardedSearchOptions } from '../../search/shards/query.js';
 
 export interface OpenIndexOptions {
   /** Time limit for loading the index (and each part), in milliseconds (default 15000). */

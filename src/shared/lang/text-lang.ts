@@ -5,7 +5,7 @@
  * script of the text itself (old CMS templates carry no `lang`, or one `<html lang>` for every
  * page whatever its paragraphs are in), else the page's language. No Lit, no localization.
  */
-import type { ContentLang } from '../search/types.js';
+import type { ContentLang } from '../../search/types.js';
 
 /** BCP 47 primary tags of Chinese languages. */
 export const CHINESE_LANG = /^(zh|cmn|yue|wuu|hak|nan|gan|hsn|cjy|lzh)\b/i;

@@ -1,6 +1,6 @@
 /**
  * The loader's own URL, recorded by src/boot.ts before any element is defined: the default index
- * is `bj-index.json` next to it (src/shared/config.ts, in the parts that load the index).
+ * is `bj-index.json` next to it (src/shared/index/config.ts, in the parts that load the index).
  */
 let url: string | undefined;
 

@@ -30,7 +30,7 @@ export interface FloatOptions {
   matchWidth?: boolean;
   /** Called after each placement is written, with the placement used (after `flip`). */
   onPlaced?: (placement: Placement) => void;
-  /** Places the panel instead of `computePosition`, at the same moments (a sheet: `dock` of src/shared/in-sight.ts). */
+  /** Places the panel instead of `computePosition`, at the same moments (a sheet: `dock` of src/shared/floating/in-sight.ts). */
   place?: () => void;
 }
 

@@ -1,10 +1,10 @@
 /**
  * Which language's content comes first for an element (titles, definitions, results): the `lang`
- * of the text around it, else the script of its own text, else the page's (see src/shared/locale.ts,
+ * of the text around it, else the script of its own text, else the page's (see src/shared/lang/locale.ts,
  * "The rule"). Used by the popover and the search results, so it lives apart from the loader's
  * locale code.
  */
-import type { ContentLang } from '../search/types.js';
+import type { ContentLang } from '../../search/types.js';
 import { matchLocale, pageLang } from './locale.js';
 import { scriptLang, writtenLang } from './text-lang.js';
 

@@ -1,11 +1,11 @@
 /**
- * The UI locale of an element (src/shared/locale.ts, "The rule") without the `@lit/localize`
+ * The UI locale of an element (src/shared/lang/locale.ts, "The rule") without the `@lit/localize`
  * runtime: what the loader needs to label the search box and draw its offline notices in the page's
  * language (a generated table of those few strings). The translation chunks are imported by the
  * runtime in locale.ts only, on first use of a part.
  */
-import type { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import { shellStrings, type ShellId } from '../generated/shell-strings.js';
+import type { sourceLocale, targetLocales } from '../../generated/locale-codes.js';
+import { shellStrings, type ShellId } from '../../generated/shell-strings.js';
 
 export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
 

@@ -10,9 +10,9 @@
  * so a page that never opens a popover or a search pays nothing for it. The first ask fetches, the
  * rest share the promise; a failed load is forgotten so that the next interaction retries.
  */
-import type { Catalogue } from '../search/catalogue.js';
+import type { Catalogue } from '../../search/catalogue.js';
 import type { KeywordSource } from './keyword-source.js';
-import type { PolicyIndex } from '../search/policy-index.js';
+import type { PolicyIndex } from '../../search/policy-index.js';
 
 const catalogueLoads = new Map<string, Promise<Catalogue>>();
 const catalogues = new Map<string, Catalogue>();

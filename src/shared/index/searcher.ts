@@ -1,14 +1,14 @@
 /**
  * Opens an index for searching, whatever its layout: a single-file index (`PolicyIndex`) or a
  * sharded one (`ShardedIndex`, parts fetched as queries need them). DOM-free: the search worker
- * (src/worker/search-worker.ts) and the in-page fallback (src/shared/search-client.ts) both use it,
+ * (src/worker/search-worker.ts) and the in-page fallback (src/shared/index/search-client.ts) both use it,
  * so both answer alike.
  */
-import { PolicyIndex } from '../search/index.js';
-import { hasHan } from '../search/script.js';
-import { isShardedIndex } from '../search/shards/format.js';
-import type { ShardedSearchOptions } from '../search/shards/query.js';
-import type { SearchResult } from '../search/types.js';
+import { PolicyIndex } from '../../search/index.js';
+import { hasHan } from '../../search/script.js';
+import { isShardedIndex } from '../../search/shards/format.js';
+import type { ShardedSearchOptions } from '../../search/shards/query.js';
+import type { SearchResult } from '../../search/types.js';
 import { fetchIndexValue, readAs } from './index-json.js';
 import type { Limits } from './limits.js';
 
@@ -39,7 +39,7 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
   const value = json ?? (await fetchIndexValue(url, limits));
   if (isShardedIndex(value)) {
     // The sharded reader is a part of its own: a single-file index never fetches it.
-    const { ShardedIndex } = await import('../search/shards/query.js');
+    const { ShardedIndex } = await import('../../search/shards/query.js');
     const sharded = ShardedIndex.open(value, url, (part) => fetchIndexValue(part, limits));
     return {
       layout: 'sharded',

@@ -3,8 +3,8 @@
  * alias or traditional form, its related passages, and every name (for annotation). No search
  * engine: `Catalogue` (src/search/catalogue.ts) provides exactly this; `PolicyIndex` does too.
  */
-import type { PassageEntry, TermEntry } from '../search/types.js';
-import type { TermSource } from '../annotate/matcher.js';
+import type { PassageEntry, TermEntry } from '../../search/types.js';
+import type { TermSource } from '../../annotate/matcher.js';
 
 export interface KeywordSource extends TermSource {
   /** The keyword named by `text` (title, alias or id; any case, width or script). */

@@ -3,7 +3,7 @@
  * the search client for its worker): `<meta name="bj-index-timeout">` / `bj-index-max-bytes`, or
  * `window.bjPolicyWidgets`.
  */
-import { parseInteger, type IntegerRule } from './settings.js';
+import { parseInteger, type IntegerRule } from '../element/settings.js';
 
 /** How long a load may take (the whole body included) unless the page sets a limit. */
 export const DEFAULT_TIMEOUT_MS = 15000;

@@ -2,10 +2,10 @@
  * Keeping a keyword in sight while its popover is open (WCAG 2.2 SC 2.4.11 Focus Not Obscured).
  * Used by the keyword popover only, so it comes with its chunk, not with the search box's.
  *
- * On a small viewport (src/shared/sheet.ts) the popover is a sheet, as wide as the viewport (up to
+ * On a small viewport (src/shared/floating/sheet.ts) the popover is a sheet, as wide as the viewport (up to
  * 40 rem), docked to its bottom edge under the keyword, or to its top edge over the keyword when
  * there is more room above; it ends `GAP` px short of the keyword's lines, so it never covers
- * them. Larger viewports float the popover beside the keyword (src/shared/position.ts), which
+ * them. Larger viewports float the popover beside the keyword (src/shared/floating/position.ts), which
  * never covers it either; a tall popover scrolls.
  *
  * When a keyword is opened by Tab, a tap or `show()` (not by hover: the page would move from

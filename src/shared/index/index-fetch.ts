@@ -1,10 +1,10 @@
 /**
  * Loading an index on the page (a chunk: the index store imports it on the first load): its JSON
- * (src/shared/index-json.ts), then the reader. Every failure is a `BjError` whose `bj:` message
+ * (src/shared/index/index-json.ts), then the reader. Every failure is a `BjError` whose `bj:` message
  * says what to do.
  */
-import type { Catalogue } from '../search/catalogue.js';
-import type { PolicyIndex } from '../search/policy-index.js';
+import type { Catalogue } from '../../search/catalogue.js';
+import type { PolicyIndex } from '../../search/policy-index.js';
 import { fetchIndexValue, readAs } from './index-json.js';
 import { loadLimits } from './limits.js';
 
@@ -15,7 +15,7 @@ import { loadLimits } from './limits.js';
  */
 export async function fetchCatalogue(url: string, options: { timeoutMs?: number; maxBytes?: number } = {}): Promise<Catalogue> {
   // The reader (checks, the MiniSearch-free catalogue) is a chunk of its own: fetched in parallel.
-  const reader = import('../search/catalogue.js');
+  const reader = import('../../search/catalogue.js');
   reader.catch(() => undefined);
   const json = await fetchIndexValue(url, loadLimits(options));
   const { Catalogue } = await reader;
@@ -24,6 +24,6 @@ export async function fetchCatalogue(url: string, options: { timeoutMs?: number;
 
 /** The search engine over a loaded catalogue (MiniSearch and query planning, a chunk of their own). */
 export async function searchIndexFor(catalogue: Catalogue): Promise<PolicyIndex> {
-  const { PolicyIndex } = await import('../search/policy-index.js');
+  const { PolicyIndex } = await import('../../search/policy-index.js');
   return PolicyIndex.fromCatalogue(catalogue);
 }

@@ -8,7 +8,7 @@
  * Relative URLs resolve against the page (`document.baseURI`).
  */
 import { scriptUrl } from './script-url.js';
-import { warnOnce } from './settings.js';
+import { warnOnce } from '../element/settings.js';
 
 export const DEFAULT_INDEX_FILE = 'bj-index.json';
 
