@@ -61,7 +61,7 @@ function workerUrl(): string | undefined {
     const script = scriptUrl();
     return script ? new URL(WORKER_FILE, script).href : undefined;
   }
-  return new URL(['..', 'worker', 'search-worker.ts'].join('/'), import.meta.url).href;
+  return new URL(['..', '..', 'worker', 'search-worker.ts'].join('/'), import.meta.url).href;
 }
 
 /** The URL as a TrustedScriptURL where the page enforces Trusted Types (the string elsewhere). */
