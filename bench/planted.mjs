@@ -3,7 +3,7 @@
 // traditional and pinyin), indexed by `bj-index build --site` and by Pagefind 1.6 (npm `pagefind`),
 // the same queries to each:
 //   ours, one file:  `bj-index build data --site … --shards never`, searched through the worker's own
-//                    code (src/shared/searcher.ts: `openSearcher`, parts fetched over HTTP);
+//                    code (src/shared/index/searcher.ts: `openSearcher`, parts fetched over HTTP);
 //   ours, sharded:   the same build cut by `shardIndex` as `bj-index build --shards always` does,
 //                    searched the same way;
 //   Pagefind:        its own search API (pagefind.js + WASM) run in Node, the language index a page
@@ -118,7 +118,7 @@ async function pagefindSearcher(dir) {
 
 /** Our index through the worker's search code (`openSearcher`), fetched over HTTP from `url`. */
 async function oursSearcher(url) {
-  const { openSearcher } = await import('../src/shared/searcher.ts');
+  const { openSearcher } = await import('../src/shared/index/searcher.ts');
   const s = await openSearcher(url, { limits: LIMITS, sync: true });
   await s.prepare();
   return {

@@ -3,7 +3,7 @@
  * benchmarks' corpus), a word found in 0.2–0.3 % of the passages whose stem's other forms are in
  * many more ("improvements" beside improve, improving, improvement) finds its passages in the top
  * ten, and fills it, through `bj-index query` and through the search worker's own code
- * (src/shared/searcher.ts, parts fetched over HTTP), on the sharded index `bj-index build` writes at
+ * (src/shared/index/searcher.ts, parts fetched over HTTP), on the sharded index `bj-index build` writes at
  * that size and on a single-file index of the same corpus. The index is built once for the file.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 // @ts-expect-error -- plain ESM bench script without types
 import { syntheticCorpora } from '../../bench/lib/synth.mjs';
 import { buildIndex, type CorpusInput } from '../../src/search/build.js';
-import { openSearcher, type IndexSearcher } from '../../src/shared/searcher.js';
+import { openSearcher, type IndexSearcher } from '../../src/shared/index/searcher.js';
 import type { CorpusFile, SearchResult } from '../../src/search/types.js';
 import { buildCli, run, tempDir } from '../helpers/cli.js';
 import { readCorpora } from '../helpers/corpora.js';
