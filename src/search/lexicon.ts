@@ -6,6 +6,7 @@
  * source text, and nothing is machine-translated.
  */
 import { toSimplified, type VariantMap } from './script.js';
+import { isRecord } from './types.js';
 
 /** A phrase of the query with what it may also be searched as. */
 export interface LexiconHit {
@@ -16,7 +17,6 @@ export interface LexiconHit {
   kind: 'rendering' | 'synonym';
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
 
 /** Lexicon lookups for queries. Malformed records of a hand-edited index are skipped, never thrown on. */

@@ -5,17 +5,13 @@
  * `validate.ts`. DOM-free, dependency-free.
  */
 import { DATA_SCHEMA_VERSION, INDEX_FORMAT, INDEX_FORMAT_VERSION, LIBRARY_NAME, LIBRARY_VERSION, type BuiltIndex } from './format.js';
-import { BjError } from './types.js';
+import { BjError, isRecord } from './types.js';
 import { describeProblem, findIndexProblem } from './validate.js';
 
 /** A checked index, and the length of its JSON text when it was read from a string. */
 export interface ReadIndex {
   data: BuiltIndex;
   length?: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Same major version (for 0.x, same major and minor). */

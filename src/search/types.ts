@@ -210,6 +210,9 @@ export interface SearchOptions {
 export type BjErrorCode =
   'network' | 'http' | 'timeout' | 'json' | 'format' | 'schema-version' | 'library-version' | 'too-large' | 'unknown-term' | 'invalid-data';
 
+/** A plain object (not null, not an array): what every reader of JSON checks first. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export class BjError extends Error {
   readonly code: BjErrorCode;
   constructor(code: BjErrorCode, message: string, options?: { cause?: unknown }) {

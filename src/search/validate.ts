@@ -5,6 +5,7 @@
  * references point at records that exist; no string holds a control character or an unpaired
  * surrogate. DOM-free and Node-free; linear in the size of the index.
  */
+import { isRecord } from './types.js';
 import { isWebAddress } from './web-address.js';
 
 export { isWebAddress, webHref } from './web-address.js';
@@ -47,7 +48,6 @@ class Invalid extends Error {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function found(v: unknown): string {
   if (v === null) return 'null';
@@ -107,7 +107,7 @@ function checkIndex(index: Obj, known?: KnownRecords): void {
     v.forEach((s, i) => str(s, `${path}[${i}]`));
     return v as string[];
   };
-  const obj = (v: unknown, path: string): Obj => (isObj(v) ? v : fail(path, `must be an object (found ${found(v)})`));
+  const obj = (v: unknown, path: string): Obj => (isRecord(v) ? v : fail(path, `must be an object (found ${found(v)})`));
   const bilingual = (v: unknown, path: string, each: (x: unknown, p: string) => unknown) => {
     const o = obj(v, path);
     for (const k of Object.keys(o)) if (k !== 'en' && k !== 'zh') fail(`${path}.${k}`, 'is not a language of the index (en or zh)');

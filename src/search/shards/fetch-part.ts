@@ -3,9 +3,8 @@
  * asked for and belongs to the entry file's build. One small step on its own, so that a validator
  * of the part's records can wrap it. DOM-free.
  */
-import { BjError } from '../types.js';
+import { BjError, isRecord } from '../types.js';
 import { SHARD_FORMAT } from './format.js';
-import { isRecord } from './manifest.js';
 
 /** Fetches a part by absolute URL: its JSON text or parsed value. Rejects with a `BjError` (network, HTTP). */
 export type PartLoader = (url: string) => Promise<unknown>;

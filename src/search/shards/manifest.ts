@@ -1,11 +1,10 @@
 /** Checks the `shards` manifest of a sharded index's entry file (see `format.ts`). DOM-free. */
 import { isRelatedCounts } from '../catalogue.js';
 import { SEARCH_FIELDS } from '../engine.js';
-import { BjError } from '../types.js';
+import { BjError, isRecord } from '../types.js';
 import { SHARD_FORMAT_VERSION, type ShardManifest } from './format.js';
 
 /** A plain object (not null, not an array). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
