@@ -11,7 +11,9 @@
 //   task from the first query on (PerformanceObserver 'longtask'); JS heap after the six queries
 //   (page + its workers, after GC; Pagefind's WASM memory is not JS heap and not counted);
 //   warm query p95 (the same queries again, parts already loaded);
-//   build time and peak memory (max RSS) of each indexer, from /usr/bin/time.
+//   build time and peak memory (max RSS) of each indexer, from /usr/bin/time;
+//   a phone profile: a fresh page with the main thread 4× slower (CDP CPU throttling), the time to
+//   the first answer and the longest task from the first keystroke to the shown results.
 // Run alone: `node --import tsx bench/sites.mjs` (prints its table; BJ_SITE_FIRST sets the first query).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -131,10 +133,17 @@ const PAGEFIND_DRIVER = `window.bjRun = async (q) => {
   return { ms: performance.now() - t0, shown: data.length };
 };`;
 
-/** One engine at one size: the page, six queries, the warm pass, heap and long tasks. */
-async function measurePage(browser, server, url) {
+/** A phone's main thread: this many times slower than this machine's (CDP CPU throttling; workers run at full speed). */
+export const PHONE_SLOWDOWN = 4;
+
+/**
+ * One engine at one size: the page, six queries, the warm pass, heap and long tasks. `phone`: the
+ * main thread {@link PHONE_SLOWDOWN}× slower, the page and first query only (time and long tasks).
+ */
+async function measurePage(browser, server, url, { phone = false } = {}) {
   const { page, close } = await newPage(browser, { log });
   try {
+    if (phone) await (await page.createCDPSession()).send('Emulation.setCPUThrottlingRate', { rate: PHONE_SLOWDOWN });
     await page.evaluateOnNewDocument(() => {
       window.bjLong = [];
       new PerformanceObserver((list) => {
@@ -151,6 +160,14 @@ async function measurePage(browser, server, url) {
     const queryStart = await page.evaluate(() => performance.now());
     const first = await page.evaluate((q) => window.bjRun(q), FIRST);
     const m2 = mark();
+    if (phone) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+      const longest = await page.evaluate(
+        (t) => Math.max(0, ...window.bjLong.filter((e) => e.start >= t).map((e) => e.duration)),
+        queryStart,
+      );
+      return { firstMs: first.ms, shown: first.shown, longest };
+    }
     const next = [];
     for (const q of NEXT) next.push(await page.evaluate((q) => window.bjRun(q), q));
     const m3 = mark();
@@ -237,6 +254,8 @@ async function measureSize(n, browser, server, r) {
   const base = `${server.origin}/${path.relative(root, www)}`;
   const a = await measurePage(browser, server, `${base}/ours.html`);
   const b = await measurePage(browser, server, `${base}/pagefind.html`);
+  const aPhone = await measurePage(browser, server, `${base}/ours.html`, { phone: true });
+  const bPhone = await measurePage(browser, server, `${base}/pagefind.html`, { phone: true });
   const label = `${n.toLocaleString('en-US')} passages`;
   const layout = sharded ? 'sharded' : 'one file';
   r.add(`${n}.before`, `${label}: bytes before interaction (bundle; ${layout})`, a.before, { unit: 'B', baseline: b.before });
@@ -250,6 +269,14 @@ async function measureSize(n, browser, server, r) {
   r.add(`${n}.longest`, `${label}: longest main-thread task from the first query on`, a.longest, {
     baseline: b.longest,
     note: '0 = none over 50 ms',
+  });
+  r.add(`${n}.phone.firstMs`, `${label}, phone (main thread ${PHONE_SLOWDOWN}× slower): time to the first answer`, aPhone.firstMs, {
+    baseline: bPhone.firstMs,
+    note: `${aPhone.shown} / ${bPhone.shown} shown`,
+  });
+  r.add(`${n}.phone.longest`, `${label}, phone: longest main-thread task from the first keystroke to the results`, aPhone.longest, {
+    baseline: bPhone.longest,
+    note: '0 = none over 50 ms; target ≤ 50',
   });
   if (a.memory !== null && b.memory !== null) {
     r.add(`${n}.heap`, `${label}: JS heap + ArrayBuffers (WASM memory), page + workers`, a.memory, {
@@ -271,8 +298,8 @@ async function measureSize(n, browser, server, r) {
   r.add(`${n}.buildRss`, `${label}: build peak memory (max RSS)`, ours.rssBytes, { unit: 'B', baseline: pf.rssBytes });
   return {
     n,
-    ours: { ...a, buildMs: ours.ms, buildRss: ours.rssBytes, sharded },
-    pagefind: { ...b, buildMs: pf.ms, buildRss: pf.rssBytes },
+    ours: { ...a, phone: aPhone, buildMs: ours.ms, buildRss: ours.rssBytes, sharded },
+    pagefind: { ...b, phone: bPhone, buildMs: pf.ms, buildRss: pf.rssBytes },
   };
 }
 

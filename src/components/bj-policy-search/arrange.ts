@@ -17,6 +17,8 @@ export const dateOf = (r: SearchResult): string =>
 /** Where the page of a passage is grouped (its closeness and document), '' for a result that stays alone. */
 const pageOf = (r: SearchResult): string => (r.entry.kind === 'passage' && r.pending === undefined ? r.strength + r.entry.document.id : '');
 
+const byDateDesc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
 export function arrange(results: readonly SearchResult[]): SearchResult[] {
   const groups: SearchResult[][] = [];
   const open = new Map<string, SearchResult[]>();
@@ -37,7 +39,8 @@ export function arrange(results: readonly SearchResult[]): SearchResult[] {
     titled.set(key, [...(titled.get(key) ?? []), i]);
   });
   for (const at of titled.values()) {
-    const newest = at.map((i) => groups[i]!).sort((a, b) => dateOf(b[0]!).localeCompare(dateOf(a[0]!)));
+    // ISO dates compare as strings; `localeCompare` would start the ICU collator (tens of ms on a phone).
+    const newest = at.map((i) => groups[i]!).sort((a, b) => byDateDesc(dateOf(a[0]!), dateOf(b[0]!)));
     at.forEach((i, k) => (groups[i] = newest[k]!));
   }
   // Within a page, the passages of one section together.

@@ -43,6 +43,12 @@ describe('search result links', () => {
     assert.ok(words.includes(start.length), `${start} ends at a word boundary`);
   });
 
+  it('cut Chinese at its first clause mark, and a short Chinese passage not at all', () => {
+    const text = '一、深化“证照分离”改革，推进政务服务标准化。';
+    assert.equal(directive(resultHref(passageResult(text, 'https://gov.example/zh.html#s3', 'zh'))!), '一、深化“证照分离”改革');
+    assert.equal(textFragment('优化营商环境', 'zh'), `:~:text=${encodeURIComponent('优化营商环境')}`);
+  });
+
   it('keep the plain page address for a passage without text', () => {
     assert.equal(resultHref(passageResult('  ', 'https://gov.example/care.html#s1')), 'https://gov.example/care.html#s1');
   });
