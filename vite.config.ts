@@ -88,7 +88,8 @@ const minifyEs = (): Plugin => ({
  *   the index is and its page-wide limits, the page's one index store, and the controller through
  *   which each element loads an index.
  * - `page` (popover and search box): what a floating panel needs on the page (positioning, bottom
- *   sheet, locale, styles adoption); an annotated region needs none of it.
+ *   sheet, the placement and dismissal controllers, locale, styles adoption); an annotated region
+ *   needs none of it.
  * Only modules that import nothing of the loader's but what the loader itself needs at start may be
  * listed (Rollup would move such an import into the chunk, and the loader would wait for it).
  */
@@ -113,6 +114,8 @@ const sharedParts: Record<string, readonly string[]> = {
     '/src/shared/floating/position.ts',
     '/src/shared/floating/popover.ts',
     '/src/shared/floating/sheet.ts',
+    '/src/shared/floating/placement.ts',
+    '/src/shared/floating/dismiss.ts',
   ],
   // Reading an index's JSON and the keywords in it: the popover's and the annotated region's index
   // fetch and catalogue, and the in-page search fallback (whose engine reads the catalogue too).

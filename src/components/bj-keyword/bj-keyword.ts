@@ -61,7 +61,8 @@ function onPageEvent(e: Event): void {
  * `<button>` cannot wrap across lines); it opens the popover after `show-delay` on hover,
  * at once on keyboard focus, and toggles it on click or tap. The popover stays while the pointer
  * moves into it (grace period `hide-delay`) and until Escape, pointer leave, blur or an outside
- * tap (WCAG 2.2 SC 1.4.13). One popover is open on the page at a time. A tap inside the popover
+ * tap (WCAG 2.2 SC 1.4.13). One popover is open on the page at a time (opening one also closes a
+ * search box's results, src/shared/floating/dismiss.ts). A tap inside the popover
  * never closes it (the popover takes focus, `tabindex="-1"`); on touch screens (`pointer: coarse`)
  * and in sheets it has a Close button that returns focus to the keyword.
  *
@@ -222,7 +223,7 @@ export class BjKeyword extends BjElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // One popover open at a time: the popover part closes the one open before (keyword-popover.ts).
+    // One popover open at a time: the popover part closes the one open before (src/shared/floating/dismiss.ts).
     if (changed.has('open') && this.open && !this.popoverController) void this.activate();
     this.popoverController?.willUpdate(changed);
   }

@@ -1,10 +1,11 @@
 /**
- * The keyword popover's content (keyword-popover.ts renders it after the trigger): title in both
- * languages, section, definition with More/Less, source line, related passages, or the loading and
- * error notice with Retry. Pure functions of a {@link PopoverView}.
+ * What the keyword popover draws (keyword-popover.ts calls it at each update): the trigger's ARIA
+ * state, and the popover after the trigger: title in both languages, section, definition with
+ * More/Less, source line, related passages, or the loading and error notice with Retry. Functions
+ * of a {@link PopoverView}.
  */
 import { msg, str } from '@lit/localize';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { snippet } from '../../search/snippet.js';
 import type { ContentLang, PassageEntry, TermEntry } from '../../search/types.js';
 import { webHost, webHref } from '../../search/web-address.js';
@@ -12,7 +13,7 @@ import { contentLangOf, langAttr } from '../../shared/lang/content-lang.js';
 import { supportsPopover } from '../../shared/floating/supports-popover.js';
 import type { BjKeyword } from './bj-keyword.js';
 import { collapsedParagraph, definitionParagraphs, guessLang, isLong, languagesFor, mentionRanges } from './keyword-content.js';
-import type { KeywordStatus } from './keyword-popover.js';
+import type { KeywordStatus } from './keyword-lookup.js';
 
 /** How many related passages the popover lists. */
 const RELATED_SHOWN = 3;
@@ -34,6 +35,40 @@ export interface PopoverView {
   toggleMore: () => void;
   /** Loads the index again (after a failed load). */
   retry: () => void;
+}
+
+/**
+ * The trigger's ARIA state: `aria-controls` and `aria-describedby` name their targets only once
+ * these exist (the popover from the first opening, the definition once the index has loaded).
+ */
+export function syncTrigger(trigger: HTMLElement, open: boolean, controls?: boolean, describes?: boolean): void {
+  const aria = { 'aria-expanded': open ? 'true' : 'false', 'aria-controls': controls ? 'popover' : undefined };
+  for (const [name, value] of Object.entries({ ...aria, 'aria-describedby': describes ? 'definition' : undefined })) {
+    if (value === undefined) trigger.removeAttribute(name);
+    else trigger.setAttribute(name, value);
+  }
+}
+
+/**
+ * Renders the popover into `box` (created at the first call) after the trigger, so that Tab from the
+ * keyword reaches it next; puts it back if the keyword was re-rendered as plain text in between.
+ */
+export function drawPopover(box: HTMLElement | undefined, v: PopoverView): HTMLElement {
+  const root = v.host.renderRoot;
+  if (!box) {
+    box = document.createElement('span');
+    box.className = 'panel-root';
+  }
+  if (box.parentNode !== root) root.appendChild(box);
+  render(renderPopover(v), box, { host: v.host });
+  return box;
+}
+
+/** What the live region says when the definition arrives while focus waits on the keyword: its title and first paragraph. */
+export function spokenDefinition(host: BjKeyword, entry: TermEntry): string {
+  const langs = languagesFor(entry, host.display, contentLangOf(host, host.textContent ?? ''));
+  const title = entry.title[langs[0]!] ?? entry.title.en ?? entry.title.zh ?? entry.id;
+  return `${title}. ${definitionParagraphs(entry, langs)[0]?.text ?? ''}`;
 }
 
 export function renderPopover(v: PopoverView): TemplateResult {

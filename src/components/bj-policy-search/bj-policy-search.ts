@@ -17,7 +17,8 @@ const importSearch = lazyPart(() => import('./search-controller.js'));
  * with manual selection) with results as you type, a kind filter, "did you mean" suggestions and
  * a details view of the chosen keyword or passage. The popup (results, "no results" or details) is a
  * top-layer popover under the box as wide as the box, so `overflow: hidden` containers and
- * z-indexed headers of the page neither clip nor cover it.
+ * z-indexed headers of the page neither clip nor cover it. One popup is open on the page at a time:
+ * showing the results closes an open keyword popover, and opening one closes the results.
  *
  * Keys in the box: Down/Up move through the results (wrapping; Down opens the list), Alt+Down
  * opens it, Enter chooses, Escape closes the list and a second Escape clears the box. Home/End,

@@ -1,12 +1,15 @@
 /**
- * The popup's views in `<bj-policy-search>`: the kind filter, one option, the "no results" message
- * with its suggestions, and the details view. Pure functions of the element's state; the element
+ * The popup's views in `<bj-policy-search>`: the popup itself, the kind filter, one option, the "no
+ * results" message with its suggestions, the details view and what the live region says. Pure
+ * functions of the search part's state (search-controller.ts, as a {@link PanelState}), which
  * passes its handlers in. Data text only goes through Lit text bindings.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ContentLang, SearchResult } from '../../search/types.js';
+import { supportsPopover } from '../../shared/floating/supports-popover.js';
+import type { BjPolicySearch } from './bj-policy-search.js';
 import { detailsTitle, renderDetails, renderResult } from './result-view.js';
 import { resultHref } from './result-href.js';
 
@@ -95,6 +98,18 @@ export function renderOption(r: SearchResult, i: number, view: OptionView): Temp
 /** True when no result matches the query closely (see `SearchResult.strength`). */
 export const onlyWeak = (results: readonly SearchResult[]): boolean => results.length > 0 && !results.some((r) => r.strength === 'strong');
 
+/** What the live region says of `results` (those of the filter) for the query `q`. */
+export function countText(results: readonly SearchResult[], q: string): string {
+  const n = results.length;
+  if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
+  if (onlyWeak(results))
+    return n === 1
+      ? msg(str`No close match for “${q}”; 1 related result`, { id: 'policy-search.status.weak-one' })
+      : msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
+  if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
+  return msg(str`${n} results`, { id: 'policy-search.status.many' });
+}
+
 /** The honest line above results that only share some words with the query. */
 export function renderWeak(query: string): TemplateResult {
   return html`<p class="weak" part="weak">${msg(str`No close match for “${query}”; related results:`, { id: 'policy-search.weak' })}</p>`;
@@ -153,4 +168,86 @@ export function renderDetailsView(result: SearchResult, primary: ContentLang, on
     <h2 id="details-title" tabindex="-1">${detailsTitle(result.entry, primary, result.title)}</h2>
     ${renderDetails(result.entry, primary)}
   </section>`;
+}
+
+/** What the popup shows, and what its buttons do: the search part's state (search-controller.ts). */
+export interface PanelState {
+  readonly resultQuery: string;
+  readonly results: readonly SearchResult[];
+  readonly filter: Filter;
+  /** The results of the filter's kind, and those of them shown. */
+  readonly filtered: readonly SearchResult[];
+  readonly visible: readonly SearchResult[];
+  readonly active: number;
+  readonly suggestions: readonly string[];
+  /** The result whose details are shown. */
+  readonly chosen?: SearchResult;
+  /** The index is loading. */
+  readonly loading: boolean;
+  readonly primaryLang: ContentLang;
+  select(result: SearchResult): void;
+  setFilter(filter: Filter): void;
+  showMore(): void;
+  suggest(query: string): void;
+  closeToBox(): void;
+  back(): void;
+}
+
+/** Whether `b` is another passage of the page and section of `a`. */
+const samePlace = (a: SearchResult | undefined, b: SearchResult): boolean =>
+  a?.entry.kind === 'passage' &&
+  b.entry.kind === 'passage' &&
+  a.entry.document.id === b.entry.document.id &&
+  a.entry.headings.join('\n') === b.entry.headings.join('\n');
+
+function renderResults(v: PanelState, host: BjPolicySearch): TemplateResult {
+  const visible = v.visible;
+  const more = v.filtered.length - visible.length;
+  const empty = v.resultQuery !== '' && v.filtered.length === 0;
+  const loading = v.loading && v.resultQuery === '' && host.value.trim() !== '';
+  const option = { primary: v.primaryLang, hrefTemplate: host.hrefTemplate, onSelect: (r: SearchResult) => v.select(r) };
+  return html`${v.results.length ? renderFilter(v.results, v.filter, (f) => v.setFilter(f)) : nothing}
+    ${onlyWeak(v.filtered) ? renderWeak(v.resultQuery) : nothing} ${renderTranslated(visible, v.resultQuery)}
+    <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
+      ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === v.active, more: samePlace(visible[i - 1], r) }))}
+    </div>
+    ${
+      more > 0
+        ? html`<button type="button" class="more" part="more" @click=${() => v.showMore()}>
+            ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}
+          </button>`
+        : nothing
+    }
+    ${empty ? renderEmpty(v.resultQuery, v.suggestions, (s) => v.suggest(s)) : nothing}
+    ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
+}
+
+/**
+ * The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or
+ * filter, results and messages; as a sheet (phones) with a Close button.
+ *
+ * The popup: a manual popover (top layer) that the search part's `PlacementController` shows under
+ * the box (popup.ts), or — without the Popover API — a fixed panel it unhides. Until the search part
+ * arrived, the element draws an empty listbox in its place, so that the box's `aria-controls` names
+ * one that exists.
+ */
+export function renderPanel(v: PanelState, host: BjPolicySearch): TemplateResult {
+  const close = html`<button type="button" class="close" part="close" @click=${() => v.closeToBox()}>
+    ${msg('Close', { id: 'policy-search.close' })}
+  </button>`;
+  // Clicks on the list's background keep focus (and the arrow keys) in the box; details text stays selectable.
+  const keepFocus = (e: MouseEvent): void => {
+    if (!v.chosen && !(e.target as Element).closest('button, label, input')) e.preventDefault();
+  };
+  // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
+  return html`<div class="panel" part="panel" popover="manual" ?hidden=${!supportsPopover} @mousedown=${keepFocus}>
+    <div class="scroll" tabindex="-1">
+      ${
+        v.chosen
+          ? html`${close}${renderDetailsView(v.chosen, v.primaryLang, () => v.back())}
+              <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
+          : html`${close}${renderResults(v, host)}`
+      }
+    </div>
+  </div>`;
 }

@@ -1,87 +1,83 @@
 /**
  * What `<bj-policy-search>` does once the reader reaches for it (focus, typing, `preload`, a
  * restored `?q=`): the search (its index loads through src/shared/index/index-load.ts: idle → loading →
- * ready | error, Retry), the results popup with its filter, "did you mean", details view and
- * keyboard model, the live region, and `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
+ * ready | error, Retry), the results popup with its filter, "did you mean" and details view, the
+ * live region, and `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
  * first need: the loader draws only the box (bj-policy-search.ts), so nothing moves when this arrives.
  *
  * Pagefind's UI split: this `SearchController` holds the state; the element and the views
- * (panel-view.ts, result-view.ts) render it.
+ * (panel-view.ts, result-view.ts) render it. It is built from reactive controllers: `IndexLoad`,
+ * `PlacementController` (the popup under the box, popup.ts) and `Dismiss` (an outside press, one
+ * popup or popover open on the page at a time), and hands the box's keys to search-keys.ts.
  */
-import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
+import type { PropertyValues, ReactiveController, TemplateResult } from 'lit';
 import type { SearchResult } from '../../search/types.js';
 import { adoptStyles } from '../../shared/element/adopt-styles.js';
-import { IndexLoad } from '../../shared/index/index-load.js';
-import { getSearcher, type Searcher } from '../../shared/index/search-client.js';
-import { notePress, pressedInside } from '../../shared/floating/inside.js';
-import { supportsPopover } from '../../shared/floating/supports-popover.js';
+import { Dismiss } from '../../shared/floating/dismiss.js';
+import { PlacementController } from '../../shared/floating/placement.js';
 import { contentLangOf } from '../../shared/lang/content-lang.js';
 import { applyUiLocale, watchLocale } from '../../shared/lang/locale.js';
 import type { BjPolicySearch } from './bj-policy-search.js';
 import { panelStyles } from './bj-policy-search-panel.styles.js';
-import {
-  ofKind,
-  onlyWeak,
-  renderDetailsView,
-  renderEmpty,
-  renderFilter,
-  renderOption,
-  renderTranslated,
-  renderWeak,
-  type Filter,
-} from './panel-view.js';
-import { ResultsPopup } from './popup.js';
+import { resultStyles } from './bj-policy-search-results.styles.js';
+import { IndexSearch } from './index-search.js';
+import { countText, ofKind, renderPanel, type Filter, type PanelState } from './panel-view.js';
+import { reshow, syncPopup } from './popup.js';
 import { arrange } from './arrange.js';
 import { resultHref } from './result-href.js';
+import { onComboboxKey, type ComboboxList } from './search-keys.js';
 import { writeUrlQuery } from './url-write.js';
 
 /** The live region waits this long after the last change, so that typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 500;
 /** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
 const URL_DELAY_MS = 250;
-/** Results asked of the index per query; filters and "Show more" work on these. */
-const MAX_RESULTS = 200;
 
-/** Whether `b` is another passage of the page and section of `a`. */
-const samePlace = (a: SearchResult | undefined, b: SearchResult): boolean =>
-  a?.entry.kind === 'passage' &&
-  b.entry.kind === 'passage' &&
-  a.entry.document.id === b.entry.document.id &&
-  a.entry.headings.join('\n') === b.entry.headings.join('\n');
-
-export class SearchController implements ReactiveController {
-  private resultQuery = '';
-  private results: SearchResult[] = [];
-  private filter: Filter = 'all';
-  private active = -1;
+/**
+ * The search state of one `<bj-policy-search>`. The members marked internal are what the popup's
+ * view (panel-view.ts: `PanelState`) and the box's keys (search-keys.ts: `ComboboxList`) read and call.
+ */
+export class SearchController implements ReactiveController, ComboboxList, PanelState {
+  /** @internal The results, and the query they are for. */
+  results: SearchResult[] = [];
+  /** @internal */
+  resultQuery = '';
+  /** @internal The kind filter. */
+  filter: Filter = 'all';
+  /** @internal The active option, -1 for none. */
+  active = -1;
   private shown = 0;
-  private suggestions: string[] = [];
-  private chosen?: SearchResult;
+  /** @internal "Did you mean" for a query without results. */
+  suggestions: string[] = [];
+  /** @internal The result whose details are shown. */
+  chosen?: SearchResult;
   private announcement = '';
 
-  private seq = 0;
   private resolving = false;
-  private lastIssued: string | undefined;
   private composing = false;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
   /** The results popup under the box (a sheet on phones). */
-  private readonly popup = new ResultsPopup();
+  private readonly placement: PlacementController;
+  /** An outside press closes the popup; opening it closes the page's open keyword popover (and the other way round). */
+  private readonly dismiss: Dismiss;
   /** The active option moved: bring it into view after the update. */
   private moved = false;
 
-  /** The index, opened in the search worker (else on the page): its loading state, failure and Retry. */
-  private readonly index: IndexLoad<Searcher>;
+  /** Queries to the index (index-search.ts), and the index: its loading state, failure and Retry. */
+  private readonly queries: IndexSearch;
+  private readonly index: IndexSearch['index'];
 
-  constructor(private readonly host: BjPolicySearch) {
+  constructor(readonly host: BjPolicySearch) {
+    // Before this one is added: its hostConnected shows the popup if the element is open.
+    this.placement = new PlacementController(host);
+    this.dismiss = new Dismiss(host, () => this.close());
     host.addController(this);
-    this.index = new IndexLoad(host, (url) => {
-      const searcher = getSearcher(url);
-      return searcher.prepare().then(() => searcher);
-    });
+    this.queries = new IndexSearch(host);
+    this.index = this.queries.index;
     this.index.onOnline = () => this.retry();
     adoptStyles(host, panelStyles);
+    adoptStyles(host, resultStyles);
     // The panel's strings (`msg()`): in the element's UI language, re-rendered when it changes.
     watchLocale(host);
     void applyUiLocale(host);
@@ -95,23 +91,18 @@ export class SearchController implements ReactiveController {
     return this.host.renderRoot.querySelector<HTMLElement>('.panel');
   }
 
-  /** Changes state and renders again. */
-  private set(patch: Record<string, unknown>): void {
+  /** @internal Changes state and renders again. */
+  set(patch: Record<string, unknown>): void {
     if ('active' in patch) this.moved = true;
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
 
   hostConnected(): void {
-    if (!this.host.isConnected) return;
-    this.host.addEventListener('pointerdown', this.onOwnPointerDown);
-    document.addEventListener('pointerdown', this.onDocumentPointerDown);
-    if (this.host.hasUpdated) this.syncPanel();
+    if (this.host.isConnected && this.host.hasUpdated) this.syncPanel();
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.onOwnPointerDown);
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown);
     clearTimeout(this.announceTimer);
     clearTimeout(this.urlTimer);
     this.syncPanel();
@@ -131,16 +122,10 @@ export class SearchController implements ReactiveController {
   /** Fetches the texts of the results now shown (a sharded index), keeping the list as it is. */
   private async resolveShown(): Promise<void> {
     const q = this.resultQuery;
-    const seq = this.seq;
     this.resolving = true;
-    try {
-      const results = await this.index.value?.search(q, { kind: 'all', limit: MAX_RESULTS, resolve: this.shown });
-      if (results && seq === this.seq && q === this.resultQuery) this.set({ results: arrange(results) });
-    } catch {
-      // The next query reports a failing index.
-    } finally {
-      this.resolving = false;
-    }
+    const results = await this.queries.resolve(q, this.shown);
+    if (results && q === this.resultQuery) this.set({ results: arrange(results) });
+    this.resolving = false;
   }
 
   /** `aria-expanded` of the box. */
@@ -165,15 +150,18 @@ export class SearchController implements ReactiveController {
     void this.runSearch(query, { force: true, open: false, quiet: true });
   }
 
-  private get primaryLang() {
+  /** @internal The language of the page around the box (which title comes first). */
+  get primaryLang() {
     return contentLangOf(this.host);
   }
 
-  private get filtered(): readonly SearchResult[] {
+  /** @internal The results of the filter's kind. */
+  get filtered(): readonly SearchResult[] {
     return ofKind(this.results, this.filter);
   }
 
-  private get visible(): readonly SearchResult[] {
+  /** @internal Those shown ("Show more" shows more). */
+  get visible(): readonly SearchResult[] {
     return this.filtered.slice(0, this.shown);
   }
 
@@ -185,9 +173,7 @@ export class SearchController implements ReactiveController {
   private async runSearch(query: string, { force = false, open = true, quiet = false, resolve = this.host.limit } = {}): Promise<void> {
     const host = this.host;
     const q = query.trim();
-    if (!force && q === this.lastIssued) return;
-    this.lastIssued = q;
-    const seq = ++this.seq;
+    if (!this.queries.issue(q, force)) return;
     this.scheduleUrl(q);
     if (!q) {
       this.set({ results: [], resultQuery: '', suggestions: [], active: -1 });
@@ -195,39 +181,15 @@ export class SearchController implements ReactiveController {
       this.announce('');
       return;
     }
-    // Never throws; a failure is reported once (src/shared/index/index-load.ts); a new `index` meanwhile: the new one.
-    const index = await this.index.load();
-    if (seq !== this.seq) return;
-    if (!index) return this.announce(this.errorText());
-    const url = this.index.url;
-    let results: SearchResult[];
-    let suggestions: string[] = [];
-    try {
-      // A sharded index fetches the texts of the first `resolve` results of each kind (those shown).
-      results = await index.search(q, { kind: 'all', limit: MAX_RESULTS, resolve });
-      if (seq === this.seq && results.length === 0) suggestions = await index.suggest(q);
-    } catch (error) {
-      if (seq !== this.seq) return;
-      if (this.index.current() !== url) return this.runSearch(query, { force: true, open });
-      // The index loaded but a part of it did not (a sharded index's shard): said once, until Retry.
-      this.index.fail(error);
-      return this.announce(this.errorText());
-    }
-    // A newer query was issued while this one waited for the index: never overwrite it.
-    if (seq !== this.seq) return;
-    // `index` changed while it searched: search the new one.
-    if (this.index.current() !== url) return this.runSearch(query, { force: true, open });
-    this.index.answered();
-    this.set({
-      results: arrange(results),
-      resultQuery: q,
-      active: -1,
-      shown: host.limit,
-      suggestions: suggestions.filter((s) => s !== q).slice(0, 5),
-    });
+    const answer = await this.queries.ask(q, resolve);
+    if (answer === 'again') return this.runSearch(query, { force: true, open });
+    if (answer === 'failed') return this.announce(this.errorText());
+    if (!answer) return;
+    const { results, suggestions } = answer;
+    this.set({ results: arrange(results), resultQuery: q, active: -1, shown: host.limit, suggestions });
     if (open) host.open = true;
     host.emit('bj-search', { query: q, count: results.length });
-    if (!quiet) this.announce(this.countText());
+    if (!quiet) this.announce(countText(this.filtered, q));
   }
 
   private scheduleUrl(q: string): void {
@@ -241,23 +203,13 @@ export class SearchController implements ReactiveController {
     this.announceTimer = setTimeout(() => this.set({ announcement: text }), ANNOUNCE_DELAY_MS);
   }
 
-  private countText(): string {
-    const n = this.filtered.length;
-    const q = this.resultQuery;
-    if (n === 0) return msg(str`No results for “${q}”`, { id: 'policy-search.status.none' });
-    if (onlyWeak(this.filtered))
-      return n === 1
-        ? msg(str`No close match for “${q}”; 1 related result`, { id: 'policy-search.status.weak-one' })
-        : msg(str`No close match for “${q}”; ${n} related results`, { id: 'policy-search.status.weak' });
-    if (n === 1) return msg('1 result', { id: 'policy-search.status.one' });
-    return msg(str`${n} results`, { id: 'policy-search.status.many' });
-  }
-
   private errorText(): string {
     return this.host.errorText() ?? '';
   }
 
-  private choose(result: SearchResult, i: number): void {
+  /** @internal Chooses option `i` (Enter): follows its link, or shows its details. */
+  choose(i: number): void {
+    const result = this.visible[i]!;
     if (resultHref(result, this.host.hrefTemplate)) {
       // The option is a link: a real click follows it (and lets the page intercept it).
       this.host.renderRoot.querySelector<HTMLElement>(`#opt-${i}`)?.click();
@@ -266,7 +218,8 @@ export class SearchController implements ReactiveController {
     this.select(result);
   }
 
-  private select(result: SearchResult): void {
+  /** @internal Chooses `result` (a click): follows its link, or shows its details. */
+  select(result: SearchResult): void {
     const host = this.host;
     host.emit('bj-select', { record: result.entry, result });
     if (resultHref(result, host.hrefTemplate)) {
@@ -276,14 +229,15 @@ export class SearchController implements ReactiveController {
     this.set({ chosen: result });
     host.open = true;
     void host.updateComplete.then(() => {
-      this.popup.reshow(this.panel, this.input, true);
+      reshow(this.panel, this.input, true);
       host.renderRoot.querySelector<HTMLElement>('#details-title')?.focus();
     });
   }
 
-  private back(): void {
+  /** @internal From the details view back to the list. */
+  back(): void {
     const at = this.chosen ? this.visible.indexOf(this.chosen) : -1;
-    if (this.chosen) this.popup.reshow(this.panel, this.input, false);
+    if (this.chosen) reshow(this.panel, this.input, false);
     this.set({ chosen: undefined, active: at });
     this.host.open = this.resultQuery !== '';
     this.input.focus();
@@ -294,20 +248,49 @@ export class SearchController implements ReactiveController {
     if (this.resultQuery) this.host.open = true;
   }
 
-  private close(): void {
+  /** @internal Closes the popup. */
+  close(): void {
     this.host.open = false;
     this.set({ active: -1, chosen: undefined });
   }
 
+  /** @internal Escape in a box whose popup is closed: empties it. */
+  clear(): void {
+    this.host.value = '';
+    this.set({ chosen: undefined });
+    void this.runSearch('');
+  }
+
   /** Shows the popup in the top layer under the box, as wide as the box, while `open` and connected. */
   private syncPanel(): void {
-    const host = this.host;
-    this.popup.sync(host.open && host.isConnected, this.input, this.panel, (placement) => host.emit('bj-reposition', { placement }));
+    syncPopup(this.host.open && this.host.isConnected, this.placement, this.dismiss, this.input, this.panel);
   }
 
   /** Whether the index could not be loaded (the element shows why, with Retry). */
   get failed(): boolean {
     return this.index.phase === 'error';
+  }
+
+  /** @internal Whether the index is loading. */
+  get loading(): boolean {
+    return this.index.phase === 'loading';
+  }
+
+  /** @internal "Show more": as many results again. */
+  showMore(): void {
+    this.set({ shown: this.shown + this.host.limit });
+  }
+
+  /** @internal A "did you mean" suggestion: searched, focus back in the box. */
+  suggest(query: string): void {
+    void this.search(query);
+    this.input.focus();
+  }
+
+  /** @internal The Close button (sheets): closes the popup, focus back in the box. */
+  closeToBox(): void {
+    this.close();
+    this.input.focus();
   }
 
   /** Retry, and the browser back online: loads the index again and searches what the box holds. */
@@ -317,9 +300,10 @@ export class SearchController implements ReactiveController {
     else void this.warmUp();
   }
 
-  private setFilter(filter: Filter): void {
+  /** @internal Shows the results of one kind (or all). */
+  setFilter(filter: Filter): void {
     this.set({ filter, active: -1, shown: this.host.limit });
-    this.announce(this.countText());
+    this.announce(countText(this.filtered, this.resultQuery));
   }
 
   private onInput(e: InputEvent): void {
@@ -334,7 +318,7 @@ export class SearchController implements ReactiveController {
     if (e.type === 'input') this.onInput(e as InputEvent);
     else if (e.type === 'focus') this.onFocus();
     else if (e.type === 'compositionend') this.onCompositionEnd();
-    else if (e.type === 'keydown') this.onKeyDown(e as KeyboardEvent);
+    else if (e.type === 'keydown') onComboboxKey(e as KeyboardEvent, this);
     else if (e.type === 'click') this.openList();
     else if (e.type === 'compositionstart') this.composing = true;
     else if (e.type === 'focusout') this.onFocusOut(e as FocusEvent);
@@ -350,132 +334,14 @@ export class SearchController implements ReactiveController {
     if (this.index.phase !== 'error') void this.warmUp();
   }
 
-  private onKeyDown(e: KeyboardEvent): void {
-    if (e.isComposing || e.keyCode === 229) return;
-    const host = this.host;
-    const n = this.visible.length;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        e.preventDefault();
-        const down = e.key === 'ArrowDown';
-        if (this.chosen) this.close(); // from the details view back to the list
-        if (e.altKey) {
-          if (down) this.openList();
-          else this.close();
-        } else if (!host.open) {
-          this.openList();
-          this.set({ active: host.open && n ? (down ? 0 : n - 1) : -1 });
-        } else if (n) {
-          this.set({ active: down ? (this.active + 1) % n : this.active <= 0 ? n - 1 : this.active - 1 });
-        }
-        break;
-      }
-      case 'Enter':
-        if (host.open && this.active >= 0 && this.active < n) {
-          e.preventDefault();
-          this.choose(this.visible[this.active]!, this.active);
-        }
-        break;
-      case 'Escape':
-        if (host.open) {
-          e.preventDefault();
-          this.close();
-        } else if (host.value) {
-          e.preventDefault();
-          host.value = '';
-          this.set({ chosen: undefined });
-          void this.runSearch('');
-        }
-        break;
-      case 'Home':
-      case 'End':
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        this.set({ active: -1 }); // visual focus back to the box; the caret moves as usual
-        break;
-    }
-  }
-
-  /** On the element itself: notes presses inside, which a document listener cannot see in a closed root. */
-  private onOwnPointerDown = (e: PointerEvent): void => notePress(this.host, e);
-
-  private onDocumentPointerDown = (e: PointerEvent): void => {
-    if (this.host.open && !pressedInside(this.host, e)) this.close();
-  };
-
   private onFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (to && !this.host.renderRoot.contains(to) && !this.host.contains(to)) this.close();
   }
 
-  private onPanelMouseDown(e: MouseEvent): void {
-    // Clicks on the list's background keep focus (and the arrow keys) in the box; details text stays selectable.
-    if (!this.chosen && !(e.target as Element).closest('button, label, input')) e.preventDefault();
-  }
-
-  private renderResults(): TemplateResult {
-    const host = this.host;
-    const visible = this.visible;
-    const more = this.filtered.length - visible.length;
-    const empty = this.resultQuery !== '' && this.filtered.length === 0;
-    const loading = this.index.phase === 'loading' && this.resultQuery === '' && host.value.trim() !== '';
-    const option = { primary: this.primaryLang, hrefTemplate: host.hrefTemplate, onSelect: (r: SearchResult) => this.select(r) };
-    const suggest = (s: string) => {
-      void this.search(s);
-      this.input.focus();
-    };
-    return html`${this.results.length ? renderFilter(this.results, this.filter, (f) => this.setFilter(f)) : nothing}
-      ${onlyWeak(this.filtered) ? renderWeak(this.resultQuery) : nothing} ${renderTranslated(visible, this.resultQuery)}
-      <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
-        ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === this.active, more: samePlace(visible[i - 1], r) }))}
-      </div>
-      ${
-        more > 0
-          ? html`<button type="button" class="more" part="more" @click=${() => this.set({ shown: this.shown + host.limit })}>
-              ${msg(str`Show more (${more})`, { id: 'policy-search.more' })}
-            </button>`
-          : nothing
-      }
-      ${empty ? renderEmpty(this.resultQuery, this.suggestions, suggest) : nothing}
-      ${loading ? html`<p class="loading">${msg('Loading…', { id: 'policy-search.loading' })}</p>` : nothing}`;
-  }
-
-  /** The popup's content (the element draws the popup, bj-policy-search.ts): the details view, or filter, results and messages; as a sheet (phones) with a Close button. */
-  /**
-   * The popup: a manual popover (top layer) that {@link ResultsPopup} shows under the box, or —
-   * without the Popover API — a fixed panel it unhides. Until this part arrived, the element draws
-   * an empty listbox in its place, so that the box's `aria-controls` names one that exists.
-   */
+  /** The popup (the element draws it, bj-policy-search.ts; panel-view.ts). */
   renderPanel(): TemplateResult {
-    const close = html`<button
-      type="button"
-      class="close"
-      part="close"
-      @click=${() => {
-        this.close();
-        this.input.focus();
-      }}
-    >
-      ${msg('Close', { id: 'policy-search.close' })}
-    </button>`;
-    // tabindex=-1: Firefox would make the scrolling area a tab stop between the box and the filter.
-    return html`<div
-      class="panel"
-      part="panel"
-      popover="manual"
-      ?hidden=${!supportsPopover}
-      @mousedown=${(e: MouseEvent) => this.onPanelMouseDown(e)}
-    >
-      <div class="scroll" tabindex="-1">
-        ${
-          this.chosen
-            ? html`${close}${renderDetailsView(this.chosen, this.primaryLang, () => this.back())}
-                <div id="listbox" role="listbox" aria-labelledby="label" hidden></div>`
-            : html`${close}${this.renderResults()}`
-        }
-      </div>
-    </div>`;
+    return renderPanel(this, this.host);
   }
 
   /** What the live region says. */

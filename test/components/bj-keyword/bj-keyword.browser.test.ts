@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
+import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import {
   centre,
@@ -17,6 +18,7 @@ import {
   waitShown,
   withFreshKeywords,
 } from '../../helpers/keyword.js';
+import { isOpen as resultsShown, waitOptions } from '../../helpers/policy-search.js';
 import { elapsed } from '../../helpers/wait.js';
 
 /** A point well away from every fixture element. */
@@ -201,6 +203,26 @@ describe('<bj-keyword> opening and closing', () => {
     await waitShown(b);
     await waitHidden(a, 'opening the second closes the first');
     expect(document.querySelectorAll('bj-keyword[open]').length).to.equal(1);
+  });
+
+  it('keeps one popup open on the page: a keyword popover and the search results close each other', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <bj-policy-search index=${INDEX}></bj-policy-search>
+        <p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
+      </div>`,
+    );
+    const box = wrap.querySelector('bj-policy-search')!;
+    const el = wrap.querySelector('bj-keyword')!;
+    await box.search('sandbox');
+    await waitOptions(box);
+    await waitUntil(() => resultsShown(box), 'the results show');
+    el.show();
+    await waitShown(el);
+    await waitUntil(() => !resultsShown(box) && !box.open, 'opening the popover closes the results');
+    await box.search('sandbox');
+    await waitUntil(() => resultsShown(box), 'the results show again');
+    await waitHidden(el, 'showing the results closes the popover');
   });
 
   it('reflects open, and show()/hide() and the open attribute drive the popover', async () => {
