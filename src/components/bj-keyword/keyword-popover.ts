@@ -181,7 +181,7 @@ export class KeywordPopover implements ReactiveController {
   private setup(): void {
     // Opened, then removed before this part arrived: nothing to show, nothing to listen to.
     if (!this.host.isConnected) return;
-    this.dismiss.opened();
+    this.dismiss.opened(this.byHover);
     if (!this.actions)
       void import('./keyword-actions.js').then(
         ({ KeywordActions }) => {

@@ -12,8 +12,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { notePress, pressedInside } from './inside.js';
 
-/** The one open panel of the page: opening another closes it (the page's only such rule). */
+/**
+ * The open panels of the page: one opened by a press, a key or a tap (`current`), and one opened by
+ * hovering (`hint`, like the Popover API's `popover="hint"`). Opening a panel closes the hint; a
+ * panel opened by a press also closes `current`. A pointer passing over a keyword on its way to a
+ * search result never closes the results (the page's only such rule).
+ */
 let current: Dismiss | undefined;
+let hint: Dismiss | undefined;
 
 export class Dismiss implements ReactiveController {
   /**
@@ -34,10 +40,17 @@ export class Dismiss implements ReactiveController {
     this.closed();
   }
 
-  /** The panel opened: closes the one open before, and listens to the page until {@link closed}. */
-  opened(): void {
-    if (current !== this) current?.close();
-    current = this;
+  /**
+   * The panel opened: closes the one open before (only a hint when this is one: see `hint`), and
+   * listens to the page until {@link closed}.
+   */
+  opened(byHover = false): void {
+    if (hint !== this) hint?.close();
+    if (byHover) hint = this;
+    else {
+      if (current !== this) current?.close();
+      current = this;
+    }
     // Bubble phase: after the element's own listener, which also sees presses in a closed root.
     document.addEventListener('pointerdown', this.onPress);
     if (this.escape) document.addEventListener('keydown', this.onKey);
@@ -46,6 +59,7 @@ export class Dismiss implements ReactiveController {
   /** The panel closed: stops listening to the page. */
   closed(): void {
     if (current === this) current = undefined;
+    if (hint === this) hint = undefined;
     document.removeEventListener('pointerdown', this.onPress);
     document.removeEventListener('keydown', this.onKey);
   }

@@ -225,6 +225,23 @@ describe('<bj-keyword> opening and closing', () => {
     await waitHidden(el, 'showing the results closes the popover');
   });
 
+  it('leaves the search results open when the pointer rests on a keyword on its way (a hover popover is a hint)', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <bj-policy-search index=${INDEX}></bj-policy-search>
+        <p style="margin-top:24rem"><bj-keyword index=${INDEX} show-delay="100">regulatory sandbox</bj-keyword></p>
+      </div>`,
+    );
+    const box = wrap.querySelector('bj-policy-search')!;
+    const el = wrap.querySelector('bj-keyword')!;
+    await box.search('sandbox');
+    await waitOptions(box);
+    await waitUntil(() => resultsShown(box), 'the results show');
+    await moveTo(trigger(el));
+    await waitShown(el, 'hover opens the popover');
+    expect(resultsShown(box) && box.open, 'the results stay open').to.equal(true);
+  });
+
   it('reflects open, and show()/hide() and the open attribute drive the popover', async () => {
     const el = await fixture<BjKeyword>(html`<bj-keyword lang="en" index=${INDEX}>regulatory sandbox</bj-keyword>`);
     el.show();
