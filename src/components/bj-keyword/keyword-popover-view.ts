@@ -11,6 +11,7 @@ import type { ContentLang, PassageEntry, TermEntry } from '../../search/types.js
 import { webHost, webHref } from '../../search/web-address.js';
 import { contentLangOf, langAttr } from '../../shared/lang/content-lang.js';
 import { supportsPopover } from '../../shared/floating/supports-popover.js';
+import { isOffline } from '../../shared/element/lazy-part.js';
 import type { BjKeyword } from './bj-keyword.js';
 import { collapsedParagraph, definitionParagraphs, guessLang, isLong, languagesFor, mentionRanges } from './keyword-content.js';
 import type { KeywordStatus } from './keyword-lookup.js';
@@ -96,9 +97,9 @@ function renderNotice(v: PopoverView): TemplateResult {
   return html`<p part="notice" role="status">
       ${
         failed
-          ? navigator.onLine
-            ? msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
-            : msg('You are offline. The definition shows when the connection is back.', { id: 'keyword.offline' })
+          ? isOffline()
+            ? msg('You are offline. The definition shows when the connection is back.', { id: 'keyword.offline' })
+            : msg('Definition unavailable right now. Please try again later.', { id: 'keyword.unavailable' })
           : msg('Loading definition…', { id: 'keyword.loading' })
       }
     </p>

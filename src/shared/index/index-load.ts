@@ -17,6 +17,7 @@ import type { ReactiveController } from 'lit';
 import { BjError } from '../../search/types.js';
 import type { BjElement } from '../element/bj-element.js';
 import { resolveIndexUrl } from './config.js';
+import { isOffline } from '../element/lazy-part.js';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -117,7 +118,7 @@ export class IndexLoad<T> implements ReactiveController {
    */
   fail(cause: unknown): void {
     // Offline, that is the cause, whatever failed first (the fetch, or a part of the library that reads the index).
-    const error = !navigator.onLine
+    const error = isOffline()
       ? new BjError('network', `bj: the index at ${this.url} could not be loaded (the browser is offline).`)
       : cause instanceof BjError
         ? cause

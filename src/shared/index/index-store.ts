@@ -12,6 +12,7 @@
  */
 import type { Catalogue } from '../../search/catalogue.js';
 import type { KeywordSource } from './keyword-source.js';
+import { isOffline } from '../element/lazy-part.js';
 import type { PolicyIndex } from '../../search/policy-index.js';
 
 const catalogueLoads = new Map<string, Promise<Catalogue>>();
@@ -51,8 +52,8 @@ function once<T>(loads: Map<string, Promise<T>>, done: Map<string, T>, url: stri
 export function loadCatalogue(url: string, options: LoadOptions = {}): Promise<Catalogue> {
   // Never offline: Firefox keeps a failed import failed for the page (IndexLoad says offline).
   return once(catalogueLoads, catalogues, url, () =>
-    (globalThis.navigator?.onLine !== false ? import('./index-fetch.js') : Promise.reject(new Error('offline'))).then(
-      ({ fetchCatalogue }) => fetchCatalogue(url, options),
+    (!isOffline() ? import('./index-fetch.js') : Promise.reject(new Error('offline'))).then(({ fetchCatalogue }) =>
+      fetchCatalogue(url, options),
     ),
   );
 }

@@ -11,6 +11,7 @@ import type { ShardedSearchOptions } from '../../search/shards/query.js';
 import { BjError, type BjErrorCode, type SearchResult } from '../../search/types.js';
 import { pageWantsWorker } from './config.js';
 import { scriptUrl } from './script-url.js';
+import { isOffline } from '../element/lazy-part.js';
 import { loadLimits } from './limits.js';
 import { onClearIndexCache, type LoadOptions } from './index-store.js';
 import type { IndexSearcher } from './searcher.js';
@@ -186,7 +187,7 @@ function createSearcher(url: string, options: LoadOptions): Searcher {
   /** Runs `req` in the worker (opening the index there first), or on the page once the worker is gone. */
   const run = async <T>(req: DistributiveOmit<WorkerRequest, 'id'>, inPage: (s: IndexSearcher) => T | Promise<T>): Promise<T> => {
     // Offline, neither the worker's script nor the in-page reader can arrive (and the worker must not be given up for it).
-    if (globalThis.navigator?.onLine === false) throw new Error('offline');
+    if (isOffline()) throw new Error('offline');
     if (inWorker()) {
       try {
         opened ??= call({ op: 'open', url, limits });
