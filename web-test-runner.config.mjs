@@ -68,7 +68,8 @@ export default {
   middleware: [hardeningMiddleware],
   browsers,
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // 20 s: a test that waits on a loaded 2-core CI machine (esbuild compiling its modules, the index loading) is not a hang.
+  testFramework: { config: { timeout: 20000 } },
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>${guard}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 300000,

@@ -30,7 +30,7 @@ describe('<bj-keyword> opening and closing', () => {
   it('opens on hover only after show-delay, then closes after the pointer leaves and the grace period ends', async () => {
     const wrap = await fixture<HTMLElement>(
       html`<p lang="en" style="margin-top:2rem">
-        Beijing piloted a <bj-keyword index=${INDEX} show-delay="700" hide-delay="400">regulatory sandbox</bj-keyword> for fintech.
+        Beijing piloted a <bj-keyword index=${INDEX} show-delay="700" hide-delay="1500">regulatory sandbox</bj-keyword> for fintech.
       </p>`,
     );
     const el = wrap.querySelector('bj-keyword')!;
