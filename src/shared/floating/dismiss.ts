@@ -46,11 +46,8 @@ export class Dismiss implements ReactiveController {
    */
   opened(byHover = false): void {
     if (hint !== this) hint?.close();
-    if (byHover) hint = this;
-    else {
-      if (current !== this) current?.close();
-      current = this;
-    }
+    if (!byHover && current !== this) current?.close();
+    [hint, current] = byHover ? [this, current] : [hint, this];
     // Bubble phase: after the element's own listener, which also sees presses in a closed root.
     document.addEventListener('pointerdown', this.onPress);
     if (this.escape) document.addEventListener('keydown', this.onKey);
