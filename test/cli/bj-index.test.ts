@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CorpusFile } from '../../src/search/types.js';
-import { bin, buildCli, fixtures, readFixture, root, run, tempDir, writeJson } from '../helpers/cli.js';
+import { bin, buildCli, copyOfBuild, fixtures, readFixture, root, run, tempDir, writeJson } from '../helpers/cli.js';
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -293,10 +293,7 @@ describe('bj-index validate', () => {
 describe('bj-index query', () => {
   const tmp = tempDir();
   const index = join(tmp.dir, 'index.json');
-  before(async () => {
-    const r = await run(['build', fixtures, '-o', index]);
-    assert.equal(r.code, 0, r.stderr);
-  });
+  before(() => copyOfBuild([fixtures], [], index));
   after(tmp.cleanup);
 
   it('prints ranked results with kind, id, both titles and a snippet', async () => {

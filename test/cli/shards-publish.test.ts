@@ -7,7 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bin, buildCli, root, run, tempDir } from '../helpers/cli.js';
+import { bin, buildCli, copyOfBuild, root, run, tempDir } from '../helpers/cli.js';
 
 interface Entry {
   hash: string;
@@ -71,8 +71,7 @@ describe('bj-index build --shards, published in place', () => {
   for (const signal of ['SIGKILL', 'SIGINT'] as const) {
     it(`keeps the old index whole when a rebuild is stopped by ${signal} while writing parts`, async () => {
       const out = join(dir, signal, 'bj-index.json');
-      const first = await run(buildArgs(out));
-      assert.equal(first.code, 0, first.stderr);
+      await copyOfBuild(['data'], buildArgs(out).slice(2, -2), out); // the index published before
       const oldEntry = readFileSync(out, 'utf8');
       const build = buildUntilItWrites(buildArgs(out, 'www.example.gov.cn'), join(dir, signal, 'bj-index'));
       await build.writing;

@@ -1,8 +1,22 @@
 /** Shared by the bj-index CLI tests: build the bundle, run it as a user would, temp dirs, fixtures. */
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusFile } from '../../src/search/types.js';
 
@@ -69,6 +83,106 @@ export function run(args: string[], options: { cwd?: string; input?: string; env
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Adds the names (relative to `path`) and contents of the files at or under `path` to `hash`. */
+function hashFiles(hash: Hash, path: string): void {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name))
+        .sort()
+    : [path];
+  for (const f of files) hash.update(`${relative(path, f)}\0`).update(readFileSync(f));
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether process `pid` is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` unless another process holds `lock` (a folder: creating one is atomic), in which case
+ * it waits until that process is done (its lock gone, or it died) and resolves to false: test files
+ * and the two e2e groups that run side by side start the same build at once, and one is enough.
+ */
+export async function once(lock: string, work: () => Promise<void>): Promise<boolean> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Not written yet, or the lock is just gone.
+      }
+      if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      if (!existsSync(lock)) return false;
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      await work();
+      return true;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Writes at `out` what `bj-index build ...inputs ...options -o out` writes (the index and its
+ * lexicon or parts folder), for a test whose subject is what is done with a built index (queried,
+ * tampered with, rebuilt over), not the build itself. The build runs once per set of inputs, into a
+ * cache folder in the system temp folder, and every such test gets a copy: a build writes the same
+ * bytes whatever folder it writes to, so the copy is what the test would have built. The cache is
+ * keyed by the CLI bundle, the locked packages, the options, the output's file name and the
+ * inputs' contents (paths are relative to the repository); test files run side by side, so a build
+ * goes to a private folder that is renamed into place.
+ */
+export async function copyOfBuild(inputs: string[], options: string[], out: string): Promise<void> {
+  buildCli();
+  const hash = createHash('sha256').update(JSON.stringify({ options, name: basename(out) }));
+  hashFiles(hash, join(root, 'dist', 'cli'));
+  hashFiles(hash, join(root, 'package-lock.json'));
+  for (const input of inputs) hashFiles(hash, resolve(root, input));
+  const caches = join(tmpdir(), 'bj-test-builds');
+  const cache = join(caches, hash.digest('hex').slice(0, 16));
+  mkdirSync(caches, { recursive: true });
+  const buildHere = async () => {
+    if (existsSync(cache)) return;
+    const work = `${cache}.${process.pid}`;
+    rmSync(work, { recursive: true, force: true });
+    const r = await run(['build', ...inputs, ...options, '-o', join(work, basename(out))]);
+    assert.equal(r.code, 0, r.stderr);
+    try {
+      renameSync(work, cache);
+    } catch {
+      rmSync(work, { recursive: true, force: true }); // another test file built the same first
+    }
+    // Builds of other sources are of no more use once a day old.
+    for (const old of readdirSync(caches)) {
+      const other = join(caches, old);
+      if (other !== cache && Date.now() - statSync(other).mtimeMs > DAY_MS) rmSync(other, { recursive: true, force: true });
+    }
+  };
+  while (!existsSync(cache) && !(await once(`${cache}.lock`, buildHere))) {
+    // Another test file's build of the same ended: use it, or build here if it failed.
+  }
+  const now = new Date();
+  utimesSync(cache, now, now); // in use: not one of the day-old ones
+  mkdirSync(dirname(out), { recursive: true });
+  cpSync(cache, dirname(out), { recursive: true });
 }
 
 /** A fresh temp directory, removed by the returned cleanup. */

@@ -2,7 +2,8 @@
  * The large-site fixture of test/e2e/sharded-site.test.ts: a district site of 10,000 passages
  * (bench/site-gen.mjs) indexed with `bj-index build --site` (sharded), in the system temp folder,
  * keyed by the generator's inputs and the builder's sources, so it is built once and reused until
- * one of them changes (a build takes about 20 s of CPU).
+ * one of them changes (a build takes about 25 s of CPU). Both e2e groups need it and start it at
+ * once: one builds it while the other waits (a lock folder beside it).
  *
  * `prebuildSiteFixture()` starts that build in a child process of its own, so that it runs while
  * other suites use the browsers (test/helpers/run-browser-suites.ts calls it first);
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // @ts-expect-error -- plain ESM bench script without types
 import { generateSite } from '../../bench/site-gen.mjs';
-import { buildCli, root, run } from './cli.js';
+import { buildCli, once, root, run } from './cli.js';
 
 export const PASSAGES = 10_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,7 +49,19 @@ function fixtureKey(): string {
 async function build(): Promise<string> {
   const dir = path.join(tmpdir(), `bj-e2e-sharded-${fixtureKey()}`);
   const www = path.join(dir, 'www');
-  if (existsSync(path.join(www, 'bj-index.json'))) return www;
+  const done = () => existsSync(path.join(www, 'bj-index.json'));
+  const buildHere = async () => {
+    if (!done()) await buildInto(dir);
+  };
+  while (!done() && !(await once(`${dir}.lock`, buildHere))) {
+    // The other process's build ended: use it, or build here if it failed.
+  }
+  return www;
+}
+
+/** Generates the site and builds its index into `dir` (through a temp folder renamed into place). */
+async function buildInto(dir: string): Promise<void> {
+  const www = path.join(dir, 'www');
   const work = `${dir}.${process.pid}`;
   rmSync(work, { recursive: true, force: true });
   generateSite({ passages: PASSAGES, out: path.join(work, 'site') });
@@ -61,7 +74,7 @@ async function build(): Promise<string> {
   // read it now: keep that one rather than replace it under them.
   if (existsSync(path.join(www, 'bj-index.json'))) {
     rmSync(work, { recursive: true, force: true });
-    return www;
+    return;
   }
   rmSync(dir, { recursive: true, force: true }); // an interrupted build's leftovers
   mkdirSync(path.dirname(dir), { recursive: true });
@@ -73,7 +86,6 @@ async function build(): Promise<string> {
     if (/^bj-e2e-sharded-[0-9a-f]{16}$/.test(old) && other !== dir && Date.now() - statSync(other).mtimeMs > DAY_MS)
       rmSync(other, { recursive: true, force: true });
   }
-  return www;
 }
 
 let pending: Promise<void> | undefined;
