@@ -98,7 +98,7 @@ describe('snippet and highlight on a long passage with many matches (issue 13, i
   const text = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? '的' : '城市治理'[i % 4]!)).join('');
   const ranges = [...text.matchAll(/的/g)].map((m) => r(m.index!, m.index! + 1));
 
-  it('cuts the snippet and highlights the passage within one frame (well under 50 ms of work)', () => {
+  it('cuts the snippet and highlights the passage in linear time, not the quadratic 2.6 s', () => {
     // Warm up the JIT on a smaller input first: the figure is the steady-state work per search.
     const few = ranges.filter((m) => m.end <= 3000);
     for (let k = 0; k < 5; k++) {
@@ -117,7 +117,9 @@ describe('snippet and highlight on a long passage with many matches (issue 13, i
     }
     assert.ok(join(cut).length <= 162, 'about 160 characters');
     assert.equal(marks(all).length, ranges.length);
-    assert.ok(took < 50, `took ${took.toFixed(1)} ms for ${ranges.length} matches`);
+    // The 50 ms budget of a main-thread task is measured by `npm run bench` (bench/longtask.mjs); here
+    // only the quadratic search (2.6 s) must fail, on a machine however loaded (about 5 ms when idle).
+    assert.ok(took < 500, `took ${took.toFixed(1)} ms for ${ranges.length} matches`);
   });
 
   it('still picks the window holding the most matches', () => {
