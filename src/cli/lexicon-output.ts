@@ -16,6 +16,7 @@ import type { ShardedBuild } from '../search/shards/build.js';
 import type { StoredXLexicon } from '../search/xlang-format.js';
 import { SHARD_FORMAT, type LexiconPart } from '../search/shards/format.js';
 import { isRunning, writeFileAtomic } from './atomic-write.js';
+import { startWorkerJob } from './worker-job.js';
 
 /** Part files: `00.HASH.json` (older builds: `00.json`). */
 const PART_FILE = /^\d{2,}(?:\.[0-9a-f]{8,64})?\.json$/;
@@ -34,7 +35,7 @@ export interface LexiconOutput {
 }
 
 /** The lexicon of `index`, derived from the dictionaries (through the CLI's dictionary cache). */
-async function deriveLexicon(index: BuiltIndex): Promise<StoredXLexicon> {
+export async function deriveLexicon(index: BuiltIndex): Promise<StoredXLexicon> {
   // Loaded only here: they read the dictionary and the word list (about 17 MB), which query never needs.
   const [{ buildXLexicon }, { dictionarySources, saveDictionaryCache }] = await Promise.all([
     import('../search/xlang-build.js'),
@@ -64,14 +65,24 @@ export async function buildLexiconFor(index: BuiltIndex, output: string): Promis
 }
 
 /**
+ * Starts deriving the lexicon of the index whose JSON text is `json` in a worker thread, so that it
+ * runs on another core while this thread cuts the index into parts; `addShardedLexicon` asks for the
+ * result. Undefined where there is no worker (worker-job.ts): the lexicon is then derived here.
+ */
+export function lexiconInWorker(json: string): (() => Promise<StoredXLexicon>) | undefined {
+  return startWorkerJob<StoredXLexicon>({ job: 'lexicon', json });
+}
+
+/**
  * Builds the lexicon of a sharded index's `built` and adds it to `layout` as partitions of its own
  * build (`lexicon-000.HASH.json`, written and cleaned up with the other parts), listed in the
- * manifest's `lexicon`. Returns the number of partitions.
+ * manifest's `lexicon`. Returns the number of partitions. `derived`: the lexicon already under way
+ * (`lexiconInWorker`).
  */
-export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild): Promise<number> {
+export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild, derived?: () => Promise<StoredXLexicon>): Promise<number> {
   const { rangeXLexicon } = await import('../search/xlang-build.js');
   const { partName } = await import('../search/shards/build.js');
-  const lexicon = await deriveLexicon(built);
+  const lexicon = await (derived ? derived() : deriveLexicon(built));
   const ranges = rangeXLexicon(lexicon);
   const files = ranges.map(({ first, ...maps }, i) => {
     const name = partName('lexicon', i, built.hash);

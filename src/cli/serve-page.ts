@@ -1,10 +1,10 @@
 /**
- * The page of `bj-index serve` (src/cli/serve.ts): the build's problems, the search box, every
+ * The page of `bj-index serve` (src/cli/commands/serve.ts): the build's problems, the search box, every
  * keyword as a `<bj-keyword>` and the glossary, all reading the index built in memory; it reloads
  * itself after each rebuild (it asks `/status.json` once a second). Everything from the corpus is
  * HTML-escaped.
  */
-import type { PreviewStatus } from './serve.js';
+import type { PreviewStatus } from './commands/serve.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -17,9 +17,14 @@ import { checkInstalledMiniSearch } from './minisearch-check.js';
 export const SHARD_MODES = ['auto', 'always', 'never'] as const;
 export type ShardMode = (typeof SHARD_MODES)[number];
 
+/** Whether an index whose single-file text is `json` is written sharded. */
+export function wantsShards(json: string, mode: ShardMode): boolean {
+  return !(mode === 'never' || (mode === 'auto' && json.length <= AUTO_SHARD_CHARS));
+}
+
 /** The sharded layout for `built`, or undefined when it stays one file (`json` is its single-file text). */
 export function chooseLayout(built: BuiltIndex, json: string, mode: ShardMode, output: string): ShardedBuild | undefined {
-  if (mode === 'never' || (mode === 'auto' && json.length <= AUTO_SHARD_CHARS)) return undefined;
+  if (!wantsShards(json, mode)) return undefined;
   checkInstalledMiniSearch();
   return shardIndex(built, { base: `${partsFolderName(output)}/` });
 }

@@ -26,6 +26,11 @@ import { BjError, type CorpusFile, type SourceInfo, type SynonymsFile, type Term
 export interface BuildOptions {
   /** Library version written into the index; default: `version` from the package.json. */
   libraryVersion?: string;
+  /**
+   * The traditional → simplified map of these corpora, when it is made elsewhere ({@link variantsOf},
+   * e.g. in a worker thread, whose OpenCC dictionaries are freed with it); default: made here.
+   */
+  variants?: Record<string, string>;
 }
 
 /** One corpus file as read from disk: its path (for messages and ordering) and its parsed content. */
@@ -106,7 +111,7 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
   }
   // A passage names a keyword when the annotator would mark one of its names there (names.ts), in
   // simplified or traditional characters.
-  const variants = variantMap(files, synonyms);
+  const variants = opts.variants ?? variantMap(files, synonyms);
   const matcher = new TermMatcher(terms.flatMap(publishedNames), (text) => toSimplified(text, variants));
   for (const p of passages) {
     const named = new Set(matcher.findAll(p.text).map((m) => m.termId));
@@ -133,6 +138,15 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
     hash,
     ...content,
   };
+}
+
+/** The index's traditional → simplified map of these corpora (the `variants` of {@link buildIndex}). */
+export function variantsOf(corpora: ReadonlyArray<{ file: string; data: CorpusFile | SynonymsFile }>): Record<string, string> {
+  const files = corpora.filter((f): f is CorpusInput => !isSynonyms(f.data));
+  return variantMap(
+    files,
+    corpora.flatMap((f) => (isSynonyms(f.data) ? [f.data] : [])),
+  );
 }
 
 /**
@@ -201,13 +215,25 @@ function pinyinOf(names: string[]): { keys: string[]; syllables: string[] } {
   return { keys: [...new Set(keys)], syllables: [...new Set(syllables)] };
 }
 
-const toTraditional = [
-  OpenCC.Converter({ from: 'cn', to: 't' }),
-  OpenCC.Converter({ from: 'cn', to: 'tw' }),
-  OpenCC.Converter({ from: 'cn', to: 'hk' }),
-  OpenCC.Converter({ from: 'cn', to: 'twp' }),
-];
-const toSimplifiedCn = OpenCC.Converter({ from: 't', to: 'cn' });
+interface Converters {
+  toTraditional: Array<(text: string) => string>;
+  toSimplifiedCn: (text: string) => string;
+}
+
+/** OpenCC's converters (about 140 MB of dictionary tries), made when a build first needs them. */
+let converters: Converters | undefined;
+
+function openccConverters(): Converters {
+  return (converters ??= {
+    toTraditional: [
+      OpenCC.Converter({ from: 'cn', to: 't' }),
+      OpenCC.Converter({ from: 'cn', to: 'tw' }),
+      OpenCC.Converter({ from: 'cn', to: 'hk' }),
+      OpenCC.Converter({ from: 'cn', to: 'twp' }),
+    ],
+    toSimplifiedCn: OpenCC.Converter({ from: 't', to: 'cn' }),
+  });
+}
 
 /**
  * Traditional → simplified map for every Han character of the corpus: each character's traditional
@@ -215,20 +241,32 @@ const toSimplifiedCn = OpenCC.Converter({ from: 't', to: 'cn' });
  * back to it. Characters that are themselves simplified (t→cn leaves them unchanged) are never keys.
  */
 function variantMap(files: CorpusInput[], synonyms: SynonymsFile[] = []): Record<string, string> {
-  const texts: string[] = [];
+  // A set: a text seen twice adds nothing (the map is built from sets, in sorted order).
+  const texts = new Set<string>();
+  const push = (...more: string[]) => {
+    for (const t of more) texts.add(t);
+  };
   for (const s of synonyms) {
-    for (const e of s.equivalents ?? []) if (e.lang === 'zh') texts.push(...e.queries, e.means);
-    for (const p of s.pairs ?? []) texts.push(p.zh);
+    for (const e of s.equivalents ?? []) if (e.lang === 'zh') push(...e.queries, e.means);
+    for (const p of s.pairs ?? []) push(p.zh);
   }
   for (const { data } of files) {
     for (const t of data.terms ?? []) {
-      texts.push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');
+      push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');
     }
     for (const d of data.documents ?? []) {
-      texts.push(d.title.zh ?? '');
-      for (const p of d.passages) texts.push(p.text, ...p.headings);
+      push(d.title.zh ?? '');
+      for (const p of d.passages) push(p.text, ...p.headings);
     }
   }
+  const { toTraditional, toSimplifiedCn } = openccConverters();
+  // t→cn of one character, asked for every character of every text: converted once per character.
+  const simplifiedOf = new Map<string, string>();
+  const simplified = (ch: string) => {
+    let s = simplifiedOf.get(ch);
+    if (s === undefined) simplifiedOf.set(ch, (s = toSimplifiedCn(ch)));
+    return s;
+  };
   const candidates = new Map<string, Set<string>>();
   const add = (simplified: string, traditional: string) => {
     if (traditional === simplified || traditional.length !== 1 || simplified.length !== 1) return;
@@ -240,19 +278,19 @@ function variantMap(files: CorpusInput[], synonyms: SynonymsFile[] = []): Record
   for (const text of texts) {
     const han = text.match(HAN_CHARS);
     if (!han) continue;
-    for (const ch of han) chars.add(toSimplifiedCn(ch));
+    for (const ch of han) chars.add(simplified(ch));
     for (const convert of toTraditional) {
       const converted = convert(text);
       if (converted.length !== text.length) continue;
-      for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) add(toSimplifiedCn(text[i]!), converted[i]!);
+      for (let i = 0; i < text.length; i++) if (isHan(text[i]!)) add(simplified(text[i]!), converted[i]!);
     }
   }
   for (const ch of chars) for (const convert of toTraditional) add(ch, convert(ch));
   const map: Record<string, string> = {};
   for (const trad of [...candidates.keys()].sort()) {
-    if (toSimplifiedCn(trad) === trad) continue; // also a simplified character (e.g. 著, 后): never rewrite it
+    if (simplified(trad) === trad) continue; // also a simplified character (e.g. 著, 后): never rewrite it
     const options = [...candidates.get(trad)!].sort();
-    map[trad] = options.includes(toSimplifiedCn(trad)) ? toSimplifiedCn(trad) : options[0]!;
+    map[trad] = options.includes(simplified(trad)) ? simplified(trad) : options[0]!;
   }
   return map;
 }

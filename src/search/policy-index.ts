@@ -13,7 +13,7 @@
  * `lookupTerm`, `termNames` and `passagesFor` never build the search index.
  *
  * The parts: `engine.ts` builds MiniSearch (`search-engine.ts`: what a search runs on, which a
- * sharded index replaces by its own), `query.ts` plans a query, `rank.ts` orders the hits,
+ * sharded index replaces by its own; `lazy-engine.ts`: when, at once or in slices), `query.ts` plans a query, `rank.ts` orders the hits,
  * `named.ts` finds a keyword the query names, `highlight.ts` marks what matched, `suggest.ts` says
  * "did you mean".
  */
@@ -35,6 +35,7 @@ import {
   type SearchDoc,
 } from './engine.js';
 import { Highlighter } from './highlight.js';
+import { LazyEngine } from './lazy-engine.js';
 import { Lexicon } from './lexicon.js';
 import { QueryNames } from './named.js';
 import { STRONG_COVERAGE, planQuery, type QueryPlan } from './query.js';
@@ -42,16 +43,12 @@ import type { QueryTranslator } from './query.js';
 import { rank } from './rank.js';
 import { miniSearchEngine, type HitId, type SearchEngine, type SearchableFields } from './search-engine.js';
 import { suggestNames } from './suggest.js';
-import { yieldToPage } from './yield-to-page.js';
 import type { ContentLang, Entry, PassageEntry, SearchOptions, SearchResult, TermEntry } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 import type { TermName } from './names.js';
 
 /** Default number of results of {@link PolicyIndex.search}. */
 export const DEFAULT_LIMIT = 20;
-
-/** How long `prepareSearch` indexes before it yields to the page. */
-const SLICE_MS = 8;
 
 /**
  * A loaded policy index: keywords and passages, searchable in English and Chinese (simplified,
@@ -81,11 +78,8 @@ export class PolicyIndex {
   private readonly highlighter: Highlighter;
   /** The dictionary lexicon (`xlang.ts`, a lazy part), once `useLexicon` gave it a part. */
   private xlang?: QueryTranslator & { readonly parts: ReadonlySet<number> };
-  /** The MiniSearch index, built on first search (see `engine`) or by `prepareSearch`. */
-  private searchIndex?: MiniSearch<SearchDoc>;
-  private preparing?: Promise<void>;
-  /** The engine `prepareSearch` is building, and the next document it adds. */
-  private building?: { engine: MiniSearch<SearchDoc>; next: number };
+  /** The MiniSearch index, built on first search or by `prepareSearch` (see the design note at the top). */
+  private readonly lazy: LazyEngine;
   /** Document frequencies of each engine's text terms, filled while it indexes. */
   private readonly vocabOf = new WeakMap<MiniSearch<SearchDoc>, Vocabulary>();
 
@@ -100,6 +94,7 @@ export class PolicyIndex {
     this.docById = this.corpus.docById;
     this.names = new QueryNames(catalogue, this.corpus.byPinyin);
     this.highlighter = new Highlighter(catalogue, this.corpus.linkTokens);
+    this.lazy = new LazyEngine(this.corpus.docs, () => this.newEngine());
   }
 
   /**
@@ -136,36 +131,21 @@ export class PolicyIndex {
    * keystroke does not pay for indexing. Safe to call many times.
    */
   prepareSearch(): Promise<void> {
-    if (this.searchIndex) return Promise.resolve();
-    this.preparing ??= (async () => {
-      // Slices of about 8 ms between yields (chunks of 25 documents behind setTimeout(0) took 1.9×
-      // the synchronous build). A search meanwhile finishes this build (see `engine`).
-      const docs = this.corpus.docs;
-      const building = { engine: this.newEngine(), next: 0 };
-      this.building = building;
-      while (this.building === building && building.next < docs.length) {
-        const until = Date.now() + SLICE_MS;
-        do building.engine.add(docs[building.next++]!);
-        while (building.next < docs.length && Date.now() < until);
-        await yieldToPage();
-      }
-      this.searchIndex ??= building.engine;
-      if (this.building === building) this.building = undefined;
-    })();
-    return this.preparing;
+    return this.lazy.prepare();
   }
 
   /** Builds the search index now, in one synchronous step (a worker, where nothing waits for the thread). */
   buildSearch(): void {
-    void this.engine;
+    void this.lazy.engine;
   }
 
   /**
    * The search engine's tables: MiniSearch's serialised index (`toJSON`) and the vocabulary it
-   * filled, for `bj-index build --shards` to cut into parts. Builds the search index first.
+   * filled, for `bj-index build --shards` to cut into parts. Builds the search index for the call
+   * and does not keep it (unless it is built already): its memory is free once the tables are made.
    */
   searchTables(): { engine: AsPlainObject; vocabulary: Vocabulary } {
-    const engine = this.engine;
+    const engine = this.lazy.once();
     return { engine: engine.toJSON(), vocabulary: this.vocabOf.get(engine)! };
   }
 
@@ -174,22 +154,6 @@ export class PolicyIndex {
     const { mini, vocab } = newEngine(this.catalogue.variants);
     this.vocabOf.set(mini, vocab);
     return mini;
-  }
-
-  /**
-   * The MiniSearch index, built from the entries on first use: keyword lookups and annotation never
-   * pay for it, and the index file need not ship it (see the design note at the top).
-   */
-  private get engine(): MiniSearch<SearchDoc> {
-    if (!this.searchIndex) {
-      // A warm-up under way is finished here, synchronously, rather than started over beside it.
-      const docs = this.corpus.docs;
-      const building = this.building ?? { engine: this.newEngine(), next: 0 };
-      while (building.next < docs.length) building.engine.add(docs[building.next++]!);
-      this.searchIndex = building.engine;
-      this.building = undefined;
-    }
-    return this.searchIndex;
   }
 
   /**
@@ -318,7 +282,7 @@ export class PolicyIndex {
 
   /** The engine searches run on: MiniSearch over every entry, built on first use. */
   protected searchEngine(): SearchEngine {
-    const mini = this.engine;
+    const mini = this.lazy.engine;
     return (this.miniEngine ??= miniSearchEngine(mini, this.vocabOf.get(mini) ?? new Vocabulary()));
   }
   private miniEngine?: SearchEngine;

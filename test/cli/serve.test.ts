@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { previewIndex } from '../../src/cli/main.js';
-import { startPreview, type Preview, type PreviewStatus } from '../../src/cli/serve.js';
+import { previewIndex } from '../../src/cli/checked-build.js';
+import { startPreview, type Preview, type PreviewStatus } from '../../src/cli/commands/serve.js';
 import { root } from '../helpers/e2e.js';
 
 /** Resolves once the preview's status satisfies `ok` (now, or after one of its next builds). */

@@ -72,23 +72,42 @@ export function partName(kind: string, i: number, hash: string): string {
   return `${kind}-${String(i).padStart(3, '0')}.${hash}.json`;
 }
 
-/** Cuts sorted records into runs of at most `chars` characters of JSON (a single record may exceed it). */
-function cut<T>(records: T[], chars: number): T[][] {
-  const out: T[][] = [];
-  let run: T[] = [];
+/** Sorted records cut into runs, each with its records' JSON texts. */
+interface Run<T> {
+  records: T[];
+  json: string[];
+}
+
+/**
+ * Cuts sorted records into runs of at most `chars` characters of JSON (a single record may exceed it),
+ * keeping each record's JSON text for the part (`partText`): every record is serialised once.
+ */
+function cut<T>(records: T[], chars: number): Array<Run<T>> {
+  const out: Array<Run<T>> = [];
+  let run: Run<T> = { records: [], json: [] };
   let size = 0;
   for (const r of records) {
-    const n = JSON.stringify(r).length + 1;
-    if (run.length > 0 && size + n > chars) {
+    const json = JSON.stringify(r);
+    const n = json.length + 1;
+    if (run.records.length > 0 && size + n > chars) {
       out.push(run);
-      run = [];
+      run = { records: [], json: [] };
       size = 0;
     }
-    run.push(r);
+    run.records.push(r);
+    run.json.push(json);
     size += n;
   }
-  if (run.length > 0) out.push(run);
+  if (run.records.length > 0) out.push(run);
   return out;
+}
+
+/** Stands in a part for its run of records until their JSON texts replace it (no part holds it otherwise). */
+const RUN_MARK = '\u0000run';
+
+/** `JSON.stringify(part)` where `part` holds `RUN_MARK` in place of the array of `run`: the same text. */
+function partText(part: object, run: Run<unknown>): string {
+  return JSON.stringify(part).replace(JSON.stringify(RUN_MARK), () => `[${run.json.join(',')}]`);
 }
 
 /** A Han bigram's documents and their places in the `text` field, encoded as stored (format.ts: `StoredPositions`). */
@@ -193,8 +212,9 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const termRuns = cut(records, opts.termPartChars);
   const termFiles = termRuns.map((run, i) => {
     const name = partName('terms', i, built.hash);
-    const where = run.map((r) => positions.get(r[0]) ?? 0);
-    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, terms: run, positions: where } satisfies TermPart);
+    const where = run.records.map((r) => positions.get(r[0]) ?? 0);
+    const terms = RUN_MARK as unknown as TermPart['terms'];
+    parts.set(name, partText({ format: SHARD_FORMAT, index: built.hash, part: name, terms, positions: where } satisfies TermPart, run));
     return name;
   });
 
@@ -202,7 +222,8 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const formRuns = cut(forms, opts.formPartChars);
   const formFiles = formRuns.map((run, i) => {
     const name = partName('forms', i, built.hash);
-    part(name, { format: SHARD_FORMAT, index: built.hash, part: name, forms: run } satisfies FormPart);
+    const forms = RUN_MARK as unknown as FormPart['forms'];
+    parts.set(name, partText({ format: SHARD_FORMAT, index: built.hash, part: name, forms } satisfies FormPart, run));
     return name;
   });
 
@@ -245,8 +266,8 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     keywordCount: keywords.length,
     averageFieldLength: js.averageFieldLength,
     fieldIds: js.fieldIds,
-    terms: { files: termFiles, first: termRuns.map((run) => run[0]![0]) },
-    forms: { files: formFiles, first: formRuns.map((run) => run[0]![0]) },
+    terms: { files: termFiles, first: termRuns.map((run) => run.records[0]![0]) },
+    forms: { files: formFiles, first: formRuns.map((run) => run.records[0]![0]) },
     passages: { files: passageFiles, per: opts.passagesPerFragment },
     pinyinTerms,
     passageCount: passages.length,

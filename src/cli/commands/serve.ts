@@ -13,10 +13,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuiltIndex } from '../search/format.js';
-import { UsageError } from './inputs.js';
-import { packageDataDir, packageRoot } from './package-info.js';
-import { previewPage, type PreviewKeyword } from './serve-page.js';
+import type { BuiltIndex } from '../../search/format.js';
+import { UsageError } from '../inputs.js';
+import { packageDataDir, packageRoot } from '../package-info.js';
+import { previewPage, type PreviewKeyword } from '../serve-page.js';
 
 /** Checks and builds the index of `inputs` (and the `--site` pages) in memory; throws with every problem (`lines`). */
 export type PreviewBuild = (inputs: string[], site: Record<string, unknown>) => Promise<BuiltIndex>;

@@ -1,0 +1,29 @@
+/**
+ * How `bj-index` commands report: what they print (control characters escaped, see terminal.ts),
+ * the `Failure` that ends a command with exit code 1, and the helpers its `bj:` lines share.
+ */
+import { escapeControls } from './terminal.js';
+
+/** At most this many error lines are printed; the rest are counted. */
+const MAX_ERRORS = 20;
+
+/** An error that ends the command with exit code 1 after printing its `bj:` lines (already capped). */
+export class Failure extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** Writes to stdout with control characters escaped (see terminal.ts); `raw` for text already escaped. */
+export const out = (s: string, raw = false) => process.stdout.write(raw ? s : escapeControls(s));
+export const err = (s: string) => process.stderr.write(escapeControls(s.endsWith('\n') ? s : `${s}\n`));
+
+/** `1 file`, `2 files`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The first {@link MAX_ERRORS} lines, and a line counting the rest. */
+export function capped(lines: string[]): string[] {
+  return lines.length > MAX_ERRORS ? [...lines.slice(0, MAX_ERRORS), `bj: …and ${lines.length - MAX_ERRORS} more`] : lines;
+}
