@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/policy-index.js';
 import type { ShardedBuild } from '../search/shards/build.js';
-import type { StoredXLexicon } from '../search/xlang-format.js';
+import type { BuiltXLexicon } from '../search/xlang-format.js';
 import { SHARD_FORMAT, type LexiconPart } from '../search/shards/format.js';
 import { isRunning, writeFileAtomic } from './atomic-write.js';
 
@@ -34,7 +34,7 @@ export interface LexiconOutput {
 }
 
 /** The lexicon of `index`, derived from the dictionaries (through the CLI's dictionary cache). */
-async function deriveLexicon(index: BuiltIndex): Promise<StoredXLexicon> {
+async function deriveLexicon(index: BuiltIndex): Promise<BuiltXLexicon> {
   // Loaded only here: they read the dictionary and the word list (about 17 MB), which query never needs.
   const [{ buildXLexicon }, { dictionarySources, saveDictionaryCache }] = await Promise.all([
     import('../search/xlang-build.js'),
