@@ -8,6 +8,7 @@
  * writes its own beside those the current index names, the index is replaced last, and only then
  * are parts of neither build removed. A rebuild stopped midway leaves the old index translating.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
@@ -53,14 +54,17 @@ export async function buildLexiconFor(index: BuiltIndex, output: string): Promis
   const parts = splitXLexicon(lexicon);
   const folderName = lexiconFolderName(output);
   const digits = Math.max(2, String(parts.length - 1).length);
-  const names = parts.map((_, i) => `${String(i).padStart(digits, '0')}.${index.hash}.json`);
+  const bytes = parts.map((p) => Buffer.from(JSON.stringify(p), 'utf8'));
+  // Each part named by its own bytes: a browser's or CDN's cached part of another build or format
+  // is never served under the name of this one (a library upgrade leaves the index's hash unchanged).
+  const names = bytes.map((b, i) => `${String(i).padStart(digits, '0')}.${createHash('sha256').update(b).digest('hex').slice(0, 20)}.json`);
   const has = (m: Record<string, unknown>) => Object.keys(m).length > 0;
   index.lexiconFile = {
     files: names.map((n) => `${folderName}/${n}`),
     has: { zh: has(lexicon.zh), en: has(lexicon.en), syn: has(lexicon.syn) },
   };
   const folder = join(dirname(output), folderName);
-  return { folder, files: new Map(parts.map((p, i) => [join(folder, names[i]!), Buffer.from(JSON.stringify(p), 'utf8')])) };
+  return { folder, files: new Map(bytes.map((b, i) => [join(folder, names[i]!), b])) };
 }
 
 /**
