@@ -8,12 +8,13 @@
  * writes its own beside those the current index names, the index is replaced last, and only then
  * are parts of neither build removed. A rebuild stopped midway leaves the old index translating.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/policy-index.js';
 import type { ShardedBuild } from '../search/shards/build.js';
-import type { StoredXLexicon } from '../search/xlang-format.js';
+import type { BuiltXLexicon } from '../search/xlang-format.js';
 import { SHARD_FORMAT, type LexiconPart } from '../search/shards/format.js';
 import { isRunning, writeFileAtomic } from './atomic-write.js';
 import { startWorkerJob } from './worker-job.js';
@@ -35,7 +36,7 @@ export interface LexiconOutput {
 }
 
 /** The lexicon of `index`, derived from the dictionaries (through the CLI's dictionary cache). */
-export async function deriveLexicon(index: BuiltIndex): Promise<StoredXLexicon> {
+export async function deriveLexicon(index: BuiltIndex): Promise<BuiltXLexicon> {
   // Loaded only here: they read the dictionary and the word list (about 17 MB), which query never needs.
   const [{ buildXLexicon }, { dictionarySources, saveDictionaryCache }] = await Promise.all([
     import('../search/xlang-build.js'),
@@ -54,14 +55,17 @@ export async function buildLexiconFor(index: BuiltIndex, output: string): Promis
   const parts = splitXLexicon(lexicon);
   const folderName = lexiconFolderName(output);
   const digits = Math.max(2, String(parts.length - 1).length);
-  const names = parts.map((_, i) => `${String(i).padStart(digits, '0')}.${index.hash}.json`);
+  const bytes = parts.map((p) => Buffer.from(JSON.stringify(p), 'utf8'));
+  // Each part named by its own bytes: a browser's or CDN's cached part of another build or format
+  // is never served under the name of this one (a library upgrade leaves the index's hash unchanged).
+  const names = bytes.map((b, i) => `${String(i).padStart(digits, '0')}.${createHash('sha256').update(b).digest('hex').slice(0, 20)}.json`);
   const has = (m: Record<string, unknown>) => Object.keys(m).length > 0;
   index.lexiconFile = {
     files: names.map((n) => `${folderName}/${n}`),
     has: { zh: has(lexicon.zh), en: has(lexicon.en), syn: has(lexicon.syn) },
   };
   const folder = join(dirname(output), folderName);
-  return { folder, files: new Map(parts.map((p, i) => [join(folder, names[i]!), Buffer.from(JSON.stringify(p), 'utf8')])) };
+  return { folder, files: new Map(bytes.map((b, i) => [join(folder, names[i]!), b])) };
 }
 
 /**
@@ -69,8 +73,8 @@ export async function buildLexiconFor(index: BuiltIndex, output: string): Promis
  * runs on another core while this thread cuts the index into parts; `addShardedLexicon` asks for the
  * result. Undefined where there is no worker (worker-job.ts): the lexicon is then derived here.
  */
-export function lexiconInWorker(json: string): (() => Promise<StoredXLexicon>) | undefined {
-  return startWorkerJob<StoredXLexicon>({ job: 'lexicon', json });
+export function lexiconInWorker(json: string): (() => Promise<BuiltXLexicon>) | undefined {
+  return startWorkerJob<BuiltXLexicon>({ job: 'lexicon', json });
 }
 
 /**
@@ -79,7 +83,7 @@ export function lexiconInWorker(json: string): (() => Promise<StoredXLexicon>) |
  * manifest's `lexicon`. Returns the number of partitions. `derived`: the lexicon already under way
  * (`lexiconInWorker`).
  */
-export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild, derived?: () => Promise<StoredXLexicon>): Promise<number> {
+export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild, derived?: () => Promise<BuiltXLexicon>): Promise<number> {
   const { rangeXLexicon } = await import('../search/xlang-build.js');
   const { partName } = await import('../search/shards/build.js');
   const lexicon = await (derived ? derived() : deriveLexicon(built));

@@ -13,7 +13,7 @@
 import { QUERY_STOP_WORDS } from './question-words.js';
 import { loadCedict, CEDICT_SOURCE, type CedictEntry } from './cedict.js';
 import { wordFrequencies } from './word-frequency.js';
-import { XLANG_FORMAT, XLANG_VERSION, type StoredXLexicon, type XLexiconMaps } from './xlang-format.js';
+import { XLANG_FORMAT, XLANG_VERSION, encodeMap, type BuiltXLexicon, type StoredXLexicon, type XLexiconMaps } from './xlang-format.js';
 import { HAN_RUN, toSimplified } from './script.js';
 import { partOf } from './xlang-needed.js';
 import { tokenizeWithOffsets } from './text.js';
@@ -36,11 +36,16 @@ const MAX_TARGETS = 4;
 const MAX_SYNONYMS = 1;
 /**
  * How common (its count in jieba's dictionary) a Chinese word must be to be kept for Chinese
- * queries, unless the index uses its gloss as a phrase: the words readers type, not every entry.
+ * queries, unless a gloss of it is what the index is about ({@link MIN_TOPICAL_COUNT}) or a phrase
+ * the index uses: the words readers type, not every entry.
  */
-const MIN_ZH_COUNT = 100;
+const MIN_ZH_COUNT = 500;
+/** How common (jieba count) a word must be when one of its glosses is one the index is about ({@link TOPICAL_MATCHES}). */
+const MIN_TOPICAL_COUNT = 100;
+/** Keywords and passages a gloss matches for the index to be about it. */
+const TOPICAL_MATCHES = 3;
 /** How common (jieba count) a headword must be for its glosses to serve as English synonyms. */
-const MIN_SYNONYM_COUNT = 400;
+const MIN_SYNONYM_COUNT = 5000;
 /** Most senses of a headword whose glosses serve as English synonyms of each other. */
 const MAX_SYNONYM_SENSES = 5;
 /** Longest Chinese headword kept, in characters. */
@@ -106,11 +111,11 @@ function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string
 }
 
 /**
- * Whether an English gloss (its stems) can match anything: true when some keyword or passage has all
- * of its stems in the fields a query searches, as MiniSearch's AND query would need. A translation
- * that matches nothing only costs bytes.
+ * How many keywords and passages an English gloss (its stems) matches, counted up to `enough`: those
+ * that have all of its stems in the fields a query searches, as MiniSearch's AND query would need. A
+ * translation that matches nothing only costs bytes.
  */
-function glossMatcher(index: BuiltIndex): (stems: readonly string[]) => boolean {
+function glossMatcher(index: BuiltIndex): (stems: readonly string[], enough: number) => number {
   const catalogue = Catalogue.fromJSON(index);
   const postings = new Map<string, Set<number>>();
   searchCorpus(catalogue).docs.forEach((doc, n) => {
@@ -122,10 +127,11 @@ function glossMatcher(index: BuiltIndex): (stems: readonly string[]) => boolean 
       }
     }
   });
-  return (stems) => {
+  return (stems, enough) => {
     const sets = stems.map((t) => postings.get(t) ?? new Set<number>()).sort((a, b) => a.size - b.size);
-    for (const n of sets[0] ?? []) if (sets.every((docs) => docs.has(n))) return true;
-    return false;
+    let n = 0;
+    for (const doc of sets[0] ?? []) if (sets.every((docs) => docs.has(doc)) && ++n >= enough) break;
+    return n;
   };
 }
 
@@ -158,13 +164,13 @@ export interface XLexiconSources {
 export function buildXLexicon(
   index: BuiltIndex,
   sources: XLexiconSources = { dictionary: loadCedict(), frequency: wordFrequencies() },
-): StoredXLexicon {
+): BuiltXLexicon {
   const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
   const matches = glossMatcher(index);
   const inZh = substrings(zhRuns);
   const count = (zh: string) => sources.frequency.get(zh) ?? 0;
   // Chinese word → its glosses the index can match, whether it is named, and its first senses.
-  const zhCandidates = new Map<string, { glosses: string[]; named: boolean; first: Set<string> }>();
+  const zhCandidates = new Map<string, { glosses: string[]; named: boolean; topical: boolean; first: Set<string> }>();
   const en = new Map<string, string[]>();
   const syn = new Map<string, string[]>();
   for (const entry of sources.dictionary) {
@@ -175,14 +181,17 @@ export function buildXLexicon(
       .map((g) => ({ stems: glossStems(g) }))
       .map(({ stems }) => ({ stems, g: stems.join(' ') }))
       .filter(({ stems }) => stems.length > 0 && stems.length <= MAX_GLOSS_WORDS);
-    const known = glosses.filter(({ stems }) => stems.every((s) => enVocab.has(s)) && matches(stems));
+    const matched = glosses.map(({ stems }) => (stems.every((s) => enVocab.has(s)) ? matches(stems, TOPICAL_MATCHES) : 0));
+    const known = glosses.filter((_, i) => matched[i]! > 0);
     if (known.length > 0) {
       // A gloss the index uses as a phrase (`intellectual property rights`) names what it is about.
       const named = known.some(({ stems }) => stems.length > 1 && phrases.has(stems.join(' ')));
       // A headword may have several entries (readings): their senses add up.
-      const c = zhCandidates.get(entry.zh) ?? { glosses: [], named: false, first: new Set<string>() };
+      const c = zhCandidates.get(entry.zh) ?? { glosses: [], named: false, topical: false, first: new Set<string>() };
       c.glosses = [...new Set([...c.glosses, ...known.map(({ g }) => g)])].slice(0, MAX_GLOSSES);
       c.named ||= named;
+      // A gloss many keywords and passages match (`license`) is what the index is about.
+      c.topical ||= matched.some((n) => n >= TOPICAL_MATCHES);
       if (glosses[0] && glosses[0] === known[0]) c.first.add(known[0].g);
       zhCandidates.set(entry.zh, c);
     }
@@ -195,8 +204,11 @@ export function buildXLexicon(
       if (stems.length === 1 && !enVocab.has(stems[0]!)) push(syn, stems[0]!, known[0]!.g, MAX_SYNONYMS);
     }
   }
-  // The Chinese words readers type most, and words whose gloss the index uses as a phrase.
-  const kept = [...zhCandidates].filter(([zh, c]) => count(zh) >= MIN_ZH_COUNT || (c.named && count(zh) > 0));
+  // The Chinese words readers type most, common words for what the index is about, and words whose
+  // gloss the index uses as a phrase.
+  const kept = [...zhCandidates].filter(
+    ([zh, c]) => count(zh) >= MIN_ZH_COUNT || (c.topical && count(zh) >= MIN_TOPICAL_COUNT) || (c.named && count(zh) > 0),
+  );
   // Then, per gloss, the few words a reader would type for it (MAX_WORDS_PER_GLOSS).
   const byGloss = new Map<string, string[]>();
   for (const [zh, c] of kept) for (const g of c.glosses) byGloss.set(g, [...(byGloss.get(g) ?? []), zh]);
@@ -208,25 +220,52 @@ export function buildXLexicon(
     for (const zh of words.slice(0, n)) chosen.add(`${zh}\t${g}`);
   }
   const zh = new Map<string, string[]>();
-  for (const [word, c] of kept)
-    zh.set(
-      word,
-      c.glosses.filter((g) => chosen.has(`${word}\t${g}`)),
-    );
+  for (const [word, c] of kept) {
+    const glosses = c.glosses.filter((g) => chosen.has(`${word}\t${g}`));
+    if (glosses.length > 0) zh.set(word, glosses);
+  }
+  for (const word of derivable(zh)) zh.delete(word);
   const sorted = (map: Map<string, string[]>) =>
     Object.fromEntries([...map].filter(([, v]) => v.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     format: XLANG_FORMAT,
     version: XLANG_VERSION,
     index: index.hash,
-    part: 0,
-    parts: 1,
     source: CEDICT_SOURCE,
     license: 'CC BY-SA 4.0',
     zh: sorted(zh),
     en: sorted(en),
     syn: sorted(syn),
   };
+}
+
+/**
+ * The compounds a query finds translated as well without them (`人民政府` → `peopl govern`): those
+ * that the reader's longest match (`XLexicon.segment`) would cut, without them, into shorter words
+ * of `zh` covering every character, whose glosses together have every stem of theirs. Shorter
+ * compounds are decided first, so a longer one is cut into words that stay.
+ */
+function derivable(zh: ReadonlyMap<string, string[]>): Set<string> {
+  const drop = new Set<string>();
+  const longest = Math.max(0, ...[...zh.keys()].map((k) => [...k].length));
+  const compounds = [...zh.keys()].filter((k) => [...k].length > 2).sort((a, b) => [...a].length - [...b].length);
+  for (const word of compounds) {
+    const chars = [...word];
+    const stems = new Set<string>();
+    let at = 0;
+    while (at < chars.length) {
+      let len = Math.min(longest, chars.length - at);
+      for (; len >= 2; len--) {
+        const part = chars.slice(at, at + len).join('');
+        if (part !== word && !drop.has(part) && zh.has(part)) break;
+      }
+      if (len < 2) break;
+      for (const g of zh.get(chars.slice(at, at + len).join(''))!) for (const s of g.split(' ')) stems.add(s);
+      at += len;
+    }
+    if (at === chars.length && zh.get(word)!.every((g) => g.split(' ').every((s) => stems.has(s)))) drop.add(word);
+  }
+  return drop;
 }
 
 /** Entries per part, about (a part is then a few KB gzip). */
@@ -236,15 +275,19 @@ const ENTRIES_PER_PART = 700;
  * The lexicon cut into part files by the first character of each key (`partOf`), so a query
  * fetches only the parts of its own characters and words.
  */
-export function splitXLexicon(lexicon: StoredXLexicon): StoredXLexicon[] {
+export function splitXLexicon(lexicon: BuiltXLexicon): StoredXLexicon[] {
   const entries = Object.keys(lexicon.zh).length + Object.keys(lexicon.en).length + Object.keys(lexicon.syn).length;
   const parts = Math.min(64, Math.max(1, Math.round(entries / ENTRIES_PER_PART)));
   const pick = (map: Record<string, string[]>, part: number) =>
-    Object.fromEntries(Object.entries(map).filter(([k]) => partOf(k, parts) === part));
+    encodeMap(Object.fromEntries(Object.entries(map).filter(([k]) => partOf(k, parts) === part)));
   return Array.from({ length: parts }, (_, part) => ({
-    ...lexicon,
+    format: lexicon.format,
+    version: lexicon.version,
+    index: lexicon.index,
     part,
     parts,
+    source: lexicon.source,
+    license: lexicon.license,
     zh: pick(lexicon.zh, part),
     en: pick(lexicon.en, part),
     syn: pick(lexicon.syn, part),

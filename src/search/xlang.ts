@@ -13,7 +13,7 @@
 import type { Query } from 'minisearch';
 import type { PolicyIndex } from './policy-index.js';
 import type { PlanContext, QueryTranslator, Slot } from './query.js';
-import { XLANG_FORMAT, type XLexiconMaps } from './xlang-format.js';
+import { XLANG_FORMAT, decodeMap, type XLexiconMaps } from './xlang-format.js';
 import { grade, translateRun, translateWords } from './xlang-plan.js';
 
 /** A dictionary word found in a Han run: its position (in characters) and what it translates to. */
@@ -26,10 +26,14 @@ export interface XWord {
   targets: string[];
 }
 
+/** The maps of a lexicon part, encoded (a part file) or not (a built lexicon, a sharded index's partition). */
+type StoredMaps = Partial<Record<keyof XLexiconMaps, unknown>>;
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads one map of a lexicon file, skipping malformed entries. */
+/** Reads one map: as a part file stores it (`EncodedMap`) or as an object (a built lexicon, a sharded index's partition), skipping malformed entries. */
 function readMap(v: unknown): Map<string, string[]> {
+  if (Array.isArray(v)) return decodeMap(v);
   const out = new Map<string, string[]>();
   if (!isRecord(v)) return out;
   for (const [k, list] of Object.entries(v)) {
@@ -70,7 +74,7 @@ export class XLexicon implements QueryTranslator {
   /** The parts added so far. */
   readonly parts = new Set<number>();
 
-  constructor(maps: Partial<XLexiconMaps> = {}) {
+  constructor(maps: StoredMaps = {}) {
     this.zh = readMap(maps.zh);
     this.en = readMap(maps.en);
     this.syn = readMap(maps.syn);
@@ -86,14 +90,14 @@ export class XLexicon implements QueryTranslator {
       throw new Error('bj: the lexicon file is not a bj-index lexicon; rebuild the index with `npx bj-index build`.');
     if (json.index !== hash)
       throw new Error('bj: the lexicon file belongs to another build of the index; upload the index and its lexicon together.');
-    this.addMaps(json as Partial<XLexiconMaps>);
+    this.addMaps(json);
     const parts = typeof json.parts === 'number' ? json.parts : 1;
     if (parts === 1) this.parts.add(0);
     else if (typeof json.part === 'number') this.parts.add(json.part);
   }
 
   /** Adds the entries of a part whose origin the caller has checked (a sharded index's lexicon partition). */
-  addMaps(maps: Partial<XLexiconMaps>): void {
+  addMaps(maps: StoredMaps): void {
     const part = new XLexicon(maps);
     for (const [k, v] of part.zh) this.zh.set(k, v);
     for (const [k, v] of part.en) this.en.set(k, v);

@@ -11,6 +11,8 @@ import { PolicyIndex } from '../../src/search/index.js';
 import type { CorpusFile } from '../../src/search/types.js';
 import { buildXLexicon, splitXLexicon, type XLexiconSources } from '../../src/search/xlang-build.js';
 import { lexiconFilesFor } from '../../src/search/xlang-needed.js';
+import { decodeMap, encodeMap } from '../../src/search/xlang-format.js';
+import fc from 'fast-check';
 import { useLexicon } from '../../src/search/xlang.js';
 
 const corpus: CorpusFile = {
@@ -52,11 +54,11 @@ const sources: XLexiconSources = {
   ],
   frequency: new Map([
     ['营业', 1214],
-    ['执照', 107],
+    ['执照', 1070],
     ['熊猫', 2000],
     ['公章', 300],
     ['申请', 5000],
-    ['假货', 500],
+    ['假货', 5000],
     ['冷僻', 3],
   ]),
 };
@@ -116,22 +118,55 @@ describe('dictionary lexicon, as built', () => {
   it('gives a dictionary synonym only where its words occur together somewhere', () => {
     const lex = buildXLexicon(built, {
       dictionary: [...sources.dictionary, { zh: '伪证', glosses: ['goods permit', 'fakery'] }],
-      frequency: new Map([...sources.frequency, ['伪证', 900]]),
+      frequency: new Map([...sources.frequency, ['伪证', 9000]]),
     });
     assert.equal(lex.syn['fakeri'], undefined);
   });
 
-  it('cuts the lexicon into parts by the first character of each key, losing nothing', () => {
-    const parts = splitXLexicon({
-      ...lexicon,
-      zh: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [String.fromCodePoint(0x4e00 + i) + '子', ['x']])),
+  it('leaves out a compound whose words, as a query would find them, give every word of its glosses', () => {
+    const lex = buildXLexicon(built, {
+      dictionary: [
+        ...sources.dictionary,
+        { zh: '营业执照', glosses: ['business license'] },
+        { zh: '申请执照', glosses: ['license application'] },
+      ],
+      frequency: new Map([...sources.frequency, ['营业执照', 800], ['申请执照', 800]]),
     });
+    assert.equal(lex.zh['营业执照'], undefined, '营业 + 执照 give busi and licens');
+    assert.ok(lex.zh['营业'] && lex.zh['执照']);
+    const results = (() => {
+      const index = PolicyIndex.fromJSON(JSON.stringify(built));
+      useLexicon(index, lex);
+      return index.search('营业执照', { kind: 'passage' });
+    })();
+    assert.ok(results.some((r) => r.id === 'licence' && r.strength === 'strong'));
+  });
+
+  it('cuts the lexicon into parts by the first character of each key, losing nothing', () => {
+    const zh = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [String.fromCodePoint(0x4e00 + i) + '子', ['x', 'y z']]));
+    const parts = splitXLexicon({ ...lexicon, zh });
     assert.ok(parts.length > 1);
-    assert.equal(
-      parts.reduce((n, p) => n + Object.keys(p.zh).length, 0),
-      3000,
-    );
+    const read = new Map(parts.flatMap((p) => [...decodeMap(p.zh)]));
+    assert.deepEqual(Object.fromEntries(read), zh);
     assert.ok(parts.every((p, i) => p.part === i && p.parts === parts.length && p.index === built.hash));
+  });
+});
+
+describe('a lexicon part file’s maps', () => {
+  it('reads back every entry it stores, whatever the keys share', () => {
+    const key = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9 ]{0,14}$/), fc.stringMatching(/^[一-龥\u{20000}-\u{20005}]{1,6}$/u));
+    const targets = fc.array(fc.stringMatching(/^[a-z0-9一-龥][a-z0-9 一-龥]{0,9}$/), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.dictionary(key, targets), (map) => {
+        assert.deepEqual(decodeMap(encodeMap(map)), new Map(Object.entries(map)));
+      }),
+    );
+  });
+
+  it('reads a malformed map as empty rather than shifting targets onto other keys', () => {
+    assert.equal(decodeMap(['0营业,2执照', 'busi']).size, 0);
+    assert.equal(decodeMap({ 营业: ['busi'] }).size, 0);
+    assert.equal(decodeMap(undefined).size, 0);
   });
 });
 
