@@ -9,7 +9,7 @@
  * are parts of neither build removed. A rebuild stopped midway leaves the old index translating.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import type { PolicyIndex } from '../search/policy-index.js';
@@ -111,22 +111,35 @@ export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild,
 }
 
 /**
- * Writes the parts of the index to be written at `output`, beside those its current index names.
- * Returns the clean-up to run once the new index has replaced it: removing the parts neither names
- * (an earlier build's, an interrupted one's, stale temp files).
+ * Writes the parts of the index to be written at `output` (none for a sharded index or one built
+ * with --no-dictionary), beside those its current index names. Returns the clean-up to run once the
+ * new index has replaced it: removing the parts neither names (an earlier build's, an interrupted
+ * one's, stale temp files), and the folder once it is empty and no index names a lexicon there.
  */
-export async function writeLexicon(lexicon: LexiconOutput, output: string): Promise<() => Promise<void>> {
+export async function writeLexicon(lexicon: LexiconOutput | undefined, output: string): Promise<() => Promise<void>> {
   const previous = await lexiconInUse(output);
-  await mkdir(lexicon.folder, { recursive: true });
-  for (const [path, bytes] of lexicon.files) await writeFileAtomic(path, bytes);
+  const folder = lexicon?.folder ?? join(dirname(output), lexiconFolderName(output));
+  if (lexicon) {
+    await mkdir(folder, { recursive: true });
+    for (const [path, bytes] of lexicon.files) await writeFileAtomic(path, bytes);
+  }
   return async () => {
-    for (const name of await readdir(lexicon.folder)) {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return; // no lexicon folder: nothing to clean up
+    }
+    for (const name of names) {
       const temp = PART_TEMP.exec(name);
       const stale = temp
         ? !isRunning(Number(temp[1]))
-        : PART_FILE.test(name) && !lexicon.files.has(join(lexicon.folder, name)) && !previous.has(name);
-      if (stale) await rm(join(lexicon.folder, name), { force: true });
+        : PART_FILE.test(name) && !lexicon?.files.has(join(folder, name)) && !previous.has(name);
+      if (stale) await rm(join(folder, name), { force: true });
     }
+    // Built without a one-file lexicon (sharded, or --no-dictionary): the folder goes once the parts
+    // of the index it replaced are gone too (a folder with anyone else's files stays).
+    if (!lexicon) await rmdir(folder).catch(() => undefined);
   };
 }
 

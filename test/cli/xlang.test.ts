@@ -193,3 +193,24 @@ describe('a sharded index across languages', () => {
     );
   });
 });
+
+describe('bj-index build: the lexicon when the layout changes', () => {
+  const tmp = tempDir();
+  after(tmp.cleanup);
+
+  it('says how many lexicon partitions a sharded index has, and removes the one-file lexicon it replaced', async () => {
+    const out = join(tmp.dir, 'public', 'bj-index.json');
+    const folder = join(tmp.dir, 'public', 'bj-index.lexicon');
+    assert.equal((await run(['build', join(root, 'data'), '-o', out])).code, 0);
+    const oneFile = readdirSync(folder);
+    assert.ok(oneFile.length > 1);
+    const sharded = await run(['build', join(root, 'data'), '--shards', 'always', '-o', out]);
+    assert.equal(sharded.code, 0, sharded.stderr);
+    assert.match(sharded.stdout, /dictionary lexicon: \d+ partitions among the parts, \d+ bytes gzip/);
+    // The replaced index's parts stay for a reader that holds it, as a sharded rebuild keeps its parts.
+    assert.deepEqual(readdirSync(folder).sort(), oneFile.sort());
+    const again = await run(['build', join(root, 'data'), '--no-dictionary', '-o', out]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(existsSync(folder), false, 'no index names a lexicon there any more: the folder is gone');
+  });
+});

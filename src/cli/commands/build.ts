@@ -50,7 +50,7 @@ export async function build(args: string[]): Promise<number> {
   const layout = chooseLayout(index, json, shardMode as ShardMode, output);
   // A single-file index's lexicon is a folder beside it; a sharded index's is among its parts.
   const lexicon = values['no-dictionary'] || layout ? undefined : await buildLexiconFor(index, output);
-  if (layout && !values['no-dictionary']) await addShardedLexicon(index, layout, derived);
+  const partitions = layout && !values['no-dictionary'] ? await addShardedLexicon(index, layout, derived) : 0;
   json = JSON.stringify(layout ? layout.entry : index);
   const bytes = Buffer.from(json, 'utf8');
   let written: { parts: number; bytes: number } | undefined;
@@ -80,13 +80,13 @@ export async function build(args: string[]): Promise<number> {
     created = await mkdir(dirname(output), { recursive: true });
     unlock = await takeLock(output, output);
     // The lexicon first: the index that names it is written last, then what neither index names goes.
-    const lexiconWritten = lexicon ? await writeLexicon(lexicon, output) : undefined;
+    const lexiconWritten = await writeLexicon(lexicon, output);
     if (layout) written = await writeSharded(output, layout, bytes);
     else {
       await writeFileAtomic(output, bytes);
       await removeParts(output);
     }
-    await lexiconWritten?.();
+    await lexiconWritten();
   } catch (e) {
     unlock();
     removeCreated();
@@ -106,9 +106,14 @@ export async function build(args: string[]): Promise<number> {
     ? ` (keyword catalogue; ${count(written.parts, 'part')}, ${written.bytes} bytes in all, in ${join(dirname(output), partsFolderName(output))}/)`
     : '';
   const lexiconGzip = lexicon ? [...lexicon.files.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) : 0;
+  const partitionsGzip = layout
+    ? [...layout.parts].filter(([name]) => name.startsWith('lexicon-')).reduce((n, [, text]) => n + gzipSync(text, { level: 9 }).length, 0)
+    : 0;
   const lexiconNote = lexicon
     ? `; dictionary lexicon: ${count(lexicon.files.size, 'part')} in ${lexicon.folder}/, ${lexiconGzip} bytes gzip`
-    : '';
+    : partitions > 0
+      ? `; dictionary lexicon: ${count(partitions, 'partition')} among the parts, ${partitionsGzip} bytes gzip`
+      : '';
   out(
     `wrote ${output}: ${count(terms, 'term')}, ${count(passages + (site?.passages ?? 0), 'passage')}, ${bytes.length} bytes, ${gzip} bytes gzip${sharded}, ` +
       `hash ${hash} (${count(files, 'file')}${pages}, ${ms} ms)${lexiconNote}\n`,
