@@ -156,29 +156,30 @@ async function lexiconInUse(output: string): Promise<Set<string>> {
 }
 
 /**
- * Gives a single-file index read from `indexPath` every part of its lexicon, when it names one. A
- * missing or broken part is a warning (`warn`): the search then stays in the query's own language.
+ * The lexicon parts of a single-file index read from `indexPath`, read from beside it as a query
+ * needs them (`searchWithLexicon`: as the search box fetches them), each once. A missing or broken
+ * part is one warning (`warn`): the search then stays in the query's own language.
  */
-export async function loadLexiconBeside(index: PolicyIndex, indexPath: string, warn: (line: string) => void): Promise<void> {
-  const { useLexicon } = await import('../search/xlang.js');
-  const files = index.catalogue.built.lexiconFile?.files;
-  if (!Array.isArray(files)) return;
-  const failed: string[] = [];
-  let why = '';
-  for (const file of files) {
-    if (typeof file !== 'string') continue;
-    const path = join(dirname(indexPath), file);
-    try {
-      useLexicon(index, JSON.parse(await readFile(path, 'utf8')));
-    } catch (e) {
-      failed.push(path);
-      why ||= e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
+export function lexiconBeside(
+  index: PolicyIndex,
+  indexPath: string,
+  warn: (line: string) => void,
+): (q: string, english: boolean) => Promise<void> {
+  const failed = new Set<string>();
+  return async (q, english) => {
+    const [{ useLexicon }, { lexiconFilesFor }] = await Promise.all([import('../search/xlang.js'), import('../search/xlang-needed.js')]);
+    for (const file of lexiconFilesFor(index, q, english)) {
+      const path = join(dirname(indexPath), file);
+      if (failed.has(path)) continue;
+      try {
+        useLexicon(index, JSON.parse(await readFile(path, 'utf8')));
+      } catch (e) {
+        failed.add(path);
+        const why = e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
+        warn(
+          `bj: cannot use the lexicon part ${path} (${why}); searching without its translations, rebuild the index with \`npx bj-index build\``,
+        );
+      }
     }
-  }
-  if (failed.length > 0) {
-    const more = failed.length > 1 ? ` and ${failed.length - 1} more` : '';
-    warn(
-      `bj: cannot use the lexicon part ${failed[0]}${more} (${why}); searching without its translations, rebuild the index with \`npx bj-index build\``,
-    );
-  }
+  };
 }

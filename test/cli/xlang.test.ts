@@ -81,6 +81,32 @@ describe('bj-index build and query across languages', () => {
     assert.match(human.stdout, /^English results for "营业执照":$/m);
   });
 
+  it('answers `query` as the search box does: an English query with close matches gets no translations', async () => {
+    const { openSearcher } = await import('../../src/shared/index/searcher.js');
+    const { loadLimits } = await import('../../src/shared/index/limits.js');
+    const base = 'https://example.gov.cn/';
+    const queries = ['open government', 'business licence', '营业执照', 'elderly care'];
+    const page = new Map<string, string[]>();
+    await servedFrom(join(tmp.dir, 'public'), base, async () => {
+      // A fresh reader per query, as a fresh page: parts a previous query fetched would change nothing here.
+      for (const q of queries) {
+        const searcher = await openSearcher(`${base}bj-index.json`, { limits: loadLimits(), sync: true });
+        page.set(
+          q,
+          (await searcher.search(q, { limit: 200 })).map((r) => `${r.id} ${r.strength} ${r.via ?? ''}`),
+        );
+      }
+    });
+    for (const q of queries) {
+      const r = await run(['query', '--index', out, '--json', '--limit', '200', q]);
+      assert.equal(r.code, 0, r.stderr);
+      const cli = (JSON.parse(r.stdout) as Array<{ id: string; strength: string; via?: string }>).map(
+        (x) => `${x.id} ${x.strength} ${x.via ?? ''}`,
+      );
+      assert.deepEqual(cli, page.get(q), q);
+    }
+  });
+
   it('fetches no lexicon part before a query, and then only those of its characters (the search worker’s reader)', async () => {
     const { openSearcher } = await import('../../src/shared/index/searcher.js');
     const { loadLimits } = await import('../../src/shared/index/limits.js');

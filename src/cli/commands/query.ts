@@ -7,14 +7,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PolicyIndex } from '../../search/index.js';
-import type { ShardedIndex } from '../../search/shards/query.js';
-import type { SearchOptions } from '../../search/types.js';
+import { searchWithLexicon } from '../../search/lexicon-policy.js';
+import type { SearchOptions, SearchResult } from '../../search/types.js';
 import { checkedCorpora } from '../checked-build.js';
 import { decodeUtf8 } from '../decode.js';
 import { displayPath, reason, UsageError } from '../inputs.js';
 import { describeJsonError } from '../json-location.js';
-import { loadLexiconBeside } from '../lexicon-output.js';
+import { lexiconBeside } from '../lexicon-output.js';
 import { checkInstalledMiniSearch } from '../minisearch-check.js';
 import { packageDataDir, packageIndexPath, packageVersion } from '../package-info.js';
 import { parse } from '../parse-args.js';
@@ -74,8 +73,13 @@ export async function query(args: string[]): Promise<number> {
   return 0;
 }
 
+/** What the query command searches: an index of either layout (a one-file one with its lexicon). */
+interface Searchable {
+  search(q: string, opts?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
+}
+
 /** The index named by `--index`, else the package's built index, else one built in memory from its data. */
-async function openIndex(path: string | undefined): Promise<PolicyIndex | ShardedIndex> {
+async function openIndex(path: string | undefined): Promise<Searchable> {
   if (path !== undefined) return readIndex(path, `npx bj-index build -o ${path}`);
   const stale = await staleReason();
   if (stale === undefined) return readIndex(packageIndexPath, 'npm run build:index');
@@ -98,7 +102,7 @@ async function staleReason(): Promise<string | undefined> {
   return undefined;
 }
 
-async function readIndex(path: string, rebuild: string): Promise<PolicyIndex | ShardedIndex> {
+async function readIndex(path: string, rebuild: string): Promise<Searchable> {
   const shown = displayPath(path);
   let bytes: Uint8Array;
   try {
@@ -121,8 +125,9 @@ async function readIndex(path: string, rebuild: string): Promise<PolicyIndex | S
   try {
     if (ShardedIndex.isSharded(json)) return ShardedIndex.open(json, pathToFileURL(resolve(path)).href, readPart);
     const index = PolicyIndex.fromJSON(json);
-    await loadLexiconBeside(index, path, err);
-    return index;
+    // Its lexicon's parts read as the search box fetches them (src/search/lexicon-policy.ts), so the CLI answers as the page does.
+    const ensure = lexiconBeside(index, path, err);
+    return { search: (q: string, opts?: SearchOptions) => searchWithLexicon(index, q, opts, ensure) };
   } catch (e) {
     const message = e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e);
     throw new Failure([`bj: index ${shown}: ${message}${/rebuild|build/.test(message) ? '' : `; rebuild it with \`${rebuild}\``}`]);

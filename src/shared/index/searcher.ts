@@ -5,7 +5,7 @@
  * so both answer alike.
  */
 import { PolicyIndex } from '../../search/index.js';
-import { hasHan } from '../../search/script.js';
+import { searchWithLexicon } from '../../search/lexicon-policy.js';
 import { isShardedIndex } from '../../search/shards/format.js';
 import type { ShardedSearchOptions } from '../../search/shards/query.js';
 import type { SearchResult } from '../../search/types.js';
@@ -64,16 +64,9 @@ export async function openSearcher(url: string, { limits, sync, json }: OpenOpti
     (lexicon ??= import('./lexicon-loader.js').then(({ lexiconLoader }) => lexiconLoader(index, url, limits))).then((load) =>
       load(q, english),
     );
-  const hasLexicon = () => index.catalogue.built.lexiconFile !== undefined;
   return {
     layout: 'single',
-    async search(q, opts) {
-      await Promise.all([prepare(), hasLexicon() && hasHan(q) ? withLexicon(q, false) : undefined]);
-      const results = index.search(q, opts);
-      if (!hasLexicon() || results.some((r) => r.strength === 'strong')) return results;
-      await withLexicon(q, true);
-      return index.search(q, opts);
-    },
+    search: (q, opts) => searchWithLexicon(index, q, opts, withLexicon, prepare()),
     suggest: (q, limit) => index.suggest(q, limit),
     prepare,
     fetched: () => [],
