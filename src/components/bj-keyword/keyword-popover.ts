@@ -1,11 +1,9 @@
 /**
  * Everything a `<bj-keyword>` does after its first hover, focus, tap or `show()`. A chunk of its
  * own (dist/chunks/), imported by the element on first need, so a page of keywords pays for none of
- * it until a reader reaches for one.
- *
- * One `KeywordPopover` per keyword that was used, built from reactive controllers: `KeywordLookup`
- * (keyword-lookup.ts: the index and the keyword's entry) and, from src/shared/floating/,
- * `HoverIntent`, `PlacementController` (beside the keyword, or a sheet) and `Dismiss` (outside press,
+ * it until a reader reaches for one. One `KeywordPopover` per keyword that was used, built from
+ * reactive controllers: `KeywordLookup` (keyword-lookup.ts: the index and the keyword's entry) and,
+ * from src/shared/floating/, `HoverIntent`, `PlacementController` (beside the keyword, or a sheet) and `Dismiss` (outside press,
  * Escape, one open at a time). This file wires them to the keyword's events and draws the trigger's
  * ARIA state and the popover (keyword-popover-view.ts); the element (bj-keyword.ts) keeps the
  * public API, the reactive properties and the trigger, and forwards its update cycle here.

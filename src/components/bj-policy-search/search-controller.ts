@@ -2,10 +2,8 @@
  * What `<bj-policy-search>` does once the reader reaches for it (focus, typing, `preload`, a
  * restored `?q=`): the search (its index loads through src/shared/index/index-load.ts: idle → loading →
  * ready | error, Retry), the results popup with its filter, "did you mean" and details view, the
- * live region, and `?q=`. A chunk of its own (dist/chunks/), with the index reader and the positioning, imported on
- * first need: the loader draws only the box (bj-policy-search.ts), so nothing moves when this arrives.
- *
- * Pagefind's UI split: this `SearchController` holds the state; the element and the views
+ * live region, and `?q=`. A chunk of its own (dist/chunks/), imported on first need: the loader
+ * draws only the box (bj-policy-search.ts), so nothing moves when this arrives. Pagefind's UI split: this `SearchController` holds the state; the element and the views
  * (panel-view.ts, result-view.ts) render it. It is built from reactive controllers: `IndexLoad`,
  * `PlacementController` (the popup under the box, popup.ts) and `Dismiss` (an outside press, one
  * popup or popover open on the page at a time), and hands the box's keys to search-keys.ts.

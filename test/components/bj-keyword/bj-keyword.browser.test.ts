@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
@@ -23,6 +24,17 @@ import { elapsed } from '../../helpers/wait.js';
 
 /** A point well away from every fixture element. */
 const FAR: [number, number] = [5, 595];
+
+/** A search box showing the results for "sandbox", above `keyword` (a paragraph with a `<bj-keyword>`). */
+async function resultsBesideKeyword(keyword: TemplateResult) {
+  const wrap = await fixture<HTMLElement>(html`<div lang="en"><bj-policy-search index=${INDEX}></bj-policy-search>${keyword}</div>`);
+  const box = wrap.querySelector('bj-policy-search')!;
+  const el = wrap.querySelector('bj-keyword')!;
+  await box.search('sandbox');
+  await waitOptions(box);
+  await waitUntil(() => resultsShown(box), 'the results show');
+  return { box, el };
+}
 
 describe('<bj-keyword> opening and closing', () => {
   withFreshKeywords();
@@ -206,17 +218,7 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('keeps one popup open on the page: a keyword popover and the search results close each other', async () => {
-    const wrap = await fixture<HTMLElement>(
-      html`<div lang="en">
-        <bj-policy-search index=${INDEX}></bj-policy-search>
-        <p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>
-      </div>`,
-    );
-    const box = wrap.querySelector('bj-policy-search')!;
-    const el = wrap.querySelector('bj-keyword')!;
-    await box.search('sandbox');
-    await waitOptions(box);
-    await waitUntil(() => resultsShown(box), 'the results show');
+    const { box, el } = await resultsBesideKeyword(html`<p><bj-keyword index=${INDEX}>regulatory sandbox</bj-keyword></p>`);
     el.show();
     await waitShown(el);
     await waitUntil(() => !resultsShown(box) && !box.open, 'opening the popover closes the results');
@@ -226,17 +228,9 @@ describe('<bj-keyword> opening and closing', () => {
   });
 
   it('leaves the search results open when the pointer rests on a keyword on its way (a hover popover is a hint)', async () => {
-    const wrap = await fixture<HTMLElement>(
-      html`<div lang="en">
-        <bj-policy-search index=${INDEX}></bj-policy-search>
-        <p style="margin-top:24rem"><bj-keyword index=${INDEX} show-delay="100">regulatory sandbox</bj-keyword></p>
-      </div>`,
+    const { box, el } = await resultsBesideKeyword(
+      html`<p style="margin-top:24rem"><bj-keyword index=${INDEX} show-delay="100">regulatory sandbox</bj-keyword></p>`,
     );
-    const box = wrap.querySelector('bj-policy-search')!;
-    const el = wrap.querySelector('bj-keyword')!;
-    await box.search('sandbox');
-    await waitOptions(box);
-    await waitUntil(() => resultsShown(box), 'the results show');
     await moveTo(trigger(el));
     await waitShown(el, 'hover opens the popover');
     expect(resultsShown(box) && box.open, 'the results stay open').to.equal(true);
