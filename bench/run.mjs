@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM } from './lib/browser.mjs';
 import { dist, root, scratch } from './lib/data.mjs';
-import { formatValue, log, table } from './lib/report.mjs';
+import { formatValue, log, table, writeDocsBlock } from './lib/report.mjs';
 
 const started = Date.now();
 const DOCS = path.join(root, 'docs', 'performance.md');
@@ -210,7 +210,48 @@ function siteTargets() {
     },
     { what: `site, ${at}: memory ≤ 2× Pagefind's (JS + WASM)`, row: `sites.${n}.heap`, ...vs(2, 'memory') },
     { what: `site, ${at}: warm query p95 ≤ half Pagefind's`, row: `sites.${n}.warmP95`, ...vs(0.5, 'p95') },
+    ...growthTargets(n, vs),
   ];
+}
+
+/**
+ * Issue 24's targets on the growth table at `n` passages, for each site shape measured: bytes of the
+ * first answer and of the next five queries ≤ Pagefind's in both query languages (UI vs UI and API
+ * vs API), on the phone profile the first answer ≤ Pagefind's time and no task over 50 ms, and the
+ * build ≤ 1.5× Pagefind's time.
+ */
+function growthTargets(n, vs) {
+  const at = `${n.toLocaleString('en-US')} passages`;
+  const shapes = [...rows.keys()]
+    .filter((id) => id.startsWith(`sites.${n}.`) && id.endsWith('.buildMs'))
+    .map((id) => id.slice(`sites.${n}`.length, -'.buildMs'.length));
+  return shapes.flatMap((shape) => {
+    const page = shape === '.p1' ? 'a page a passage' : '50 passages a page';
+    // English UIs on the 50-a-page site keep the rows' first ids (the issue-16 targets above read them).
+    const id = (lang, mode, metric) =>
+      shape === '' && lang === 'en' && mode !== 'api'
+        ? `sites.${n}.${mode === 'phone' ? 'phone.' : ''}${metric}`
+        : `sites.${n}${shape}.${lang}.${mode}.${metric}`;
+    const out = [];
+    for (const lang of ['en', 'zh']) {
+      const where = `site, ${at}, ${page}, ${lang === 'en' ? 'English' : 'Chinese'}`;
+      for (const mode of ['ui', 'api']) {
+        const pair = mode === 'ui' ? 'element vs UI' : 'API vs API';
+        out.push({ what: `${where}, ${pair}: first-answer bytes ≤ Pagefind's`, row: id(lang, mode, 'first'), ...vs(1, 'bytes') });
+        out.push({ what: `${where}, ${pair}: next-five bytes ≤ Pagefind's`, row: id(lang, mode, 'next5'), ...vs(1, 'bytes') });
+      }
+      out.push({ what: `${where}, phone: first answer ≤ Pagefind UI's time`, row: id(lang, 'phone', 'firstMs'), ...vs(1, 'time') });
+      out.push({
+        what: `${where}, phone: no main-thread task over 50 ms`,
+        row: id(lang, 'phone', 'longest'),
+        get: (r) => r.value,
+        ok: (v) => v <= 50,
+        show: (v) => formatValue(v, 'ms'),
+      });
+    }
+    out.push({ what: `site, ${at}, ${page}: build ≤ 1.5× Pagefind's time`, row: `sites.${n}${shape}.buildMs`, ...vs(1.5, 'build time') });
+    return out;
+  });
 }
 const targets = TARGETS.map((t) => {
   const r = rows.get(t.row);
@@ -348,4 +389,6 @@ function updateDocs({ env, targets, suites }) {
   }
   writeFileSync(DOCS, `${text.slice(0, a + start.length)}\n${lines.join('\n')}\n${text.slice(b)}`);
   log('bench: docs/performance.md Performance block updated');
+  const sites = suites.find((suite) => suite.suite === 'sites')?.markdown;
+  if (sites) writeDocsBlock('sites', sites);
 }

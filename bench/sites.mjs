@@ -1,20 +1,23 @@
-// Growth on a generated district site (bench/site-gen.mjs) of 100 / 1,000 / 10,000 passages
-// (100,000 with BJ_SITE_SIZES=100,1000,10000,100000), each indexed two ways in the same run:
-//   ours:     `bj-index build data --site … ` (sharded above the `auto` limit) searched through
-//             <bj-policy-search limit="5"> (search in its worker), the ES bundle on the page;
-//   baseline: Pagefind (npm `pagefind`, its own binary) on the same HTML, searched with its JS API
-//             (`pagefind.search(q)` + `data()` of the first 5 results), imported at the first query.
-// Per size, in headless Chromium (fresh browser context, gzip -9 server counting the bytes it sends,
-// so requests from workers count too):
-//   bytes before interaction; bytes to the first answer; bytes over the next five queries;
-//   time to the first answer (input event → results with their texts); the longest main-thread
-//   task from the first query on (PerformanceObserver 'longtask'); JS heap after the six queries
-//   (page + its workers, after GC; Pagefind's WASM memory is not JS heap and not counted);
-//   warm query p95 (the same queries again, parts already loaded);
-//   build time and peak memory (max RSS) of each indexer, from /usr/bin/time;
-//   a phone profile: a fresh page with the main thread 4× slower (CDP CPU throttling), the time to
-//   the first answer and the longest task from the first keystroke to the shown results.
-// Run alone: `node --import tsx bench/sites.mjs` (prints its table; BJ_SITE_FIRST sets the first query).
+// The growth table: a generated district site (bench/site-gen.mjs) of 100 / 1,000 / 10,000 passages
+// (100,000 with BJ_SITE_SIZES=100,1000,10000,100000), in two shapes (BJ_SITE_SHAPES, passages a page:
+// 50, as a district's long policy pages, and 1, one page a passage), indexed two ways in the same run:
+//   ours:     `bj-index build data --site …` (sharded above the `auto` limit);
+//   baseline: Pagefind (npm `pagefind`, its own binary) on the same HTML.
+// Then searched like with like, in English and in Chinese (a first query and five more each, on a
+// page of that language), in headless Chromium with a fresh context per page and a gzip -9 server
+// counting the bytes it sends (requests from workers count too); pages in bench/lib/site-pages.mjs:
+//   UI:   <bj-policy-search limit="5"> vs Pagefind's default UI (5 results a page);
+//   API:  the headless API (bj-policy-widgets/search) vs Pagefind's JS API, 5 results with texts.
+// Per page: bytes before interaction, bytes and requests to the first answer, bytes over the next five
+// queries, time to the first answer (keystroke or call → the 5 results with their texts), the longest
+// main-thread task from the first query on; for the UIs, a phone profile (a fresh page, main thread
+// 4× slower by CDP CPU throttling: time to the first answer, longest task). For English UIs on the
+// 50-a-page site, also memory (JS heap + ArrayBuffers of page and workers, after GC) and warm query
+// p95. Per site: build time and peak memory (max RSS) of each indexer.
+//
+//   node --import tsx bench/sites.mjs                  prints the rows and the growth table
+//   node --import tsx bench/sites.mjs --update-docs    also writes the table into docs/performance.md
+//                                                      (between the sites:start / sites:end markers)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,17 +25,25 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, newPage } from './lib/browser.mjs';
 import { root, scratch } from './lib/data.mjs';
-import { finish, isMain, log, Results } from './lib/report.mjs';
+import { finish, isMain, log, Results, writeDocsBlock } from './lib/report.mjs';
 import { median, p95 } from './lib/stats.mjs';
 import { generateSite } from './site-gen.mjs';
+import { SHOWN, sitePages } from './lib/site-pages.mjs';
 
 export const SITE_SIZES = process.env.BJ_SITE_SIZES ? process.env.BJ_SITE_SIZES.split(',').map(Number) : [100, 1_000, 10_000];
-/** The first query (`BJ_SITE_FIRST=营商环境` for a Chinese one). */
-const FIRST = process.env.BJ_SITE_FIRST ?? 'regulatory sandbox';
-const NEXT = ['business environment', 'smart city', 'employment', 'elderly care', 'approval'];
+export const SITE_SHAPES = process.env.BJ_SITE_SHAPES ? process.env.BJ_SITE_SHAPES.split(',').map(Number) : [50, 1];
+/** Per query language: the page's `lang`, the first query and the next five. */
+const QUERIES = {
+  en: {
+    page: 'en',
+    first: process.env.BJ_SITE_FIRST ?? 'regulatory sandbox',
+    next: ['business environment', 'smart city', 'employment', 'elderly care', 'approval'],
+  },
+  zh: { page: 'zh-CN', first: '营商环境', next: ['监管沙盒', '就业', '养老', '审批', '信用'] },
+};
+/** The warm pass (English UIs on the 50-a-page site): every query again, twice, parts loaded. */
 const WARM = [
-  FIRST,
-  ...NEXT,
+  ...[QUERIES.en.first, ...QUERIES.en.next],
   'digital infrastructure',
   'credit supervision',
   'land use',
@@ -40,7 +51,6 @@ const WARM = [
   'time banking',
   'open government affairs',
 ];
-const SHOWN = 5;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 
@@ -98,49 +108,19 @@ function timed(cmd, args) {
   return { ms: Number(m[1]) * 1000, rssBytes: Number(m[2]) * 1024, stdout: res.stdout };
 }
 
-const OURS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ours</title>
-<script type="module" src="/dist/bj-policy-widgets.js"></script></head>
-<body><bj-policy-search index="bj-index.json" limit="${SHOWN}"></bj-policy-search><main><p>District policies.</p></main>
-<script type="module" src="ours-driver.js"></script></body></html>`;
-
-// Types a query the way the element receives it (one input event) and waits for its `bj-search`.
-const OURS_DRIVER = `window.bjRun = async (q) => {
-  await customElements.whenDefined('bj-policy-search');
-  const el = document.querySelector('bj-policy-search');
-  await el.updateComplete;
-  const input = el.shadowRoot.querySelector('input');
-  const done = new Promise((resolve) => el.addEventListener('bj-search', function h(e) {
-    if (e.detail.query === q) { el.removeEventListener('bj-search', h); resolve(); }
-  }));
-  const t0 = performance.now();
-  input.value = q;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
-  await done;
-  await el.updateComplete;
-  const shown = el.shadowRoot.querySelectorAll('[role="option"]').length;
-  return { ms: performance.now() - t0, shown };
-};`;
-
-const PAGEFIND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pagefind</title></head>
-<body><main><p>District policies.</p></main><script type="module" src="pagefind-driver.js"></script></body></html>`;
-
-// Pagefind's own API, imported at the first query (as its UI does on first use).
-const PAGEFIND_DRIVER = `window.bjRun = async (q) => {
-  const t0 = performance.now();
-  window.pf ??= await import('./pagefind/pagefind.js');
-  const search = await window.pf.search(q);
-  const data = await Promise.all(search.results.slice(0, ${SHOWN}).map((r) => r.data()));
-  return { ms: performance.now() - t0, shown: data.length };
-};`;
-
 /** A phone's main thread: this many times slower than this machine's (CDP CPU throttling; workers run at full speed). */
 export const PHONE_SLOWDOWN = 4;
 
+/** The longest long task (PerformanceObserver 'longtask') since `t`, 0 when none. */
+const longestSince = (page, t) => page.evaluate((t) => Math.max(0, ...window.bjLong.filter((e) => e.start >= t).map((e) => e.duration)), t);
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+
 /**
- * One engine at one size: the page, six queries, the warm pass, heap and long tasks. `phone`: the
- * main thread {@link PHONE_SLOWDOWN}× slower, the page and first query only (time and long tasks).
+ * One page of one engine: load it, ask the first query, then the next five. `phone`: the main thread
+ * {@link PHONE_SLOWDOWN}× slower, the first query only. `extras`: memory after the six queries and the
+ * warm pass.
  */
-async function measurePage(browser, server, url, { phone = false } = {}) {
+async function measurePage(browser, server, url, queries, { phone = false, extras = false } = {}) {
   const { page, close } = await newPage(browser, { log });
   try {
     if (phone) await (await page.createCDPSession()).send('Emulation.setCPUThrottlingRate', { rate: PHONE_SLOWDOWN });
@@ -154,46 +134,32 @@ async function measurePage(browser, server, url, { phone = false } = {}) {
     const bytesSince = (from, to = server.sent.length) => server.sent.slice(from, to).reduce((s, r) => s + r.bytes, 0);
     const m0 = mark();
     await page.goto(url, { waitUntil: 'load' });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    await settle(page);
     const before = bytesSince(m0);
     const m1 = mark();
     const queryStart = await page.evaluate(() => performance.now());
-    const first = await page.evaluate((q) => window.bjRun(q), FIRST);
+    const first = await page.evaluate((q) => window.bjRun(q), queries.first);
     const m2 = mark();
+    const out = { before, first: bytesSince(m1, m2), requestsFirst: m2 - m1, firstMs: first.ms, shown: first.shown };
     if (phone) {
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
-      const longest = await page.evaluate(
-        (t) => Math.max(0, ...window.bjLong.filter((e) => e.start >= t).map((e) => e.duration)),
-        queryStart,
-      );
-      return { firstMs: first.ms, shown: first.shown, longest };
+      await settle(page);
+      return { ...out, longest: await longestSince(page, queryStart) };
     }
-    const next = [];
-    for (const q of NEXT) next.push(await page.evaluate((q) => window.bjRun(q), q));
-    const m3 = mark();
-    const longest = await page.evaluate(
-      (t) => Math.max(0, ...window.bjLong.filter((e) => e.start >= t).map((e) => e.duration)),
-      queryStart,
-    );
+    for (const q of queries.next) await page.evaluate((q) => window.bjRun(q), q);
+    Object.assign(out, { next: bytesSince(m2), longest: await longestSince(page, queryStart) });
+    if (!extras) return out;
     const heap = await heapOf(page);
-
     for (const q of WARM) await page.evaluate((q) => window.bjRun(q), q); // every query's parts loaded
     const warm = [];
     for (let round = 0; round < 2; round++) for (const q of WARM) warm.push((await page.evaluate((q) => window.bjRun(q), q)).ms);
     return {
-      before,
-      first: bytesSince(m1, m2),
-      next: bytesSince(m2, m3),
-      firstMs: first.ms,
-      shown: first.shown,
-      longest,
+      ...out,
       heap: heap.js,
       workerHeap: heap.workers,
       workerCount: heap.count,
       memory: heap.backing === null ? null : heap.js + heap.backing,
       warmP95: p95(warm),
       warmP50: median(warm),
-      requestsFirst: m2 - m1,
     };
   } finally {
     await close();
@@ -223,12 +189,13 @@ async function heapOf(page) {
   return { js: used, backing, workers, count: sessions.length - 1 };
 }
 
-async function measureSize(n, browser, server, r) {
-  const dir = path.join(scratch, `site-${n}`);
+/** Generates the site, builds both indexes and writes the pages: the site's folder and build figures. */
+function buildSite(n, perPage) {
+  const dir = path.join(scratch, `site-${n}${perPage === 50 ? '' : `-p${perPage}`}`);
   rmSync(dir, { recursive: true, force: true });
   const www = path.join(dir, 'www');
   mkdirSync(www, { recursive: true });
-  generateSite({ passages: n, out: path.join(dir, 'site') });
+  generateSite({ passages: n, perPage, out: path.join(dir, 'site') });
   const ours = timed(process.execPath, [
     path.join(root, 'bin', 'bj-index.js'),
     'build',
@@ -240,102 +207,174 @@ async function measureSize(n, browser, server, r) {
     '-o',
     path.join(www, 'bj-index.json'),
   ]);
-  const sharded = /keyword catalogue/.test(ours.stdout);
   const pf = timed(path.join(root, 'node_modules', '.bin', 'pagefind'), [
     '--site',
     path.join(dir, 'site'),
     '--output-path',
     path.join(www, 'pagefind'),
   ]);
-  writeFileSync(path.join(www, 'ours.html'), OURS_PAGE);
-  writeFileSync(path.join(www, 'ours-driver.js'), OURS_DRIVER);
-  writeFileSync(path.join(www, 'pagefind.html'), PAGEFIND_PAGE);
-  writeFileSync(path.join(www, 'pagefind-driver.js'), PAGEFIND_DRIVER);
-  const base = `${server.origin}/${path.relative(root, www)}`;
-  const a = await measurePage(browser, server, `${base}/ours.html`);
-  const b = await measurePage(browser, server, `${base}/pagefind.html`);
-  const aPhone = await measurePage(browser, server, `${base}/ours.html`, { phone: true });
-  const bPhone = await measurePage(browser, server, `${base}/pagefind.html`, { phone: true });
-  const label = `${n.toLocaleString('en-US')} passages`;
-  const layout = sharded ? 'sharded' : 'one file';
-  r.add(`${n}.before`, `${label}: bytes before interaction (bundle; ${layout})`, a.before, { unit: 'B', baseline: b.before });
-  r.add(`${n}.first`, `${label}: bytes to the first answer`, a.first, {
-    unit: 'B',
-    baseline: b.first,
-    note: `${a.requestsFirst} / ${b.requestsFirst} requests`,
-  });
-  r.add(`${n}.next5`, `${label}: bytes over the next five queries`, a.next, { unit: 'B', baseline: b.next });
-  r.add(`${n}.firstMs`, `${label}: time to the first answer`, a.firstMs, { baseline: b.firstMs, note: `${a.shown} / ${b.shown} shown` });
-  r.add(`${n}.longest`, `${label}: longest main-thread task from the first query on`, a.longest, {
-    baseline: b.longest,
-    note: '0 = none over 50 ms',
-  });
-  r.add(`${n}.phone.firstMs`, `${label}, phone (main thread ${PHONE_SLOWDOWN}× slower): time to the first answer`, aPhone.firstMs, {
-    baseline: bPhone.firstMs,
-    note: `${aPhone.shown} / ${bPhone.shown} shown`,
-  });
-  r.add(`${n}.phone.longest`, `${label}, phone: longest main-thread task from the first keystroke to the results`, aPhone.longest, {
-    baseline: bPhone.longest,
-    note: '0 = none over 50 ms; target ≤ 50',
-  });
-  if (a.memory !== null && b.memory !== null) {
-    r.add(`${n}.heap`, `${label}: JS heap + ArrayBuffers (WASM memory), page + workers`, a.memory, {
-      unit: 'B',
-      baseline: b.memory,
-      note: `JS heap alone ${(a.heap / 2 ** 20).toFixed(1)} / ${(b.heap / 2 ** 20).toFixed(1)} MB; in the search workers (${a.workerCount} / ${b.workerCount}) ${(a.workerHeap / 2 ** 20).toFixed(1)} / ${(b.workerHeap / 2 ** 20).toFixed(1)} MB`,
-    });
-  } else
-    r.add(`${n}.heap`, `${label}: JS heap, page + workers`, a.heap, {
-      unit: 'B',
-      baseline: b.heap,
-      note: "Pagefind's WASM memory not counted",
-    });
-  r.add(`${n}.warmP95`, `${label}: warm query p95`, a.warmP95, {
-    baseline: b.warmP95,
-    note: `p50 ${a.warmP50.toFixed(1)} / ${b.warmP50.toFixed(1)} ms`,
-  });
-  r.add(`${n}.buildMs`, `${label}: build time`, ours.ms, { baseline: pf.ms });
-  r.add(`${n}.buildRss`, `${label}: build peak memory (max RSS)`, ours.rssBytes, { unit: 'B', baseline: pf.rssBytes });
+  for (const [lang, { page }] of Object.entries(QUERIES)) {
+    for (const [name, [html, driver]] of Object.entries(sitePages(page))) {
+      writeFileSync(path.join(www, `${name}.${lang}.html`), html);
+      writeFileSync(path.join(www, `${name}-driver.js`), driver);
+    }
+  }
+  return { www, sharded: /keyword catalogue/.test(ours.stdout), ours, pf };
+}
+
+/** Every page of one site: per query language, UI and API of both engines, and the UIs on a phone. */
+async function measureSite(n, perPage, browser, server) {
+  const site = buildSite(n, perPage);
+  const base = `${server.origin}/${path.relative(root, site.www)}`;
+  const langs = {};
+  for (const [lang, queries] of Object.entries(QUERIES)) {
+    const at = (name) => `${base}/${name}.${lang}.html`;
+    const extras = lang === 'en' && perPage === 50;
+    const m = {};
+    for (const mode of ['ui', 'api']) {
+      m[mode] = {
+        ours: await measurePage(browser, server, at(`ours-${mode}`), queries, { extras: extras && mode === 'ui' }),
+        pagefind: await measurePage(browser, server, at(`pagefind-${mode}`), queries, { extras: extras && mode === 'ui' }),
+      };
+    }
+    m.phone = {
+      ours: await measurePage(browser, server, at('ours-ui'), queries, { phone: true }),
+      pagefind: await measurePage(browser, server, at('pagefind-ui'), queries, { phone: true }),
+    };
+    langs[lang] = m;
+  }
   return {
     n,
-    ours: { ...a, phone: aPhone, buildMs: ours.ms, buildRss: ours.rssBytes, sharded },
-    pagefind: { ...b, phone: bPhone, buildMs: pf.ms, buildRss: pf.rssBytes },
+    perPage,
+    sharded: site.sharded,
+    build: { ours: { ms: site.ours.ms, rss: site.ours.rssBytes }, pagefind: { ms: site.pf.ms, rss: site.pf.rssBytes } },
+    langs,
   };
 }
 
+const sizeLabel = (n) => n.toLocaleString('en-US');
+const shapeLabel = (perPage) => (perPage === 1 ? 'a page a passage' : `${perPage} passages a page`);
+
+/** The rows of one site in the results (the old ids for English UIs on the 50-a-page site: the bench's targets read them). */
+function addRows(r, s) {
+  const label = `${sizeLabel(s.n)} passages, ${shapeLabel(s.perPage)}`;
+  const prefix = s.perPage === 50 ? `${s.n}` : `${s.n}.p${s.perPage}`;
+  for (const [lang, m] of Object.entries(s.langs)) {
+    for (const mode of ['ui', 'api', 'phone']) {
+      const { ours: a, pagefind: b } = m[mode];
+      const main = s.perPage === 50 && lang === 'en' && mode !== 'api';
+      const id = (metric) => (main ? `${prefix}.${mode === 'phone' ? 'phone.' : ''}${metric}` : `${prefix}.${lang}.${mode}.${metric}`);
+      const what = `${label}, ${lang} queries, ${mode === 'ui' ? 'element vs Pagefind UI' : mode === 'api' ? 'headless API vs Pagefind API' : `UIs on a phone (main thread ${PHONE_SLOWDOWN}× slower)`}`;
+      if (mode !== 'phone') {
+        if (mode === 'ui') r.add(id('before'), `${what}: bytes before interaction`, a.before, { unit: 'B', baseline: b.before });
+        r.add(id('first'), `${what}: bytes to the first answer`, a.first, {
+          unit: 'B',
+          baseline: b.first,
+          note: `${a.requestsFirst} / ${b.requestsFirst} requests`,
+        });
+        r.add(id('next5'), `${what}: bytes over the next five queries`, a.next, { unit: 'B', baseline: b.next });
+      }
+      r.add(id('firstMs'), `${what}: time to the first answer`, a.firstMs, { baseline: b.firstMs, note: `${a.shown} / ${b.shown} shown` });
+      r.add(id('longest'), `${what}: longest main-thread task from the first query on`, a.longest, {
+        baseline: b.longest,
+        note: mode === 'phone' ? '0 = none over 50 ms; target ≤ 50' : '0 = none over 50 ms',
+      });
+      if (a.warmP95 !== undefined) {
+        r.add(id('heap'), `${what}: JS heap + ArrayBuffers (WASM memory), page + workers`, a.memory ?? a.heap, {
+          unit: 'B',
+          baseline: b.memory ?? b.heap,
+          note: `JS heap alone ${(a.heap / 2 ** 20).toFixed(1)} / ${(b.heap / 2 ** 20).toFixed(1)} MB; in the search workers (${a.workerCount} / ${b.workerCount}) ${(a.workerHeap / 2 ** 20).toFixed(1)} / ${(b.workerHeap / 2 ** 20).toFixed(1)} MB`,
+        });
+        r.add(id('warmP95'), `${what}: warm query p95`, a.warmP95, {
+          baseline: b.warmP95,
+          note: `p50 ${a.warmP50.toFixed(1)} / ${b.warmP50.toFixed(1)} ms`,
+        });
+      }
+    }
+  }
+  r.add(`${prefix}.buildMs`, `${label}: build time (${s.sharded ? 'sharded' : 'one file'})`, s.build.ours.ms, {
+    baseline: s.build.pagefind.ms,
+  });
+  r.add(`${prefix}.buildRss`, `${label}: build peak memory (max RSS)`, s.build.ours.rss, { unit: 'B', baseline: s.build.pagefind.rss });
+}
+
+const kb = (b) => (b === undefined ? '–' : b === 0 ? '0' : `${(b / 1024).toFixed(1)} KB`);
+const msOf = (v) => (v === undefined ? '–' : v === 0 ? '0' : v < 100 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(2)} s`);
+const pair = (a, b, fmt) => {
+  const ratio = typeof a === 'number' && typeof b === 'number' && b > 0 ? ` (${(a / b).toFixed(2)}×)` : '';
+  return `${fmt(a)} / ${fmt(b)}${ratio}`;
+};
+
+/** The growth table (Markdown): one row per site, query language and pair compared; ours / Pagefind. */
+export function growthTable(sites) {
+  const lines = [
+    '| passages | pages | queries | compared | before interaction | first answer: bytes (requests) | first answer: time | next five: bytes | longest task | phone: first answer | phone: longest task |',
+    '| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of sites) {
+    for (const [lang, m] of Object.entries(s.langs)) {
+      for (const mode of ['ui', 'api']) {
+        const { ours: a, pagefind: b } = m[mode];
+        const phone = mode === 'ui' ? m.phone : undefined;
+        lines.push(
+          `| ${sizeLabel(s.n)}${s.sharded ? '' : ' (one file)'} | ${shapeLabel(s.perPage)} | ${lang === 'en' ? 'English' : 'Chinese'} | ${mode === 'ui' ? 'element / Pagefind UI' : 'headless API / Pagefind API'} | ` +
+            `${mode === 'ui' ? pair(a.before, b.before, kb) : '–'} | ${pair(a.first, b.first, kb)} (${a.requestsFirst} / ${b.requestsFirst}) | ${pair(a.firstMs, b.firstMs, msOf)}${a.shown === b.shown ? '' : `, ${a.shown} / ${b.shown} shown`} | ` +
+            `${pair(a.next, b.next, kb)} | ${pair(a.longest, b.longest, msOf)} | ${phone ? pair(phone.ours.firstMs, phone.pagefind.firstMs, msOf) : '–'} | ${phone ? pair(phone.ours.longest, phone.pagefind.longest, msOf) : '–'} |`,
+        );
+      }
+    }
+  }
+  lines.push('', '| passages | pages | build time | build peak memory |', '| ---: | --- | ---: | ---: |');
+  for (const s of sites) {
+    lines.push(
+      `| ${sizeLabel(s.n)} | ${shapeLabel(s.perPage)} | ${pair(s.build.ours.ms, s.build.pagefind.ms, msOf)} | ${pair(s.build.ours.rss, s.build.pagefind.rss, (v) => `${(v / 2 ** 20).toFixed(0)} MB`)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export async function measureSites() {
-  const r = new Results('sites', 'Generated district site: ours (sharded index, search worker) vs Pagefind 1.6, same HTML, same run');
+  const r = new Results('sites', 'Generated district site: ours vs Pagefind 1.6, same HTML, same run, UI vs UI and API vs API');
   if (!existsSync(path.join(root, 'dist', 'search-worker.js'))) throw new Error('bj: dist/ is not built; run `npm run build`');
   const deadline = Number(process.env.BJ_BENCH_DEADLINE) || Infinity;
   const server = await startCountingServer();
   const browser = await launch();
-  const detail = [];
+  const sites = [];
   let lastSeconds = 0;
   try {
     for (const n of SITE_SIZES) {
-      // A size 10× larger takes about 10× as long: skip it when that would pass the deadline.
-      if (Date.now() + lastSeconds * 10_000 > deadline) {
-        r.missing(
-          `${n}.skipped`,
-          `${n.toLocaleString('en-US')} passages`,
-          `skipped: would pass the bench budget (BJ_BENCH_BUDGET=900 npm run bench)`,
-        );
-        continue;
+      for (const perPage of SITE_SHAPES) {
+        // A size 10× larger takes about 10× as long: skip it when that would pass the deadline.
+        if (Date.now() + lastSeconds * 10_000 > deadline) {
+          r.missing(
+            `${n}.p${perPage}.skipped`,
+            `${sizeLabel(n)} passages, ${shapeLabel(perPage)}`,
+            'skipped: would pass the bench budget (BJ_BENCH_BUDGET=900 npm run bench)',
+          );
+          continue;
+        }
+        const t0 = Date.now();
+        const site = await measureSite(n, perPage, browser, server);
+        sites.push(site);
+        addRows(r, site);
+        lastSeconds = (Date.now() - t0) / 1000;
+        log(`sites: ${n} passages, ${shapeLabel(perPage)}, in ${lastSeconds.toFixed(0)} s`);
       }
-      const t0 = Date.now();
-      detail.push(await measureSize(n, browser, server, r));
-      lastSeconds = (Date.now() - t0) / 1000;
-      log(`sites: ${n} passages in ${lastSeconds.toFixed(0)} s`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
   r.note(
-    'Chromium, gzip -9 bytes as sent; ours = bundle + keyword catalogue + worker + index parts (or the one-file index); Pagefind = pagefind.js + its worker/WASM + meta + index chunks + 5 fragments.',
+    `Chromium, gzip -9 bytes as sent, ${SHOWN} results with their texts; ours = bundle + keyword catalogue + worker + index parts (or the one-file index); Pagefind = its UI or pagefind.js + worker/WASM + meta + index chunks + fragments.`,
   );
-  r.detail = detail;
+  r.markdown = growthTable(sites);
+  if (process.argv.includes('--update-docs')) writeDocsBlock('sites', r.markdown);
   return r;
 }
 
-if (isMain(import.meta.url)) finish(await measureSites());
+if (isMain(import.meta.url)) {
+  const r = await measureSites();
+  finish(r);
+  if (!process.argv.includes('--json')) console.log(`\n${r.markdown}`);
+}

@@ -1,7 +1,7 @@
 // Results of a bench script: rows of figures, each next to its baseline, printed as a table and
 // written as JSON. Every script runs alone (`node --expose-gc --import tsx bench/<name>.mjs`) or
 // under `bench/run.mjs`, which passes `--json <file>` and merges the files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bytes, ms, ratio } from './stats.mjs';
 
@@ -37,7 +37,9 @@ export class Results {
   }
 
   toJSON() {
-    return { suite: this.suite, title: this.title, seconds: (Date.now() - this.started) / 1000, rows: this.rows, notes: this.notes };
+    const data = { suite: this.suite, title: this.title, seconds: (Date.now() - this.started) / 1000, rows: this.rows, notes: this.notes };
+    // A table of the suite's own shape (bench/sites.mjs: the growth table), written into the docs as it is.
+    return this.markdown ? { ...data, markdown: this.markdown } : data;
   }
 }
 
@@ -91,4 +93,24 @@ export function finish(results) {
 /** True when this module is the script node was started with. */
 export function isMain(url) {
   return url === `file://${path.resolve(process.argv[1] ?? '')}`;
+}
+
+/**
+ * Writes `text` into docs/performance.md between the `<!-- NAME:start -->` and `<!-- NAME:end -->`
+ * markers, with the date; leaves the page alone (and says so) when the markers are missing.
+ */
+export function writeDocsBlock(name, text) {
+  const docs = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docs', 'performance.md');
+  const page = readFileSync(docs, 'utf8'); // read right before writing: others edit the page too
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = page.indexOf(start);
+  const b = page.indexOf(end);
+  if (a < 0 || b < a) {
+    log(`bench: docs/performance.md has no ${name}:start/${name}:end markers; not updated`);
+    return;
+  }
+  const when = `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${process.env.BJ_BENCH_MACHINE ?? 'see the Targets section'}).`;
+  writeFileSync(docs, `${page.slice(0, a + start.length)}\n${when}\n\n${text}\n${page.slice(b)}`);
+  log(`bench: docs/performance.md ${name} block updated`);
 }
