@@ -41,7 +41,11 @@ export interface ShardOptions {
 
 export const SHARD_DEFAULTS: Required<ShardOptions> = {
   base: 'bj-index/',
-  termPartChars: 48_000,
+  // About 5 KB gzip a part. A Chinese query's character pairs fall in as many partitions as it has
+  // pairs, so the partition size is what each pair costs: at 48,000 a 4-character query fetched about
+  // 75 KB of terms on a 10,000-passage site, at 16,000 about 33 KB, for a few KB more of partition
+  // names in the entry file (bench/sites.mjs; 8,000 saved little more and grew the entry by 7 KB).
+  termPartChars: 16_000,
   formPartChars: 24_000,
   passagesPerFragment: 10,
   relatedPerKeyword: 3,
