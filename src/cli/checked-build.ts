@@ -11,6 +11,7 @@ import { listCorpusFiles, loadCorpora, UsageError } from './inputs.js';
 import { packageDataDir, packageVersion } from './package-info.js';
 import { capped, count, err, Failure } from './report.js';
 import { checkBaseUrl, checkSiteOptions, readSite, type SiteOptions, type SiteResult } from './site-pages.js';
+import { cachedVariants } from './variant-cache.js';
 import { startWorkerJob } from './worker-job.js';
 
 /** Reads and checks the corpus; throws a Failure listing every problem. */
@@ -118,9 +119,12 @@ export async function buildChecked(corpora: CheckedCorpus[], output?: string): P
   const nothing = output !== undefined ? [`bj: nothing was written to ${output}`] : [];
   let index: BuiltIndex;
   try {
-    // The variant map in a worker thread: OpenCC's dictionaries go with it, before the search engine is built here.
-    const variants = await startWorkerJob<Record<string, string>>({ job: 'variants', corpora })?.();
+    // The variant map from the cache, else in a worker thread: OpenCC's dictionaries go with it,
+    // before the search engine is built here.
+    const cache = await cachedVariants(corpora);
+    const variants = cache.variants ?? (await startWorkerJob<Record<string, string>>({ job: 'variants', corpora })?.());
     index = buildIndex(corpora, { libraryVersion: packageVersion(), ...(variants ? { variants } : {}) });
+    if (!cache.variants) await cache.save(index.variants);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new Failure([`${message.startsWith('bj:') ? message : `bj: building the index failed: ${message}`}`, ...nothing]);

@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js';
+import type { DictGroup, DictLike, Trie } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import {
   DATA_SCHEMA_VERSION,
@@ -111,7 +113,7 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
   }
   // A passage names a keyword when the annotator would mark one of its names there (names.ts), in
   // simplified or traditional characters.
-  const variants = opts.variants ?? variantMap(files, synonyms);
+  const variants = opts.variants ?? variantsOf(sorted);
   const matcher = new TermMatcher(terms.flatMap(publishedNames), (text) => toSimplified(text, variants));
   for (const p of passages) {
     const named = new Set(matcher.findAll(p.text).map((m) => m.termId));
@@ -142,11 +144,34 @@ export function buildIndex(corpora: ReadonlyArray<{ file: string; data: CorpusFi
 
 /** The index's traditional → simplified map of these corpora (the `variants` of {@link buildIndex}). */
 export function variantsOf(corpora: ReadonlyArray<{ file: string; data: CorpusFile | SynonymsFile }>): Record<string, string> {
-  const files = corpora.filter((f): f is CorpusInput => !isSynonyms(f.data));
-  return variantMap(
-    files,
-    corpora.flatMap((f) => (isSynonyms(f.data) ? [f.data] : [])),
-  );
+  return variantMap(variantTexts(corpora));
+}
+
+/**
+ * The Chinese texts of these corpora that their traditional → simplified map is made from: the map
+ * depends on this set alone (not on its order), so the CLI keys its cache of maps by it.
+ */
+export function variantTexts(corpora: ReadonlyArray<{ file: string; data: CorpusFile | SynonymsFile }>): Set<string> {
+  const texts = new Set<string>();
+  const push = (...more: string[]) => {
+    for (const t of more) texts.add(t);
+  };
+  for (const { data } of corpora) {
+    if (!isSynonyms(data)) continue;
+    for (const e of data.equivalents ?? []) if (e.lang === 'zh') push(...e.queries, e.means);
+    for (const p of data.pairs ?? []) push(p.zh);
+  }
+  for (const { data } of corpora) {
+    if (isSynonyms(data)) continue;
+    for (const t of data.terms ?? []) {
+      push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');
+    }
+    for (const d of data.documents ?? []) {
+      push(d.title.zh ?? '');
+      for (const p of d.passages) push(p.text, ...p.headings);
+    }
+  }
+  return texts;
 }
 
 /**
@@ -220,45 +245,68 @@ interface Converters {
   toSimplifiedCn: (text: string) => string;
 }
 
+/** A conversion of opencc-js's presets: what `OpenCC.Converter` builds from it. */
+interface ConversionConfig {
+  normalizationChain?: readonly DictGroup[];
+  segmentation?: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
+}
+
 /** OpenCC's converters (about 140 MB of dictionary tries), made when a build first needs them. */
 let converters: Converters | undefined;
 
-function openccConverters(): Converters {
-  return (converters ??= {
-    toTraditional: [
-      OpenCC.Converter({ from: 'cn', to: 't' }),
-      OpenCC.Converter({ from: 'cn', to: 'tw' }),
-      OpenCC.Converter({ from: 'cn', to: 'hk' }),
-      OpenCC.Converter({ from: 'cn', to: 'twp' }),
-    ],
-    toSimplifiedCn: OpenCC.Converter({ from: 't', to: 'cn' }),
+/**
+ * The converters of `OpenCC.Converter({ from: 'cn', to: 't' | 'tw' | 'hk' | 'twp' })` and
+ * `({ from: 't', to: 'cn' })`, made from the same presets the same way (opencc-js's
+ * `ConverterBuilder`: normalise, cut at the segmentation dictionary's longest matches, convert each
+ * piece through each group of the chain), except that a dictionary group used by several of them
+ * is loaded into one trie: the four conversions from simplified share their largest three, which
+ * is most of the CPU and memory of a build's variant map. `test/cli/variants.test.ts` checks that
+ * they convert every text of data/ and of the test corpora as `OpenCC.Converter` does.
+ */
+export function openccConverters(): Converters {
+  if (converters) return converters;
+  // Loaded only here (1.2 MB of dictionaries to parse): a build whose variant map the CLI has cached never needs it.
+  const OpenCC = createRequire(import.meta.url)('opencc-js') as typeof OpenCCModule;
+  const tries = new Map<string, Trie>();
+  const ids = new Map<DictLike, number>();
+  const idOf = (d: DictLike) => ids.get(d) ?? (ids.set(d, ids.size), ids.size - 1);
+  const trieOf = (group: DictGroup): Trie => {
+    const key = group.map(idOf).join(',');
+    let trie = tries.get(key);
+    if (!trie) {
+      tries.set(key, (trie = new OpenCC.Trie()));
+      trie.loadDictGroup(group);
+    }
+    return trie;
+  };
+  const converter = (name: string): ((text: string) => string) => {
+    const config = OpenCC.Locale.configs[name] as ConversionConfig | undefined;
+    if (!config) throw new Error(`bj: opencc-js has no ${name} conversion; reinstall bj-policy-widgets`);
+    const normalize = (config.normalizationChain ?? []).map(trieOf);
+    const seg = config.segmentation;
+    const segmentation =
+      seg === undefined ? undefined : trieOf(Array.isArray(seg) && seg.every((d) => typeof d === 'string') ? seg : [seg as DictLike]);
+    const chain = config.conversionChain.map(trieOf);
+    return (text) => {
+      let s = text;
+      for (const t of normalize) s = t.convert(s);
+      const pieces = segmentation ? segmentation.segment(s) : [s];
+      return pieces.map((piece) => chain.reduce((p, t) => t.convert(p), piece)).join('');
+    };
+  };
+  return (converters = {
+    toTraditional: ['s2t', 's2tw', 's2hk', 's2twp'].map(converter),
+    toSimplifiedCn: converter('t2s'),
   });
 }
 
 /**
- * Traditional → simplified map for every Han character of the corpus: each character's traditional
+ * Traditional → simplified map for every Han character of the texts: each character's traditional
  * forms (by character and, where the conversion keeps the length, in the context of its text) mapped
  * back to it. Characters that are themselves simplified (t→cn leaves them unchanged) are never keys.
  */
-function variantMap(files: CorpusInput[], synonyms: SynonymsFile[] = []): Record<string, string> {
-  // A set: a text seen twice adds nothing (the map is built from sets, in sorted order).
-  const texts = new Set<string>();
-  const push = (...more: string[]) => {
-    for (const t of more) texts.add(t);
-  };
-  for (const s of synonyms) {
-    for (const e of s.equivalents ?? []) if (e.lang === 'zh') push(...e.queries, e.means);
-    for (const p of s.pairs ?? []) push(p.zh);
-  }
-  for (const { data } of files) {
-    for (const t of data.terms ?? []) {
-      push(t.title.zh ?? '', ...(t.aliases?.zh ?? []), ...(t.definition.zh ?? []), t.section?.zh ?? '');
-    }
-    for (const d of data.documents ?? []) {
-      push(d.title.zh ?? '');
-      for (const p of d.passages) push(p.text, ...p.headings);
-    }
-  }
+function variantMap(texts: ReadonlySet<string>): Record<string, string> {
   const { toTraditional, toSimplifiedCn } = openccConverters();
   // t→cn of one character, asked for every character of every text: converted once per character.
   const simplifiedOf = new Map<string, string>();

@@ -60,8 +60,8 @@ const MAX_WORDS_PER_GLOSS = 3;
 /** A gloss given by at most this many Chinese words keeps them all (`real estate`: 房地产, 不动产 …). */
 const SPECIFIC_GLOSS_WORDS = 6;
 
-/** Gloss → its content stems, computed once per gloss (the CLI keeps it in its dictionary cache). */
-export const glossStemCache = new Map<string, string[]>();
+/** Gloss → its content stems, computed once per gloss. */
+const glossStemCache = new Map<string, string[]>();
 
 /** The content stems of an English phrase as a query would search them (question words dropped). */
 export function glossStems(gloss: string): string[] {
@@ -160,50 +160,101 @@ export interface XLexiconSources {
   frequency: ReadonlyMap<string, number>;
 }
 
-/** Builds the pruned lexicon of `index` (default sources: CC-CEDICT and jieba's word counts). */
-export function buildXLexicon(
-  index: BuiltIndex,
-  sources: XLexiconSources = { dictionary: loadCedict(), frequency: wordFrequencies() },
-): BuiltXLexicon {
-  const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
-  const matches = glossMatcher(index);
-  const inZh = substrings(zhRuns);
-  const count = (zh: string) => sources.frequency.get(zh) ?? 0;
-  // Chinese word → its glosses the index can match, whether it is named, and its first senses.
-  const zhCandidates = new Map<string, { glosses: string[]; named: boolean; topical: boolean; first: Set<string> }>();
-  const en = new Map<string, string[]>();
-  const syn = new Map<string, string[]>();
-  for (const entry of sources.dictionary) {
+/**
+ * A dictionary entry as the builder reads it ({@link digestDictionary}): what of it does not depend
+ * on the index, worked out once. The CLI keeps these in its dictionary cache.
+ */
+export interface LexiconEntry {
+  /** The simplified headword, 2 to {@link MAX_HEADWORD} characters. */
+  zh: string;
+  /** How many glosses the dictionary gives it, in all its senses. */
+  senses: number;
+  /** How common it is: its count in jieba's dictionary, 0 when it is not listed. */
+  count: number;
+  /**
+   * The glosses of its first {@link MAX_SENSES} senses as a query searches them: their content stems
+   * joined by spaces, each of 1 to {@link MAX_GLOSS_WORDS} stems, in the dictionary's order. Never empty.
+   */
+  glosses: string[];
+}
+
+/**
+ * The entries of `dictionary` the builder can use, in order: a headword of other length, or whose
+ * first senses have no gloss of 1 to {@link MAX_GLOSS_WORDS} content words, adds nothing to any lexicon.
+ */
+export function digestDictionary(dictionary: readonly CedictEntry[], frequency: ReadonlyMap<string, number>): LexiconEntry[] {
+  const out: LexiconEntry[] = [];
+  for (const entry of dictionary) {
     const len = [...entry.zh].length;
     if (len < 2 || len > MAX_HEADWORD) continue;
     const glosses = entry.glosses
       .slice(0, MAX_SENSES)
-      .map((g) => ({ stems: glossStems(g) }))
-      .map(({ stems }) => ({ stems, g: stems.join(' ') }))
-      .filter(({ stems }) => stems.length > 0 && stems.length <= MAX_GLOSS_WORDS);
-    const matched = glosses.map(({ stems }) => (stems.every((s) => enVocab.has(s)) ? matches(stems, TOPICAL_MATCHES) : 0));
-    const known = glosses.filter((_, i) => matched[i]! > 0);
+      .map(glossStems)
+      .filter((stems) => stems.length > 0 && stems.length <= MAX_GLOSS_WORDS)
+      .map((stems) => stems.join(' '));
+    if (glosses.length > 0) out.push({ zh: entry.zh, senses: entry.glosses.length, count: frequency.get(entry.zh) ?? 0, glosses });
+  }
+  return out;
+}
+
+/**
+ * Builds the pruned lexicon of `index` from the dictionary and word counts (default: CC-CEDICT and
+ * jieba's), or from entries already digested ({@link digestDictionary}).
+ */
+export function buildXLexicon(
+  index: BuiltIndex,
+  sources: XLexiconSources | { entries: readonly LexiconEntry[] } = { dictionary: loadCedict(), frequency: wordFrequencies() },
+): BuiltXLexicon {
+  const entries = 'entries' in sources ? sources.entries : digestDictionary(sources.dictionary, sources.frequency);
+  const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
+  const matches = glossMatcher(index);
+  const inZh = substrings(zhRuns);
+  // Whether every stem of a gloss is in the index's English text: a one-word gloss (most) is its stem.
+  const inVocab = (g: string): boolean => {
+    for (let at = 0; ;) {
+      const space = g.indexOf(' ', at);
+      if (!enVocab.has(space < 0 ? (at === 0 ? g : g.slice(at)) : g.slice(at, space))) return false;
+      if (space < 0) return true;
+      at = space + 1;
+    }
+  };
+  // How many keywords and passages a gloss matches (up to TOPICAL_MATCHES), 0 when a stem is not
+  // in the index: asked once per gloss, not per entry.
+  const matchedOf = new Map<string, number>();
+  const matched = (g: string): number => {
+    if (!inVocab(g)) return 0;
+    let n = matchedOf.get(g);
+    if (n === undefined) matchedOf.set(g, (n = matches(g.split(' '), TOPICAL_MATCHES)));
+    return n;
+  };
+  // Chinese word → its glosses the index can match, whether it is named, and its first senses.
+  const zhCandidates = new Map<string, { glosses: string[]; named: boolean; topical: boolean; first: Set<string>; count: number }>();
+  const en = new Map<string, string[]>();
+  const syn = new Map<string, string[]>();
+  for (const entry of entries) {
+    const { glosses } = entry;
+    const known = glosses.filter((g) => matched(g) > 0);
     if (known.length > 0) {
       // A gloss the index uses as a phrase (`intellectual property rights`) names what it is about.
-      const named = known.some(({ stems }) => stems.length > 1 && phrases.has(stems.join(' ')));
+      const named = known.some((g) => g.includes(' ') && phrases.has(g));
       // A headword may have several entries (readings): their senses add up.
-      const c = zhCandidates.get(entry.zh) ?? { glosses: [], named: false, topical: false, first: new Set<string>() };
-      c.glosses = [...new Set([...c.glosses, ...known.map(({ g }) => g)])].slice(0, MAX_GLOSSES);
+      const c = zhCandidates.get(entry.zh) ?? { glosses: [], named: false, topical: false, first: new Set<string>(), count: entry.count };
+      c.glosses = [...new Set([...c.glosses, ...known])].slice(0, MAX_GLOSSES);
       c.named ||= named;
       // A gloss many keywords and passages match (`license`) is what the index is about.
-      c.topical ||= matched.some((n) => n >= TOPICAL_MATCHES);
-      if (glosses[0] && glosses[0] === known[0]) c.first.add(known[0].g);
+      c.topical ||= known.some((g) => matched(g) >= TOPICAL_MATCHES);
+      if (glosses[0] === known[0]) c.first.add(known[0]!);
       zhCandidates.set(entry.zh, c);
     }
-    if (inZh.has(entry.zh)) for (const { stems } of glosses) push(en, stems.join(' '), entry.zh, MAX_TARGETS);
+    if (inZh.has(entry.zh)) for (const g of glosses) push(en, g, entry.zh, MAX_TARGETS);
     // A one-word gloss the index lacks reaches the glosses of the same (common) headword it has.
     // Only for common headwords of few senses, and only to one of their first two: `fake` → `counterfeit`.
-    if (count(entry.zh) < MIN_SYNONYM_COUNT || entry.glosses.length > MAX_SYNONYM_SENSES || !known[0] || glosses.indexOf(known[0]) > 1)
-      continue;
-    for (const { stems } of glosses) {
-      if (stems.length === 1 && !enVocab.has(stems[0]!)) push(syn, stems[0]!, known[0]!.g, MAX_SYNONYMS);
+    if (!known[0] || entry.count < MIN_SYNONYM_COUNT || entry.senses > MAX_SYNONYM_SENSES || glosses.indexOf(known[0]) > 1) continue;
+    for (const g of glosses) {
+      if (!g.includes(' ') && !enVocab.has(g)) push(syn, g, known[0], MAX_SYNONYMS);
     }
   }
+  const count = (zh: string) => zhCandidates.get(zh)!.count;
   // The Chinese words readers type most, common words for what the index is about, and words whose
   // gloss the index uses as a phrase.
   const kept = [...zhCandidates].filter(

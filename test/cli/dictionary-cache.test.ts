@@ -1,7 +1,8 @@
 /**
- * The dictionary cache of `bj-index build` (src/cli/dictionary-cache.ts): an editor's rebuild reads
- * what the first build derived from CC-CEDICT and jieba, and writes the very same lexicon; a broken
- * cache file is rebuilt without a word; `BJ_INDEX_CACHE=off` writes none.
+ * The build cache of `bj-index build` (src/cli/dictionary-cache.ts, variant-cache.ts): an editor's
+ * rebuild reads what the first build derived from CC-CEDICT and jieba, and the traditional →
+ * simplified map OpenCC gave for the same texts, and writes the very same index and lexicon; a
+ * damaged cache file is rebuilt without a word; `BJ_INDEX_CACHE=off` writes none.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildCli, fixtures, run, tempDir } from '../helpers/cli.js';
 
-/** The lexicon parts written beside `index`, by name. */
-const lexiconOf = (index: string): Record<string, string> => {
+/** The index written at `index` and the lexicon parts beside it, by name. */
+const filesOf = (index: string): Record<string, string> => {
   const folder = index.replace(/\.json$/, '.lexicon');
-  return Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
+  return {
+    'bj-index.json': readFileSync(index, 'utf8'),
+    ...Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')])),
+  };
 };
 
-describe('bj-index build: the dictionary cache', () => {
+describe('bj-index build: the build cache', () => {
   const tmp = tempDir();
   after(tmp.cleanup);
   before(buildCli);
@@ -25,22 +29,34 @@ describe('bj-index build: the dictionary cache', () => {
     const r = await run(['build', fixtures, '-o', out], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /dictionary lexicon: \d+ parts?/);
-    return lexiconOf(out);
+    assert.equal(r.stderr, '');
+    return filesOf(out);
   };
-  const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /^dictionary-[0-9a-f]{16}\.json$/.test(f)) : []);
+  const cacheFiles = (dir: string, kind: 'dictionary' | 'variants') =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${kind}-`) && !f.startsWith('.')) : [];
 
-  it('writes the same lexicon from the cache as from the dictionaries, and survives a broken cache file', async () => {
+  it('writes the same index and lexicon from the cache as from the dictionaries, and survives damaged cache files', async () => {
     const cache = join(tmp.dir, 'cache');
     const first = await build('first', { BJ_INDEX_CACHE: cache });
-    assert.equal(cacheFiles(cache).length, 1, 'the first build leaves one cache file');
-    assert.ok(Object.keys(first).length > 0);
+    assert.equal(cacheFiles(cache, 'dictionary').length, 1, 'the first build leaves one dictionary cache file');
+    assert.equal(cacheFiles(cache, 'variants').length, 1, 'and the variant map of its texts');
+    assert.ok(Object.keys(first).length > 1);
 
-    assert.deepEqual(await build('again', { BJ_INDEX_CACHE: cache }), first, 'a rebuild from the cache writes the same lexicon');
+    assert.deepEqual(await build('again', { BJ_INDEX_CACHE: cache }), first, 'a rebuild from the cache writes the same files');
 
-    const file = join(cache, cacheFiles(cache)[0]!);
-    writeFileSync(file, '{"format": "bj-index-dictionary-cache/1", "entries": [');
-    assert.deepEqual(await build('broken', { BJ_INDEX_CACHE: cache }), first, 'a broken cache file changes nothing');
-    assert.doesNotThrow(() => JSON.parse(readFileSync(file, 'utf8')), 'and is written again, whole');
+    const dictionary = join(cache, cacheFiles(cache, 'dictionary')[0]!);
+    const variants = join(cache, cacheFiles(cache, 'variants')[0]!);
+    const written = { dictionary: readFileSync(dictionary, 'utf8'), variants: readFileSync(variants, 'utf8') };
+    // Cut short, as by a full disk under another program's copy.
+    writeFileSync(dictionary, written.dictionary.slice(0, written.dictionary.length / 2));
+    writeFileSync(variants, written.variants.slice(0, written.variants.length / 2));
+    assert.deepEqual(await build('broken', { BJ_INDEX_CACHE: cache }), first, 'damaged cache files change nothing');
+    assert.equal(readFileSync(dictionary, 'utf8'), written.dictionary, 'the dictionary cache is written again, whole');
+    assert.equal(readFileSync(variants, 'utf8'), written.variants, 'the variant map too');
+
+    // Well-formed JSON that is no variant map (a character mapped to a number) is not used either.
+    writeFileSync(variants, JSON.stringify(Object.fromEntries(Object.keys(JSON.parse(written.variants) as object).map((k) => [k, 0]))));
+    assert.deepEqual(await build('wrong', { BJ_INDEX_CACHE: cache }), first, 'a variant file of the wrong shape changes nothing');
 
     const home = join(tmp.dir, 'home');
     assert.deepEqual(await build('off', { BJ_INDEX_CACHE: 'off', HOME: home, XDG_CACHE_HOME: '' }), first);

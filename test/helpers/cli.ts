@@ -46,11 +46,23 @@ export function buildCli(): void {
   if (existsSync(entry) && statSync(entry).mtimeMs > newestUnder(join(root, 'src'))) return;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const tmp = join(root, 'dist', `.cli-${process.pid}`);
-  const args = pkg.scripts['build:cli']!.split(' ')
+  // `esbuild … --outdir=dist/cli && node … write-validators.ts dist/cli`, each writing to tmp instead.
+  const [bundle, ...then] = pkg.scripts['build:cli']!.split(' && ');
+  const args = bundle!
+    .split(' ')
     .slice(1) // drop "esbuild"
     .map((a) => (a.startsWith('--outdir=') ? `--outdir=${tmp}` : a));
   try {
     execFileSync(join(root, 'node_modules', '.bin', 'esbuild'), args, { cwd: root, stdio: 'inherit' });
+    for (const command of then) {
+      const [program, ...rest] = command.split(' ');
+      assert.equal(program, 'node', `build:cli: ${command}`);
+      execFileSync(
+        process.execPath,
+        rest.map((a) => (a === 'dist/cli' ? tmp : a)),
+        { cwd: root, stdio: 'inherit' },
+      );
+    }
     mkdirSync(out, { recursive: true });
     // Chunks first, the entry last: the entry only appears once what it imports is there.
     const built = readdirSync(tmp).sort((a, b) => Number(a === 'bj-index.js') - Number(b === 'bj-index.js'));
