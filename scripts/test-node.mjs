@@ -6,7 +6,9 @@
 //     browser per kind (test/helpers/run-browser-suites.ts); the suites are dealt out longest first
 //     (file size standing in for running time) to the group with the least so far;
 //   - every other file with `node --test`, BJ_TEST_CONCURRENCY files at a time (default: the number
-//     of CPUs, at least 2); they are independent (temp dirs, no shared writes).
+//     of CPUs, at least 2); they are independent (temp dirs, no shared writes). `node --test` starts
+//     them in the order given, so they are given longest first (file size again): the group is the
+//     suite's long pole, and a long file started last would leave a core idle at its end.
 // Each line is prefixed with its group; the end prints the totals. Exit 1 if any test failed.
 //
 //   npm run test:node                       all
@@ -38,17 +40,17 @@ const files = find('test')
   .filter((f) => only.length === 0 || only.some((o) => f === o || f.startsWith(`${o}${path.sep}`)))
   .sort();
 const usesBrowsers = (f) => /\b(describeInBrowsers|useBrowser)\(/.test(readFileSync(path.join(root, f), 'utf8'));
+/** `list`, largest file first (ties by name): the order in which to start them. */
+const longestFirst = (list) =>
+  list.map((f) => ({ f, size: statSync(path.join(root, f)).size })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
 const shared = files.filter(usesBrowsers);
-const rest = files.filter((f) => !usesBrowsers(f));
+const rest = longestFirst(files.filter((f) => !usesBrowsers(f))).map(({ f }) => f);
 const concurrency = Number(process.env.BJ_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
 
 /** The browser suites dealt out to `n` groups, longest file first, each to the lightest group. */
 function groupsOf(suites, n) {
   const groups = Array.from({ length: Math.min(n, suites.length) }, () => ({ files: [], weight: 0 }));
-  const bySize = suites
-    .map((f) => ({ f, size: statSync(path.join(root, f)).size }))
-    .sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
-  for (const { f, size } of bySize) {
+  for (const { f, size } of longestFirst(suites)) {
     const lightest = groups.reduce((a, b) => (b.weight < a.weight ? b : a));
     lightest.files.push(f);
     lightest.weight += size;

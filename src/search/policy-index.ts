@@ -42,7 +42,7 @@ import { STRONG_COVERAGE, planQuery, type QueryPlan } from './query.js';
 import type { QueryTranslator } from './query.js';
 import { rank } from './rank.js';
 import { miniSearchEngine, type HitId, type SearchEngine, type SearchableFields } from './search-engine.js';
-import { suggestNames } from './suggest.js';
+import { suggestionNames, suggestNames, type SuggestName } from './suggest.js';
 import type { ContentLang, Entry, PassageEntry, SearchOptions, SearchResult, TermEntry } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 import type { TermName } from './names.js';
@@ -82,6 +82,8 @@ export class PolicyIndex {
   private readonly lazy: LazyEngine;
   /** Document frequencies of each engine's text terms, filled while it indexes. */
   private readonly vocabOf = new WeakMap<MiniSearch<SearchDoc>, Vocabulary>();
+  /** The keyword names prepared for `suggest`, on its first call. */
+  private suggestable?: SuggestName[];
 
   /** A subclass may answer searches from another engine (see {@link searchEngine}). */
   protected constructor(catalogue: Catalogue) {
@@ -232,7 +234,8 @@ export class PolicyIndex {
    */
   suggest(query: string, limit = 5): string[] {
     if (typeof query !== 'string') return [];
-    return suggestNames(this.catalogue.termNames(), query, limit, this.catalogue.variants);
+    this.suggestable ??= suggestionNames(this.catalogue.termNames(), this.catalogue.variants);
+    return suggestNames(this.suggestable, query, limit, this.catalogue.variants);
   }
 
   /** See {@link Catalogue.lookupTerm}. */

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -54,5 +54,12 @@ describe('npm run test:node', () => {
     const only = plan('test/e2e/demo.test.ts', 'test/cli');
     assert.deepEqual(only.browsers, [['test/e2e/demo.test.ts']]);
     assert.ok(only.node.length > 0 && only.node.every((f) => f.startsWith('test/cli/')));
+  });
+
+  it('starts the other files longest first, so that no long file is left to run alone at the end', () => {
+    const { node } = plan();
+    const sizes = node.map((f) => statSync(path.join(root, f)).size);
+    assert.ok(node.length >= 20, `${node.length} files`);
+    sizes.slice(1).forEach((size, i) => assert.ok(size <= sizes[i]!, `${node[i + 1]} (${size} B) starts after ${node[i]} (${sizes[i]} B)`));
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildIndex } from '../../src/search/build.js';
+import { editDistance } from '../../src/search/edit-distance.js';
 import { BjError, MAX_QUERY_LENGTH, PolicyIndex, entryText, type MatchRange, type SearchResult } from '../../src/search/index.js';
+import { nameKey } from '../../src/search/names.js';
 import { readCorpora } from '../helpers/corpora.js';
 
 const built = buildIndex(readCorpora('data'));
@@ -125,6 +127,51 @@ describe('PolicyIndex.suggest', () => {
     assert.deepEqual(index.suggest('xyzzy'), []);
     assert.deepEqual(index.suggest('!!!'), []);
     assert.ok(index.suggest('service', 1).length <= 1);
+  });
+
+  it('suggests, for a query a few typos from a name, the names a full edit-distance comparison finds, in its order', () => {
+    // The plain definition: each name's best of its whole key and every run of as many of its words
+    // as the query has (that run weighted 0.95), with the edit distance computed to the end; kept
+    // from 0.6 up, best first, ties in code-unit order.
+    const similarity = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
+    const expected = (query: string): string[] => {
+      const q = nameKey(query.slice(0, 64), index.catalogue.variants);
+      if (!/[\p{L}\p{N}]/u.test(q)) return [];
+      const n = q.split(' ').length;
+      const scored = new Map<string, number>();
+      for (const { name } of index.catalogue.termNames()) {
+        const words = nameKey(name, index.catalogue.variants).split(' ');
+        let best = similarity(q, words.join(' '));
+        for (let i = 0; i + n <= words.length; i++) best = Math.max(best, 0.95 * similarity(q, words.slice(i, i + n).join(' ')));
+        if (best >= 0.6 && best > (scored.get(name) ?? 0)) scored.set(name, best);
+      }
+      return [...scored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+    };
+    const names = index.catalogue.termNames().map((t) => t.name);
+    const letters = [...new Set(names.join(''))];
+    // A name (or two, or the start of one), then up to 6 typos: a letter of the names inserted,
+    // deleted or replaced, so that queries land on both sides of the 0.6 bound.
+    const typo = fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'delete', 'replace'), letter: fc.constantFrom(...letters) });
+    const misspelt = fc
+      .tuple(fc.constantFrom(...names), fc.constantFrom('', ...names), fc.nat(40), fc.array(typo, { maxLength: 6 }))
+      .map(([a, b, cut, typos]) => {
+        let q = [...`${a} ${b}`.trim()].slice(0, Math.max(3, cut));
+        for (const { at, op, letter } of typos) {
+          const i = at % (q.length + 1);
+          q = op === 'insert' ? q.toSpliced(i, 0, letter) : op === 'delete' ? q.toSpliced(i, 1) : q.toSpliced(i, 1, letter);
+        }
+        return q.join('');
+      });
+    let suggested = 0;
+    fc.assert(
+      fc.property(misspelt, (q) => {
+        const got = index.suggest(q, 100);
+        if (got.length) suggested++;
+        assert.deepEqual(got, expected(q), q);
+      }),
+      { numRuns: 400, seed: 23 },
+    );
+    assert.ok(suggested > 100, `${suggested} of 400 misspelt queries had suggestions (the test needs many)`);
   });
 });
 

@@ -64,6 +64,10 @@ const QUERIES = [
 describe('sharded index (bj-index build --shards)', () => {
   const synthetic = buildIndex(syntheticCorpora(2000));
   const whole = PolicyIndex.fromJSON(synthetic);
+  // The build with the default options, split once (a split of the 2,000 passages costs ~2 s of
+  // CPU) and served afresh to each test: `serve` opens a copy of its entry, and its parts are strings.
+  let defaultBuild: ReturnType<typeof shardIndex> | undefined;
+  const defaultSplit = () => (defaultBuild ??= shardIndex(synthetic));
 
   it('gives the single-file results for every query of the mix, on a generated corpus of 2,000 passages', async () => {
     // Small parts, so that queries cross partition and fragment boundaries.
@@ -85,7 +89,7 @@ describe('sharded index (bj-index build --shards)', () => {
   });
 
   it('fetches only a few parts for a query, and the fragments of the results it shows', async () => {
-    const { sharded, parts, requests } = open(synthetic);
+    const { sharded, parts, requests } = serve(defaultSplit());
     const results = await sharded.search('regulatory sandbox', { limit: 200, resolve: 10 });
     assert.ok(results.length > 10);
     assert.ok(requests.length < parts.size / 10, `${requests.length} of ${parts.size} parts fetched`);
@@ -131,7 +135,7 @@ describe('sharded index (bj-index build --shards)', () => {
   });
 
   it('answers keyword lookups and suggestions from the catalogue alone', () => {
-    const { sharded, requests, entry } = open(synthetic);
+    const { sharded, requests, entry } = serve(defaultSplit());
     assert.equal(sharded.catalogue.lookupTerm('監管沙盒')?.id, 'regulatory-sandbox');
     assert.deepEqual(sharded.catalogue.suggest('sandbx'), whole.suggest('sandbx'));
     assert.equal(requests.length, 0);
@@ -139,28 +143,28 @@ describe('sharded index (bj-index build --shards)', () => {
   });
 
   it('reports a missing part, a part from another build and a part that is not JSON with bj: messages', async () => {
-    const missing = open(synthetic, {}, (name, text) => (name.startsWith('terms-') ? undefined : text));
+    const missing = serve(defaultSplit(), (name, text) => (name.startsWith('terms-') ? undefined : text));
     await assert.rejects(missing.sharded.search('sandbox'), (e: unknown) => e instanceof BjError && /HTTP 404/.test(e.message));
-    const stale = open(synthetic, {}, (_name, text) => text.replace(synthetic.hash, '0123456789abcdef0123'));
+    const stale = serve(defaultSplit(), (_name, text) => text.replace(synthetic.hash, '0123456789abcdef0123'));
     await assert.rejects(
       stale.sharded.search('sandbox'),
       (e: unknown) => e instanceof BjError && e.message.startsWith('bj: part ') && /another build/.test(e.message),
     );
-    const broken = open(synthetic, {}, (_name, text) => text.slice(0, 100));
+    const broken = serve(defaultSplit(), (_name, text) => text.slice(0, 100));
     await assert.rejects(
       broken.sharded.search('sandbox'),
       (e: unknown) => e instanceof BjError && e.code === 'json' && /not valid JSON/.test(e.message),
     );
     // After a failure, the next search tries again (a part that now arrives is used).
     let fail = true;
-    const flaky = open(synthetic, {}, (_name, text) => (fail ? undefined : text));
+    const flaky = serve(defaultSplit(), (_name, text) => (fail ? undefined : text));
     await assert.rejects(flaky.sharded.search('sandbox'));
     fail = false;
     assert.deepEqual(seen(await flaky.sharded.search('sandbox')), seen(whole.search('sandbox')));
   });
 
   it('counts every related passage of a keyword for its popover, as the single-file index does, while listing only the first few', () => {
-    const { entry } = shardIndex(synthetic);
+    const { entry } = defaultSplit();
     const catalogue = Catalogue.fromJSON(JSON.parse(JSON.stringify(entry)));
     const terms = whole.catalogue.terms();
     assert.ok(
@@ -186,7 +190,7 @@ describe('sharded index (bj-index build --shards)', () => {
   });
 
   it('refuses a broken manifest with a bj: message naming the problem', () => {
-    const { entry } = shardIndex(synthetic);
+    const { entry } = defaultSplit();
     const bad = { ...entry, shards: { ...entry.shards, passageCount: 5 } };
     assert.throws(
       () => ShardedIndex.open(bad, ENTRY, () => Promise.reject(new Error('unused'))),
