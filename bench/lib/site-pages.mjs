@@ -20,7 +20,8 @@ const WAIT_FOR = `const waitFor = (root, done) => new Promise((resolve) => {
   o.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
 });`;
 
-const OURS_UI_DRIVER = `window.bjRun = async (q) => {
+const OURS_UI_DRIVER = `${WAIT_FOR}
+window.bjRun = async (q) => {
   await customElements.whenDefined('bj-policy-search');
   const el = document.querySelector('bj-policy-search');
   await el.updateComplete;
@@ -33,6 +34,8 @@ const OURS_UI_DRIVER = `window.bjRun = async (q) => {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
   await done;
   await el.updateComplete;
+  // Results are drawn a few at a time after the answer: the listbox is aria-busy until all are.
+  await waitFor(el.shadowRoot, () => el.shadowRoot.querySelector('[role="listbox"]')?.getAttribute('aria-busy') !== 'true');
   const shown = el.shadowRoot.querySelectorAll('[role="option"]').length;
   return { ms: performance.now() - t0, shown };
 };`;

@@ -86,8 +86,11 @@ export const isOpen = (el: BjPolicySearch): boolean => {
   return !!panel && !panel.hidden && panel.getBoundingClientRect().height > 0;
 };
 
+/** The results, once all are drawn (the listbox is `aria-busy` while the first few are shown and the rest follow). */
 export async function waitOptions(el: BjPolicySearch, message = 'results appear'): Promise<HTMLElement[]> {
-  await waitUntil(() => isOpen(el) && options(el).length > 0, message, { timeout: 5000 });
+  await waitUntil(() => isOpen(el) && options(el).length > 0 && listbox(el).getAttribute('aria-busy') !== 'true', message, {
+    timeout: 5000,
+  });
   return options(el);
 }
 

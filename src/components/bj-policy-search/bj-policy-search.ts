@@ -219,7 +219,8 @@ export class BjPolicySearch extends BjElement {
     if (search) return search.handleEvent(e);
     if (e.type === 'input') this.value = this.input?.value ?? '';
     if (e.type === 'focus' || e.type === 'compositionend' || (e.type === 'input' && !(e as InputEvent).isComposing)) {
-      void this.activate().then((later) => later?.handleEvent(e));
+      // In a task after the one that sets the part up: on a phone, each is long enough alone.
+      void this.activate().then((later) => setTimeout(() => later?.handleEvent(e)));
     }
   }
 

@@ -182,8 +182,6 @@ export interface PanelState {
   readonly suggestions: readonly string[];
   /** The result whose details are shown. */
   readonly chosen?: SearchResult;
-  /** The index is loading. */
-  readonly loading: boolean;
   readonly primaryLang: ContentLang;
   select(result: SearchResult): void;
   setFilter(filter: Filter): void;
@@ -202,13 +200,22 @@ const samePlace = (a: SearchResult | undefined, b: SearchResult): boolean =>
 
 function renderResults(v: PanelState, host: BjPolicySearch): TemplateResult {
   const visible = v.visible;
-  const more = v.filtered.length - visible.length;
+  // Fewer than `limit` shown while there are more: the first of new results, the rest follow (search-controller.ts).
+  const busy = visible.length < Math.min(v.filtered.length, host.limit);
+  const more = v.filtered.length - Math.max(visible.length, host.limit);
   const empty = v.resultQuery !== '' && v.filtered.length === 0;
-  const loading = v.loading && v.resultQuery === '' && host.value.trim() !== '';
+  const loading = v.resultQuery === '' && host.value.trim() !== '';
   const option = { primary: v.primaryLang, hrefTemplate: host.hrefTemplate, onSelect: (r: SearchResult) => v.select(r) };
   return html`${v.results.length ? renderFilter(v.results, v.filter, (f) => v.setFilter(f)) : nothing}
     ${onlyWeak(v.filtered) ? renderWeak(v.resultQuery) : nothing} ${renderTranslated(visible, v.resultQuery)}
-    <div id="listbox" role="listbox" part="listbox" aria-labelledby="label" ?hidden=${visible.length === 0}>
+    <div
+      id="listbox"
+      role="listbox"
+      part="listbox"
+      aria-labelledby="label"
+      aria-busy=${busy ? 'true' : 'false'}
+      ?hidden=${visible.length === 0}
+    >
       ${visible.map((r, i) => renderOption(r, i, { ...option, active: i === v.active, more: samePlace(visible[i - 1], r) }))}
     </div>
     ${

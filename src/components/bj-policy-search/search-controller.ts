@@ -30,6 +30,12 @@ import { writeUrlQuery } from './url-write.js';
 const ANNOUNCE_DELAY_MS = 500;
 /** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
 const URL_DELAY_MS = 250;
+/**
+ * New results are drawn the first alone (it brings the first drawing of every part of a result),
+ * then this many more after each frame up to `limit`, so that a phone's main thread never spends
+ * 50 ms in one task on them (docs/performance.md). The listbox is `aria-busy` meanwhile.
+ */
+const SLICE = 2;
 
 /**
  * The search state of one `<bj-policy-search>`. The members marked internal are what the popup's
@@ -179,15 +185,34 @@ export class SearchController implements ReactiveController, ComboboxList, Panel
       this.announce('');
       return;
     }
+    // The first query opens the popup ("Loading…") in a task of its own, so that its first drawing
+    // and placement (style, layout) do not add to the task that draws the results (docs/performance.md).
+    if (open && !this.resultQuery) setTimeout(() => (host.open ||= !this.failed && host.value.trim() !== ''));
     const answer = await this.queries.ask(q, resolve);
     if (answer === 'again') return this.runSearch(query, { force: true, open });
-    if (answer === 'failed') return this.announce(this.errorText());
+    if (answer === 'failed') {
+      // The popup opened for the first query says "Loading…": the box now says why there are no results.
+      host.open &&= this.resultQuery !== '';
+      return this.announce(this.errorText());
+    }
     if (!answer) return;
     const { results, suggestions } = answer;
-    this.set({ results: arrange(results), resultQuery: q, active: -1, shown: host.limit, suggestions });
+    this.set({ results: arrange(results), resultQuery: q, active: -1, shown: 1, suggestions });
+    this.drawMore(q);
     if (open) host.open = true;
     host.emit('bj-search', { query: q, count: results.length });
     if (!quiet) this.announce(countText(this.filtered, q));
+  }
+
+  /** After the next frame, draws a slice more of the results of `q` (until `limit` are shown, or other results came). */
+  private drawMore(q: string): void {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.shown >= this.host.limit || this.resultQuery !== q) return;
+        this.set({ shown: Math.min(this.shown + SLICE, this.host.limit) });
+        this.drawMore(q);
+      }),
+    );
   }
 
   private scheduleUrl(q: string): void {
@@ -267,11 +292,6 @@ export class SearchController implements ReactiveController, ComboboxList, Panel
   /** Whether the index could not be loaded (the element shows why, with Retry). */
   get failed(): boolean {
     return this.index.phase === 'error';
-  }
-
-  /** @internal Whether the index is loading. */
-  get loading(): boolean {
-    return this.index.phase === 'loading';
   }
 
   /** @internal "Show more": as many results again. */
