@@ -50,7 +50,7 @@ export async function deriveLexicon(index: BuiltIndex): Promise<BuiltXLexicon> {
 
 /** Builds the lexicon of `index` and names its parts in the index (`lexiconFile`). */
 export async function buildLexiconFor(index: BuiltIndex, output: string): Promise<LexiconOutput> {
-  const { splitXLexicon } = await import('../search/xlang-build.js');
+  const { splitXLexicon } = await import('../search/xlang-parts.js');
   const lexicon = await deriveLexicon(index);
   const parts = splitXLexicon(lexicon);
   const folderName = lexiconFolderName(output);
@@ -84,7 +84,7 @@ export function lexiconInWorker(json: string): (() => Promise<BuiltXLexicon>) | 
  * (`lexiconInWorker`).
  */
 export async function addShardedLexicon(built: BuiltIndex, layout: ShardedBuild, derived?: () => Promise<BuiltXLexicon>): Promise<number> {
-  const { rangeXLexicon } = await import('../search/xlang-build.js');
+  const { rangeXLexicon } = await import('../search/xlang-parts.js');
   const { partName } = await import('../search/shards/build.js');
   const lexicon = await (derived ? derived() : deriveLexicon(built));
   const ranges = rangeXLexicon(lexicon);

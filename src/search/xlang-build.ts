@@ -13,9 +13,8 @@
 import { QUERY_STOP_WORDS } from './question-words.js';
 import { loadCedict, CEDICT_SOURCE, type CedictEntry } from './cedict.js';
 import { wordFrequencies } from './word-frequency.js';
-import { XLANG_FORMAT, XLANG_VERSION, encodeMap, type BuiltXLexicon, type StoredXLexicon, type XLexiconMaps } from './xlang-format.js';
+import { XLANG_FORMAT, XLANG_VERSION, type BuiltXLexicon } from './xlang-format.js';
 import { HAN_RUN, toSimplified } from './script.js';
-import { partOf } from './xlang-needed.js';
 import { tokenizeWithOffsets } from './text.js';
 import type { BuiltIndex } from './format.js';
 import { Catalogue } from './catalogue.js';
@@ -317,56 +316,4 @@ function derivable(zh: ReadonlyMap<string, string[]>): Set<string> {
     if (at === chars.length && zh.get(word)!.every((g) => g.split(' ').every((s) => stems.has(s)))) drop.add(word);
   }
   return drop;
-}
-
-/** Entries per part, about (a part is then a few KB gzip). */
-const ENTRIES_PER_PART = 700;
-
-/**
- * The lexicon cut into part files by the first character of each key (`partOf`), so a query
- * fetches only the parts of its own characters and words.
- */
-export function splitXLexicon(lexicon: BuiltXLexicon): StoredXLexicon[] {
-  const entries = Object.keys(lexicon.zh).length + Object.keys(lexicon.en).length + Object.keys(lexicon.syn).length;
-  const parts = Math.min(64, Math.max(1, Math.round(entries / ENTRIES_PER_PART)));
-  const pick = (map: Record<string, string[]>, part: number) =>
-    encodeMap(Object.fromEntries(Object.entries(map).filter(([k]) => partOf(k, parts) === part)));
-  return Array.from({ length: parts }, (_, part) => ({
-    format: lexicon.format,
-    version: lexicon.version,
-    index: lexicon.index,
-    part,
-    parts,
-    source: lexicon.source,
-    license: lexicon.license,
-    zh: pick(lexicon.zh, part),
-    en: pick(lexicon.en, part),
-    syn: pick(lexicon.syn, part),
-  }));
-}
-
-/** Largest lexicon partition of a sharded index, in characters of JSON, before a new one starts. */
-const RANGE_PART_CHARS = 24_000;
-
-/**
- * The lexicon of a sharded index cut into contiguous ranges of its sorted keys (the three maps'
- * keys together), as the index's terms are: each range with its first key, so a query fetches the
- * ranges its characters and words fall in (`rangePartsNeeded` in xlang-needed.ts).
- */
-export function rangeXLexicon(lexicon: XLexiconMaps, maxChars = RANGE_PART_CHARS): Array<{ first: string } & XLexiconMaps> {
-  const maps = ['zh', 'en', 'syn'] as const;
-  const keys = [...new Set(maps.flatMap((m) => Object.keys(lexicon[m])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: Array<{ first: string } & XLexiconMaps> = [];
-  let size = Infinity;
-  for (const key of keys) {
-    const n = maps.reduce((sum, m) => sum + (lexicon[m][key] ? JSON.stringify(lexicon[m][key]).length + key.length * 3 + 4 : 0), 0);
-    if (size + n > maxChars) {
-      out.push({ first: key, zh: {}, en: {}, syn: {} });
-      size = 0;
-    }
-    const part = out[out.length - 1]!;
-    for (const m of maps) if (lexicon[m][key]) part[m][key] = lexicon[m][key];
-    size += n;
-  }
-  return out;
 }

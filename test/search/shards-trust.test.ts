@@ -8,7 +8,7 @@ import { buildIndex } from '../../src/search/build.js';
 import { unmark } from '../../src/search/engine.js';
 import { BjError } from '../../src/search/index.js';
 import { partName, shardIndex } from '../../src/search/shards/build.js';
-import { rangeXLexicon } from '../../src/search/xlang-build.js';
+import { rangeXLexicon } from '../../src/search/xlang-parts.js';
 import { ShardedIndex } from '../../src/search/shards/query.js';
 import { readCorpora } from '../helpers/corpora.js';
 
