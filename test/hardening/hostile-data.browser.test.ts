@@ -14,6 +14,7 @@ import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-po
 import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { NAMES, PAYLOAD, RLO, TERM_IDS, TITLES, ZWSP } from './fixtures/hostile.js';
 import { HOSTILE_INDEX, fresh, hover, injected, part, readsLeftToRight, seen, textOf, waitFor, watchErrors } from '../helpers/hardening.js';
+import { waitOptions } from '../helpers/policy-search.js';
 import { imageSettled, placementSettled, settle } from '../helpers/wait.js';
 
 /** Resolves when an injected `<img src=x onerror>` would have failed to load and run its handler. */
@@ -146,8 +147,9 @@ describe('hostile data is shown as inert text', function () {
     const input = part(el, 'input') as HTMLInputElement;
     input.focus();
     await sendKeys({ type: NAMES.markup });
-    const first = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[role="option"]'), 'results appear');
-    const options = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].map(textOf).join('\n');
+    const all = await waitOptions(el); // every result drawn (they are drawn a few at a time)
+    const first = all[0]!;
+    const options = all.map(textOf).join('\n');
     expect(options).to.contain(TITLES.markupEn);
     expect(options).to.contain(TITLES.docEn);
     await expectInert(el);

@@ -13,6 +13,7 @@ import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { REAL_INDEX, centre, fresh, hover, part, waitFor, watchErrors } from '../helpers/hardening.js';
+import { waitOptions } from '../helpers/policy-search.js';
 import { animationsFinished, placementSettled } from '../helpers/wait.js';
 
 interface Hostility {
@@ -144,7 +145,8 @@ describe('hostile pages', function () {
       </div>`);
       const el = wrap.querySelector<BjPolicySearch>('bj-policy-search')!;
       await el.search('regulatory sandbox');
-      const option = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[role="option"]'), 'results appear');
+      // Results are drawn a few at a time: measure the list once all are.
+      const [option] = await waitOptions(el);
       const list = part(el, 'listbox')!;
       expect(list.getBoundingClientRect().height, 'not clipped to the 5rem container').to.be.greaterThan(100);
       expect(hits(option), 'elementFromPoint at the first result hits it, not the header').to.equal(true);
