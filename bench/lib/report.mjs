@@ -1,7 +1,9 @@
 // Results of a bench script: rows of figures, each next to its baseline, printed as a table and
 // written as JSON. Every script runs alone (`node --expose-gc --import tsx bench/<name>.mjs`) or
 // under `bench/run.mjs`, which passes `--json <file>` and merges the files.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { bytes, ms, ratio } from './stats.mjs';
 
@@ -110,7 +112,14 @@ export function writeDocsBlock(name, text) {
     log(`bench: docs/performance.md has no ${name}:start/${name}:end markers; not updated`);
     return;
   }
-  const when = `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${process.env.BJ_BENCH_MACHINE ?? 'see the Targets section'}).`;
+  let commit = 'an uncommitted tree';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout.
+  }
+  const cpus = os.cpus();
+  const when = `Measured ${new Date().toISOString().slice(0, 10)} at ${commit} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, load average ${os.loadavg()[0].toFixed(1)} at the end.`;
   writeFileSync(docs, `${page.slice(0, a + start.length)}\n${when}\n\n${text}\n${page.slice(b)}`);
   log(`bench: docs/performance.md ${name} block updated`);
 }
