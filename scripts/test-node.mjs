@@ -7,7 +7,8 @@
 //     (file size standing in for running time) to the group with the least so far;
 //   - every other file with `node --test`, BJ_TEST_CONCURRENCY files at a time (default: the number
 //     of CPUs, at least 2); they are independent (temp dirs, no shared writes). `node --test` starts
-//     them in the order given, so they are given longest first (file size again): the group is the
+//     them in the order given, so they are given longest first (file size again, or the cost a
+//     file's header declares, `bj-test-cost: N` CPU seconds): the group is the
 //     suite's long pole, and a long file started last would leave a core idle at its end.
 // Each line is prefixed with its group; the end prints the totals. Exit 1 if any test failed.
 //
@@ -40,9 +41,17 @@ const files = find('test')
   .filter((f) => only.length === 0 || only.some((o) => f === o || f.startsWith(`${o}${path.sep}`)))
   .sort();
 const usesBrowsers = (f) => /\b(describeInBrowsers|useBrowser)\(/.test(readFileSync(path.join(root, f), 'utf8'));
-/** `list`, largest file first (ties by name): the order in which to start them. */
-const longestFirst = (list) =>
-  list.map((f) => ({ f, size: statSync(path.join(root, f)).size })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
+/**
+ * How long a file runs, roughly: its size in bytes (about a millisecond of CPU a byte of test), or
+ * what its header declares where size misleads, `bj-test-cost: N` (CPU seconds, from
+ * `node bench/cpu.mjs`): a short file that builds a 10,000-passage index runs longer than its size says.
+ */
+function weightOf(f) {
+  const declared = /\bbj-test-cost: (\d+)/.exec(readFileSync(path.join(root, f), 'utf8').slice(0, 4000))?.[1];
+  return declared ? Number(declared) * 1000 : statSync(path.join(root, f)).size;
+}
+/** `list`, longest first (ties by name): the order in which to start them. */
+const longestFirst = (list) => list.map((f) => ({ f, size: weightOf(f) })).sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
 const shared = files.filter(usesBrowsers);
 const rest = longestFirst(files.filter((f) => !usesBrowsers(f))).map(({ f }) => f);
 const concurrency = Number(process.env.BJ_TEST_CONCURRENCY) || Math.max(2, availableParallelism());

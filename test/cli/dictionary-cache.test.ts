@@ -3,6 +3,8 @@
  * rebuild reads what the first build derived from CC-CEDICT and jieba, and the traditional →
  * simplified map OpenCC gave for the same texts, and writes the very same index and lexicon; a
  * damaged cache file is rebuilt without a word; `BJ_INDEX_CACHE=off` writes none.
+ *
+ * bj-test-cost: 20 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -5,6 +5,8 @@
  * ten, and fills it, through `bj-index query` and through the search worker's own code
  * (src/shared/index/searcher.ts, parts fetched over HTTP), on the sharded index `bj-index build` writes at
  * that size and on a single-file index of the same corpus. The index is built once for the file.
+ *
+ * bj-test-cost: 40 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,8 @@
 /**
  * Publishing a sharded index in place: what readers of the published folder see while and after
  * `bj-index build` rewrites it (interrupted, killed, or racing a second build to the same `-o`).
+ *
+ * bj-test-cost: 75 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
