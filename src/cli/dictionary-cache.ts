@@ -13,7 +13,7 @@
  * unreadable, unwritable or damaged file is rebuilt from the dictionaries without a word, and it is
  * written atomically (two builds at once are fine).
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { CEDICT_SOURCE, loadCedict } from '../search/cedict.js';
 import { wordFrequencies } from '../search/word-frequency.js';
@@ -69,7 +69,9 @@ export function dictionarySources(): { entries: LexiconEntry[] } {
   const dir = cacheDir();
   if (dir) {
     try {
-      const entries = parseCacheFile(readFileSync(join(dir, `dictionary-${cacheKey()}.txt`), 'utf8'));
+      const file = join(dir, `dictionary-${cacheKey()}.txt`);
+      const entries = parseCacheFile(readFileSync(file, 'utf8'));
+      touch(file);
       fromCache = true;
       return { entries };
     } catch {
@@ -80,9 +82,22 @@ export function dictionarySources(): { entries: LexiconEntry[] } {
   return { entries: digestDictionary(loadCedict(), wordFrequencies()) };
 }
 
+/** Cache files of other versions kept: two checkouts of different versions on one machine (two sites) don't evict each other's. */
+const KEEP = 3;
+
+/** Marks a cache file as used now (the newest {@link KEEP} are kept). */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only cache: it is still used.
+  }
+}
+
 /**
- * Writes the cache after a lexicon build from the dictionaries, and removes cache files of other
- * versions. Never fails the build.
+ * Writes the cache after a lexicon build from the dictionaries, and removes the cache files of other
+ * versions beyond the {@link KEEP} used last. Never fails the build.
  */
 export async function saveDictionaryCache(sources: { entries: readonly LexiconEntry[] }): Promise<void> {
   const dir = cacheDir();
@@ -90,7 +105,11 @@ export async function saveDictionaryCache(sources: { entries: readonly LexiconEn
   try {
     const name = `dictionary-${cacheKey()}.txt`;
     await writeFileAtomic(join(dir, name), cacheFileText(sources.entries));
-    for (const other of readdirSync(dir)) if (FILE.test(other) && other !== name) rmSync(join(dir, other), { force: true });
+    const byUse = readdirSync(dir)
+      .filter((f) => FILE.test(f))
+      .map((f) => ({ f, used: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.used - a.used || (a.f < b.f ? -1 : 1));
+    for (const { f } of byUse.slice(KEEP)) if (f !== name) rmSync(join(dir, f), { force: true });
   } catch {
     // A read-only home, a full disk: the next build derives the data again.
   }

@@ -7,7 +7,7 @@
  * bj-test-cost: 20 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildCli, fixtures, run, tempDir } from '../helpers/cli.js';
@@ -63,5 +63,23 @@ describe('bj-index build: the build cache', () => {
     const home = join(tmp.dir, 'home');
     assert.deepEqual(await build('off', { BJ_INDEX_CACHE: 'off', HOME: home, XDG_CACHE_HOME: '' }), first);
     assert.equal(existsSync(join(home, '.cache')), false, 'BJ_INDEX_CACHE=off writes no cache');
+  });
+
+  it("keeps the dictionary caches of other versions used last: two sites built with two versions don't evict each other's", async () => {
+    const cache = join(tmp.dir, 'versions');
+    mkdirSync(cache);
+    // Cache files of four other versions (other keys), used one day apart, the newest an hour ago.
+    const others = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'].map((key, i) => {
+      const file = join(cache, `dictionary-${key}.txt`);
+      writeFileSync(file, 'another version\n');
+      const used = new Date(Date.now() - 3_600_000 - (3 - i) * 86_400_000);
+      utimesSync(file, used, used);
+      return `dictionary-${key}.txt`;
+    });
+    await build('this-version', { BJ_INDEX_CACHE: cache });
+    const kept = cacheFiles(cache, 'dictionary');
+    assert.equal(kept.length, 3, `this version's cache and the two other versions used last: ${kept.join(', ')}`);
+    assert.ok(kept.includes(others[3]!) && kept.includes(others[2]!), 'the two other versions used last are kept');
+    assert.ok(!kept.includes(others[0]!) && !kept.includes(others[1]!), 'the two used longest ago are removed');
   });
 });
