@@ -59,15 +59,22 @@ describe('search result links in Chromium', () => {
       // The heading anchor alone: the passage stays below the screen.
       await page.goto(`${page_}#${heading}`, { waitUntil: 'load' });
       assert.equal(await onScreen(page, id), false, 'the heading anchor alone does not show the passage');
+      const scrolled = (timeout: number) =>
+        page.waitForFunction(
+          (target: string) => {
+            const r = document.getElementById(target)!.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight;
+          },
+          { timeout },
+          id,
+        );
       await follow(href);
-      await page.waitForFunction(
-        (target: string) => {
-          const r = document.getElementById(target)!.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight;
-        },
-        { timeout: 20_000 },
-        id,
-      );
+      // Chromium once (in 12 fresh-clone runs, on a loaded machine) applied no text directive at all
+      // to a followed link: the reader's second click on the same link is tried before failing.
+      await scrolled(10_000).catch(async () => {
+        await follow(href);
+        await scrolled(10_000);
+      });
       assert.equal(await onScreen(page, heading), false, 'scrolled past the heading, to the passage');
       // The browser consumed the directive: the page sees only its heading anchor.
       assert.equal(await page.evaluate(() => location.hash), `#${heading}`);
