@@ -3,11 +3,11 @@
 // next to plain MiniSearch (an esbuild bundle of it) on the same documents and queries. Heap from
 // CDP (Runtime.getHeapUsage after HeapProfiler.collectGarbage).
 /* global PolicyIndex, MiniSearch, measure, text, baseText, baseOptions, queries, ours, base -- set on the page's window by the first page.evaluate */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, newPage } from './lib/browser.mjs';
 import { baselineBundles } from './lib/bundles.mjs';
-import { BASELINE_OPTIONS, scratch } from './lib/data.mjs';
+import { BASELINE_OPTIONS, root, scratch } from './lib/data.mjs';
 import { QUERY_LIST } from './lib/queries.mjs';
 import { finish, isMain, log, Results } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
@@ -93,6 +93,48 @@ export async function run() {
       const rel = await page.evaluate((cases) => measure.relevance({ index: ours, base, cases }), cases);
       relevanceRows(r, rel);
     }
+    // With translations: the reader suite's queries (English, Chinese, across languages) through the
+    // headless API searching on the page (worker off, as the search box's fallback does), after a
+    // first pass that fetched the lexicon parts they need; baseline: plain MiniSearch, same queries.
+    const readerQueries = JSON.parse(readFileSync(path.join(root, 'test', 'search', 'reader', 'reader-queries.json'), 'utf8')).map(
+      (c) => c.q,
+    );
+    const x = await page.evaluate(
+      async (qs, reps) => {
+        const meta = Object.assign(document.createElement('meta'), { name: 'bj-search-worker', content: 'off' });
+        document.head.append(meta);
+        const { openIndex } = await import('/dist/search.js');
+        const index = openIndex('/dist/bj-index.json');
+        for (const q of qs) await index.search(q, { limit: 10 });
+        const ours = [];
+        const plain = [];
+        for (let rep = 0; rep < reps; rep++) {
+          for (const q of qs) {
+            let t0 = performance.now();
+            await index.search(q, { limit: 10 });
+            ours.push(performance.now() - t0);
+            t0 = performance.now();
+            base.search(q, { fuzzy: 0.2, prefix: true });
+            plain.push(performance.now() - t0);
+          }
+        }
+        const at = (list, p) => list.sort((a, b) => a - b)[Math.floor(list.length * p)];
+        return {
+          mode: index.mode,
+          n: qs.length,
+          p50: at(ours, 0.5),
+          p95: at(ours, 0.95),
+          baseP50: at(plain, 0.5),
+          baseP95: at(plain, 0.95),
+        };
+      },
+      readerQueries,
+      5,
+    );
+    r.add('query.xlang.p95', `query p95 with translations, Chromium (${x.n} reader-suite queries × 5, lexicon parts loaded)`, x.p95, {
+      baseline: x.baseP95,
+      note: `p50 ${x.p50.toFixed(3)} vs ${x.baseP50.toFixed(3)} ms; headless API in the ${x.mode} (await included); baseline: plain MiniSearch fuzzy 0.2 + prefix`,
+    });
     await close();
   } finally {
     await browser.close();
