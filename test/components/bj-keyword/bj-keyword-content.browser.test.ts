@@ -49,14 +49,16 @@ describe('<bj-keyword> content', () => {
       expect(text(part(el, 'title'))).to.equal(sandbox.title.zh);
       expect(part(el, 'title')!.lang).to.equal('zh-Hans');
       expect(text(part(el, 'alt-title'))).to.equal(sandbox.title.en);
-      await waitUntil(() => text(part(el, 'more')) === '展开', 'localised More');
+      // The interface's Chinese strings are a module of their own, loaded on first use: on a loaded
+      // machine (CI) that takes more than waitUntil's default second.
+      await waitUntil(() => text(part(el, 'more')) === '展开', 'localised More', { timeout: 10_000 });
       expect(text(part(el, 'source'))).to.contain(`第 ${sandbox.number} 条`);
       const first = el.shadowRoot!.querySelector('[part~="definition"] p') as HTMLElement;
       expect(first.lang).to.equal('zh-Hans');
 
       document.documentElement.lang = 'zh-TW';
       const tw = await open(html`<p><bj-keyword index=${INDEX}>監管沙盒</bj-keyword></p>`);
-      await waitUntil(() => text(part(tw, 'more')) === '展開', 'traditional More');
+      await waitUntil(() => text(part(tw, 'more')) === '展開', 'traditional More', { timeout: 10_000 });
       expect(text(part(tw, 'source'))).to.contain('來源');
     } finally {
       document.documentElement.lang = page;

@@ -241,7 +241,7 @@ describe('<bj-policy-search> language', () => {
 
   it('speaks simplified Chinese and reads Chinese titles first', async () => {
     const el = await fixture<BjPolicySearch>(html`<bj-policy-search lang="zh-Hans" index=${blobUrl()}></bj-policy-search>`);
-    await waitUntil(() => seen(part(el, 'label')) === '搜索政策和关键词', 'localised label');
+    await waitUntil(() => seen(part(el, 'label')) === '搜索政策和关键词', 'localised label', { timeout: 10_000 });
     await typeInto(el, '监管沙盒');
     const [first] = await waitOptions(el);
     const r = expected('监管沙盒')[0]!;
@@ -272,7 +272,7 @@ describe('<bj-policy-search> language', () => {
     document.documentElement.lang = 'zh-TW';
     try {
       const el = await fixture<BjPolicySearch>(html`<bj-policy-search index=${blobUrl()}></bj-policy-search>`);
-      await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label');
+      await waitUntil(() => seen(part(el, 'label')) === '搜尋政策和關鍵詞', 'localised label', { timeout: 10_000 });
       await typeInto(el, 'qqzzxxyy');
       // Wait for the whole query in traditional characters: on a slow machine the partial "q" may be
       // announced first, and the label (the loader's own table) is there before the panel's
