@@ -1,5 +1,6 @@
 /** Helpers for the `<bj-policy-search>` browser tests. */
 import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { PolicyIndex } from '../../src/search/index.js';
 
@@ -99,4 +100,10 @@ export async function waitStatus(el: BjPolicySearch, pattern: RegExp): Promise<s
     timeout: 5000,
   });
   return statusText(el);
+}
+
+/** Focuses the box and types `text` key by key, as a reader does. */
+export async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
+  combobox(el).focus();
+  await sendKeys({ type: text });
 }

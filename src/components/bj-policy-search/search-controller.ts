@@ -24,18 +24,8 @@ import { reshow, syncPopup } from './popup.js';
 import { arrange } from './arrange.js';
 import { resultHref } from './result-href.js';
 import { onComboboxKey, type ComboboxList } from './search-keys.js';
+import { ANNOUNCE_DELAY_MS, SLICE, URL_DELAY_MS } from './search-timing.js';
 import { writeUrlQuery } from './url-write.js';
-
-/** The live region waits this long after the last change, so that typing does not chatter. */
-const ANNOUNCE_DELAY_MS = 500;
-/** `?q=` is written this long after the last keystroke (browsers throttle `replaceState`). */
-const URL_DELAY_MS = 250;
-/**
- * New results are drawn the first alone (it brings the first drawing of every part of a result),
- * then this many more after each frame up to `limit`, so that a phone's main thread never spends
- * 50 ms in one task on them (docs/performance.md). The listbox is `aria-busy` meanwhile.
- */
-const SLICE = 2;
 
 /**
  * The search state of one `<bj-policy-search>`. The members marked internal are what the popup's

@@ -20,15 +20,11 @@ import {
   testIndex,
   waitOptions,
   waitStatus,
+  typeInto,
 } from '../../helpers/policy-search.js';
 import { elapsed, settle } from '../../helpers/wait.js';
 
 const expected = (query: string) => testIndex().search(query, { limit: 200 });
-
-async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
-  combobox(el).focus();
-  await sendKeys({ type: text });
-}
 
 /** Counts requests for `path` and answers them with the good index. */
 function countingIndex(path: string): { count: () => number; restore: () => void } {

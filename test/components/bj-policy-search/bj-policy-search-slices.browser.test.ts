@@ -18,6 +18,7 @@ import {
   testIndex,
   waitOptions,
   waitStatus,
+  typeInto,
 } from '../../helpers/policy-search.js';
 
 // A phone's main thread draws a popup and its results in several short tasks: the popup opens on the
@@ -25,11 +26,6 @@ import {
 // reader gets in the end is the same: every result up to the limit, reachable with the keys, counted.
 
 const expected = (query: string) => arrange(testIndex().search(query, { kind: 'all', limit: 200 }));
-
-async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
-  combobox(el).focus();
-  await sendKeys({ type: text });
-}
 
 describe('<bj-policy-search> on a slow phone', () => {
   before(prepareIndex);

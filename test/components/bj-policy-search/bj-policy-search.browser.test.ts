@@ -25,6 +25,7 @@ import {
   testIndex,
   waitOptions,
   waitStatus,
+  typeInto,
 } from '../../helpers/policy-search.js';
 import { imageSettled, settle } from '../../helpers/wait.js';
 
@@ -43,11 +44,6 @@ async function searchBox(attrs: { limit?: number; href?: string } = {}): Promise
   return fixture<BjPolicySearch>(
     html`<bj-policy-search index=${blobUrl()} limit=${attrs.limit ?? 12} href-template=${attrs.href ?? ''}></bj-policy-search>`,
   );
-}
-
-async function typeInto(el: BjPolicySearch, text: string): Promise<void> {
-  combobox(el).focus();
-  await sendKeys({ type: text });
 }
 
 describe('<bj-policy-search> keyboard (APG combobox)', () => {
