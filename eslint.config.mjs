@@ -33,6 +33,21 @@ export default tseslint.config(
     files: ['test/**'],
     languageOptions: { globals: { ...globals.mocha } },
     // Off for tests only: chai's property assertions (`expect(x).to.exist`) are expressions by design.
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // test/helpers/wait.ts wraps it with a timeout that holds on a loaded two-core CI machine.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: 'Import waitUntil from test/helpers/wait.js (10 s default timeout).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { annotate, Annotator } from '../../src/annotate/annotate.js';
 import { TermMatcher, type TermName } from '../../src/annotate/matcher.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const NAMES: TermName[] = [
   { termId: 'regulatory-sandbox', name: 'Regulatory sandbox', lang: 'en' },

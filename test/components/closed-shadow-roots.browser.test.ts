@@ -3,7 +3,7 @@
  * the document cannot see inside: presses inside a popup must not count as outside presses, and
  * the page-wide `/` shortcut must not take a `/` typed into a field inside such a root.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/bj-keyword/bj-keyword.js';
 import '../../src/components/bj-policy-search/bj-policy-search.js';
@@ -11,6 +11,7 @@ import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { centre, INDEX, parkMouse } from '../helpers/keyword.js';
+import { waitUntil } from '../helpers/wait.js';
 
 let counter = 0;
 /** A custom element whose shadow root is closed (as some frameworks make them), holding `markup`. */

@@ -3,7 +3,7 @@
  * is shown as the ASCII host the link goes to, and an address carrying a user name and password is
  * refused with the index's `format` error, never published as a link.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
@@ -13,6 +13,7 @@ import { blobUrl, combobox, prepareIndex as prepareSearchIndex, waitOptions } fr
 import { clearIndexCache } from '../../src/shared/index/index-store.js';
 import { part, waitContent } from '../helpers/keyword.js';
 import { REAL_INDEX } from '../helpers/hardening.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const TERM = 'jingban-jingtong-jingzhi';
 

@@ -1,6 +1,7 @@
 /** Shared by the hardening browser tests. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
+import { waitUntil } from './wait.js';
 
 /** The hostile fixture index, served raw by the /__bj/ test middleware. */
 export const HOSTILE_INDEX = '/__bj/file/test/hardening/fixtures/hostile-index.json';

@@ -1,10 +1,9 @@
 /** Helpers for the `<bj-keyword>` browser tests. */
-import { waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { BjKeyword } from '../../src/components/bj-keyword/bj-keyword.js';
 import { PolicyIndex } from '../../src/search/index.js';
 import { clearIndexCache } from '../../src/shared/index/index-store.js';
-import { placementSettled } from './wait.js';
+import { placementSettled, waitUntil } from './wait.js';
 
 /** The built index (`npm run build:index` writes dist/bj-index.json), served from the repo root. */
 export const INDEX = new URL('/dist/bj-index.json', location.href).href;

@@ -1,8 +1,8 @@
 /** Helpers for the `<bj-policy-search>` browser tests. */
-import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { BjPolicySearch } from '../../src/components/bj-policy-search/bj-policy-search.js';
 import { PolicyIndex } from '../../src/search/index.js';
+import { waitUntil } from './wait.js';
 
 /**
  * The built index (`npm run build:index` → dist/bj-index.json), read once; the element gets it

@@ -2,7 +2,8 @@
  * Waiting in browser tests: for an event or a state the user would see, never for a guessed number
  * of milliseconds. `elapsed` is the one exception, for tests that are *about* a delay.
  */
-import { oneEvent } from '@open-wc/testing';
+// eslint-disable-next-line no-restricted-imports -- the one place that wraps it
+import { oneEvent, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 
 /** The next animation frame (style, layout and ResizeObserver work of this frame done). */
 export const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -78,4 +79,18 @@ export function imageSettled(src = 'x'): Promise<void> {
     img.onload = img.onerror = () => resolve();
     img.src = src;
   });
+}
+
+/**
+ * `waitUntil` of @open-wc/testing with a 10 s default timeout instead of its 1 s: CI runs both
+ * browsers, the Node tests, lint and typecheck at once on two cores, where a state the user would
+ * see within a blink can take more than a second to arrive. A condition that never holds still
+ * fails, with the message. Import this one, not @open-wc's (eslint enforces it).
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
 }

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/bj-glossary/bj-glossary.js';
 import type { BjGlossary } from '../../../src/components/bj-glossary/bj-glossary.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, prepareIndex, testIndex } from '../../helpers/keyword.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const entries = (el: BjGlossary): HTMLElement[] => [...el.querySelectorAll<HTMLElement>('[part~="entry"]')];

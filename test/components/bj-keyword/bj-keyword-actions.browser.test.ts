@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-glossary/bj-glossary.js';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { INDEX, part, testIndex, waitContent, waitHidden, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /** A stand-in for the browser's speech synthesis: its voices, and what it was asked to say. */
 class FakeSpeech extends EventTarget {

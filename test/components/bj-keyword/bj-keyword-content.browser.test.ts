@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { shardIndex } from '../../../src/search/shards/build.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, freshIndexUrl, part, prepareIndex, testIndex, waitContent, waitShown } from '../../helpers/keyword.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const all = (el: BjKeyword, selector: string): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];

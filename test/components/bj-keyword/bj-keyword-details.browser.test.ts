@@ -3,7 +3,7 @@
  * resting pointer after Escape, a definition that arrives late is announced, an alias says how it
  * relates, the source links to its publication, and aria-controls names only an existing popover.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
@@ -23,7 +23,7 @@ import {
   waitContent,
   waitShown,
 } from '../../helpers/keyword.js';
-import { elapsed } from '../../helpers/wait.js';
+import { elapsed, waitUntil } from '../../helpers/wait.js';
 
 describe('<bj-keyword> details', () => {
   before(prepareIndex);

@@ -5,12 +5,12 @@
  * page's sticky header; and a popover whose keyword scrolled away under that header is not left
  * floating there.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import { clickAt, INDEX, isShown, moveTo, panel, part, trigger, waitContent, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
-import { placementSettled } from '../../helpers/wait.js';
+import { placementSettled, waitUntil } from '../../helpers/wait.js';
 
 const DEVICES = [
   ['a 1280 × 720 laptop at 200 % zoom', { width: 640, height: 360 }],

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { repeat } from 'lit/directives/repeat.js';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
@@ -19,7 +19,7 @@ import {
   waitContent,
   waitShown,
 } from '../../helpers/keyword.js';
-import { elapsed, settle } from '../../helpers/wait.js';
+import { elapsed, settle, waitUntil } from '../../helpers/wait.js';
 
 describe('<bj-keyword> finding the keyword', () => {
   before(prepareIndex);

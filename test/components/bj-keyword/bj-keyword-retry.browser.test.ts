@@ -9,7 +9,7 @@
  * Elements are compared as booleans: chai describing a DOM element in a failure message can hang
  * the page.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
@@ -19,6 +19,7 @@ import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { collectErrors, quietWarnings, serverDown } from '../../helpers/hardening.js';
 import { clickAt, moveTo, parkMouse, part, trigger, waitContent, waitShown } from '../../helpers/keyword.js';
 import { part as searchPart, waitOptions } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /** How long a failed load, its notice and a part imported for the first time may take on a loaded CI machine. */
 const LOADED = { timeout: 5000 };

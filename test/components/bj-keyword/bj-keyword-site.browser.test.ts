@@ -4,7 +4,7 @@
  * searches for the keyword in the page's search box; on a Chinese page, a Chinese page that uses
  * the keyword word for word is listed before English passages.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
@@ -15,6 +15,7 @@ import { PolicyIndex } from '../../../src/search/index.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { INDEX, isHidden, panel, part, waitContent, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
 import { options, waitOptions } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const SITE = 'https://district.example.gov.cn';
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -4,7 +4,7 @@
  * II", not "environmentII"; "Regulatory sandbox 监管沙盒"), and a keyword's definition is said once
  * on focus, not by its description and a live region both.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
@@ -12,6 +12,7 @@ import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { INDEX, testIndex, trigger, waitContent, withFreshKeywords } from '../../helpers/keyword.js';
 import { blobUrl, combobox, options, prepareIndex as prepareSearchIndex, waitOptions } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 interface Axe {
   setup(root: Node): unknown;

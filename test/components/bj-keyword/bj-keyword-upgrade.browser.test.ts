@@ -5,12 +5,13 @@
  * element was upgraded: a button named by the keyword's own text, reached with Tab, opened with
  * Enter, with the documented defaults.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjKeyword } from '../../../src/components/bj-keyword/bj-keyword.js';
 import type { BjErrorDetail } from '../../../src/shared/element/events.js';
 import { captureWarnings, INDEX, part, trigger, waitContent, waitHidden, waitShown, withFreshKeywords } from '../../helpers/keyword.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /**
  * `markup` as a page had it before the script ran: parsed in a document without our elements,

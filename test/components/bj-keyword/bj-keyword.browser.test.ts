@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
@@ -20,7 +20,7 @@ import {
   withFreshKeywords,
 } from '../../helpers/keyword.js';
 import { isOpen as resultsShown, waitOptions } from '../../helpers/policy-search.js';
-import { elapsed } from '../../helpers/wait.js';
+import { elapsed, waitUntil } from '../../helpers/wait.js';
 
 /** A point well away from every fixture element. */
 const FAR: [number, number] = [5, 595];

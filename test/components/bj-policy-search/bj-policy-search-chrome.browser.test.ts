@@ -2,13 +2,13 @@
  * <bj-policy-search>'s own chrome on real pages: the shortcut hint's room, its own messages drawn
  * on its own surface (AA contrast inside a coloured header), and a visually hidden label.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { blobUrl, combobox, isOpen, part, prepareIndex, root, stubFetch, waitOptions } from '../../helpers/policy-search.js';
-import { elapsed } from '../../helpers/wait.js';
+import { elapsed, waitUntil } from '../../helpers/wait.js';
 
 /** sRGB relative luminance of a computed `rgb(…)` colour. */
 function luminance(color: string): number {

@@ -4,13 +4,14 @@
  * page's background, not on the box's), so it meets AA wherever the page's own text does; a failed
  * index load shows its notice over the page, without moving the header's content.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { quietWarnings, serverDown } from '../../helpers/hardening.js';
 import { combobox, part } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const label = (el: BjPolicySearch): HTMLElement => part(el, 'label')!;
 

@@ -3,10 +3,11 @@
  * before its search part (search-controller.ts) arrives: labelled in the page's language without
  * ever showing the English words on a Chinese page, with the same strings `npm run i18n` extracts.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { shellStrings } from '../../../src/components/bj-policy-search/shell-strings.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const label = (el: BjPolicySearch) => el.shadowRoot!.querySelector<HTMLLabelElement>('label')!;
 const box = (el: BjPolicySearch) => el.shadowRoot!.querySelector<HTMLInputElement>('input')!;

@@ -7,7 +7,7 @@
  *
  * `navigator.onLine` is the page's, set for the test through its (configurable) prototype getter.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-keyword/bj-keyword.js';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
@@ -17,6 +17,7 @@ import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { collectErrors, quietWarnings } from '../../helpers/hardening.js';
 import { part as keywordPart } from '../../helpers/keyword.js';
 import { combobox, options, part, seen } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 const LOADED = { timeout: 5000 };
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
@@ -22,7 +22,7 @@ import {
   waitStatus,
   typeInto,
 } from '../../helpers/policy-search.js';
-import { elapsed, settle } from '../../helpers/wait.js';
+import { elapsed, settle, waitUntil } from '../../helpers/wait.js';
 
 const expected = (query: string) => testIndex().search(query, { limit: 200 });
 

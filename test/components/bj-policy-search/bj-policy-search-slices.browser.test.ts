@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { arrange } from '../../../src/components/bj-policy-search/arrange.js';
@@ -20,6 +20,7 @@ import {
   waitStatus,
   typeInto,
 } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 // A phone's main thread draws a popup and its results in several short tasks: the popup opens on the
 // first keystroke, and new results are drawn a few first, the rest after the next frame. What the

@@ -4,11 +4,12 @@
  * loads the built index (dist/bj-index.json, `npm run build:index`) and its dictionary lexicon parts
  * from the dev server, as a published site would.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { combobox, options, part, seen, waitOptions } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /** Commits `text` as a Chinese input method does: the whole word at once, as one input event. */
 function commitIme(el: BjPolicySearch, text: string): void {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { arrange } from '../../../src/components/bj-policy-search/arrange.js';
@@ -27,7 +27,7 @@ import {
   waitStatus,
   typeInto,
 } from '../../helpers/policy-search.js';
-import { imageSettled, settle } from '../../helpers/wait.js';
+import { imageSettled, settle, waitUntil } from '../../helpers/wait.js';
 
 /** Resolves once the element's index has loaded (the same load the element waits for) and what follows has run. */
 async function indexSettled(el: BjPolicySearch): Promise<void> {

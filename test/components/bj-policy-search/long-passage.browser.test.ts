@@ -2,13 +2,14 @@
  * A very long passage (from an index `bj-index build` did not make, or made before passages were
  * split) in the details view: at most what the builder writes is laid out, then "…".
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/bj-policy-search/bj-policy-search.js';
 import type { BjPolicySearch } from '../../../src/components/bj-policy-search/bj-policy-search.js';
 import { DETAILS_CHARS } from '../../../src/components/bj-policy-search/result-view.js';
 import { clearIndexCache } from '../../../src/shared/index/index-store.js';
 import { blobUrl, combobox, indexJson, options, part, prepareIndex } from '../../helpers/policy-search.js';
+import { waitUntil } from '../../helpers/wait.js';
 
 /** The good index with its first passage's text replaced by `chars` characters of words. */
 function indexWithLongPassage(chars: number): string {
