@@ -2,6 +2,10 @@
  * `bj-index`: build, validate and query the bj-policy-widgets search index.
  * `main(argv)` resolves to the exit code: 0 ok, 1 invalid data / index / failed build, 2 usage error.
  * It reads the command name and dispatches; each command is a file of its own in `commands/`.
+ *
+ * bj-index.ts runs it on the process's arguments and streams. It is also an entry of the bundle of
+ * its own (dist/cli/main.js) for the tests, which call `main(argv, io)` with streams of their own
+ * to run a command inside their process.
  */
 import { build } from './commands/build.js';
 import { help } from './commands/help.js';
@@ -10,10 +14,14 @@ import { validate } from './commands/validate.js';
 import { previewIndex } from './checked-build.js';
 import { UsageError } from './inputs.js';
 import { packageVersion } from './package-info.js';
-import { err, Failure, out } from './report.js';
+import { err, Failure, out, withIo, type CommandIo } from './report.js';
 import { COMMANDS, helpText, usageLine, type Command } from './usage.js';
 
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[], io: CommandIo = process): Promise<number> {
+  return withIo(io, () => dispatch(argv));
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   let command: Command | undefined;
   try {

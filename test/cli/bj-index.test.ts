@@ -4,7 +4,19 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CorpusFile } from '../../src/search/types.js';
-import { bin, buildCli, copyOfBuild, fixtures, readFixture, root, run, tempDir, writeJson } from '../helpers/cli.js';
+import {
+  bin,
+  buildCli,
+  copyOfBuild,
+  fixtures,
+  readFixture,
+  root,
+  run,
+  runInProcess,
+  tempDir,
+  writeJson,
+  type RunResult,
+} from '../helpers/cli.js';
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -27,7 +39,7 @@ describe('bj-index build', () => {
 
   it('writes the index to a new directory and prints terms, passages, bytes, gzip bytes and hash', async () => {
     const out = join(tmp.dir, 'new-dir', 'index.json');
-    const r = await run(['build', fixtures, '-o', out]);
+    const r = await runInProcess(['build', fixtures, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     const text = readFileSync(out, 'utf8');
     const index = JSON.parse(text) as {
@@ -78,7 +90,7 @@ describe('bj-index build', () => {
     text[line] = text[line]!.replace(',', ''); // drop the comma after "lang": "en"
     writeFileSync(join(dir, 'plan.json'), text.join('\n'));
     const out = join(tmp.dir, 'bad-json.json');
-    const r = await run(['build', dir, '-o', out]);
+    const r = await runInProcess(['build', dir, '-o', out]);
     assert.equal(r.code, 1);
     const column = text[line + 1]!.indexOf('"') + 1;
     assert.match(r.stderr, new RegExp(`^bj: \\S*plan\\.json: not valid JSON: line ${line + 2}, column ${column}: `, 'm'));
@@ -89,7 +101,7 @@ describe('bj-index build', () => {
     const dir = corpusDir(join(tmp.dir, 'schema'), ({ glossary }) => {
       glossary.terms![1]!.title = {};
     });
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'schema.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'schema.json')]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: \S*glossary\.json: terms\[1\] \(id "night-time-economy"\): \/title: must have property "en" or "zh"$/m);
   });
@@ -100,7 +112,7 @@ describe('bj-index build', () => {
       term.defintion = term.definition;
       delete term.definition;
     });
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'unknown.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'unknown.json')]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -113,7 +125,7 @@ describe('bj-index build', () => {
     const dir = corpusDir(join(tmp.dir, 'pattern'), ({ plan }) => {
       plan.documents![0]!.passages[1]!.id = 'Fixture P2';
     });
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'pattern.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'pattern.json')]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -127,7 +139,7 @@ describe('bj-index build', () => {
     copy.source.id = 'fixture-glossary-copy';
     copy.terms = [{ ...copy.terms![0]!, number: 99 }];
     writeJson(join(dir, 'zz-extra.json'), copy);
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'dup.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'dup.json')]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -139,7 +151,7 @@ describe('bj-index build', () => {
     const dir = corpusDir(join(tmp.dir, 'version'), ({ plan }) => {
       (plan as unknown as { schemaVersion: number }).schemaVersion = 2;
     });
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'version.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'version.json')]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -152,7 +164,7 @@ describe('bj-index build', () => {
       const base = glossary.terms![0]!;
       glossary.terms = Array.from({ length: 30 }, (_, i) => ({ ...base, id: `Bad Id ${i}`, number: i + 1 }));
     });
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'many.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'many.json')]);
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
     const pattern = lines.filter((l) => l.includes('does not match the pattern'));
@@ -162,21 +174,21 @@ describe('bj-index build', () => {
   });
 
   it('is a usage error (exit 2) without -o, with an unknown command or option, or a missing input', async () => {
-    const noOutput = await run(['build', fixtures]);
+    const noOutput = await runInProcess(['build', fixtures]);
     assert.equal(noOutput.code, 2);
     assert.match(noOutput.stderr, /^bj: build needs an output file: add -o FILE/m);
     assert.match(noOutput.stderr, /bj-index help build/);
 
-    const unknownCommand = await run(['biuld']);
+    const unknownCommand = await runInProcess(['biuld']);
     assert.equal(unknownCommand.code, 2);
     assert.match(unknownCommand.stderr, /^bj: unknown command "biuld"/m);
     assert.match(unknownCommand.stderr, /bj-index --help/);
 
-    const unknownOption = await run(['build', '--ouput', 'x.json']);
+    const unknownOption = await runInProcess(['build', '--ouput', 'x.json']);
     assert.equal(unknownOption.code, 2);
     assert.match(unknownOption.stderr, /^bj: unknown option "--ouput" for "bj-index build"/m);
 
-    const missing = await run(['build', join(tmp.dir, 'nope'), '-o', join(tmp.dir, 'nope.json')]);
+    const missing = await runInProcess(['build', join(tmp.dir, 'nope'), '-o', join(tmp.dir, 'nope.json')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^bj: cannot read input ".*nope": no such file or directory/m);
   });
@@ -190,7 +202,7 @@ describe('bj-index build', () => {
     const bad = corpusDir(join(tmp.dir, 'atomic-bad'), ({ glossary }) => {
       delete (glossary.terms![0] as unknown as Record<string, unknown>).edition;
     });
-    const r = await run(['build', bad, '-o', out]);
+    const r = await runInProcess(['build', bad, '-o', out]);
     assert.equal(r.code, 1);
     assert.equal(readFileSync(out, 'utf8'), old);
     assert.deepEqual(readdirSync(dir), ['index.json']);
@@ -199,7 +211,7 @@ describe('bj-index build', () => {
   it('cleans up its temp file when the output cannot be replaced', async () => {
     const dir = join(tmp.dir, 'blocked');
     mkdirSync(join(dir, 'index.json'), { recursive: true }); // a directory where the file should go
-    const r = await run(['build', fixtures, '-o', join(dir, 'index.json')]);
+    const r = await runInProcess(['build', fixtures, '-o', join(dir, 'index.json')]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: cannot write .*index\.json: /m);
     // The lexicon's parts are written first (like a sharded index's); no temp file is left.
@@ -267,18 +279,25 @@ describe('bj-index validate', () => {
     const dir = join(tmp.dir, 'synonyms');
     mkdirSync(dir, { recursive: true });
     writeJson(join(dir, 'synonyms.json'), good);
-    const ok = await run(['validate', join(fixtures, 'glossary.json'), join(fixtures, 'plan.json'), join(dir, 'synonyms.json')]);
+    const ok = await runInProcess(['validate', join(fixtures, 'glossary.json'), join(fixtures, 'plan.json'), join(dir, 'synonyms.json')]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.equal(ok.stdout, 'ok: 3 files, 2 terms, 3 passages\n');
     writeJson(join(dir, 'bad.json'), { ...good, equivalents: [{ lang: 'fr', queries: [], means: 'river' }] });
-    const bad = await run(['validate', join(dir, 'bad.json')]);
+    const bad = await runInProcess(['validate', join(dir, 'bad.json')]);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /bad\.json: \/equivalents\/0\/lang/);
     assert.match(bad.stderr, /bad\.json: \/equivalents\/0\/reason: required property is missing/);
     const out = join(dir, 'index.json');
-    const built = await run(['build', join(fixtures, 'glossary.json'), join(fixtures, 'plan.json'), join(dir, 'synonyms.json'), '-o', out]);
+    const built = await runInProcess([
+      'build',
+      join(fixtures, 'glossary.json'),
+      join(fixtures, 'plan.json'),
+      join(dir, 'synonyms.json'),
+      '-o',
+      out,
+    ]);
     assert.equal(built.code, 0, built.stderr);
-    const found = await run(['query', 'stream chief', '--index', out, '--json']);
+    const found = await runInProcess(['query', 'stream chief', '--index', out, '--json']);
     assert.equal((JSON.parse(found.stdout) as Array<{ id: string }>)[0]?.id, 'river-chief-system');
   });
 
@@ -300,7 +319,7 @@ describe('bj-index query', () => {
   after(tmp.cleanup);
 
   it('prints ranked results with kind, id, both titles and a snippet', async () => {
-    const r = await run(['query', 'river chief', '--index', index]);
+    const r = await runInProcess(['query', 'river chief', '--index', index]);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.match(lines[0]!, /^ ?1\. term +river-chief-system +River Chief System \/ 河长制 +\(score [\d.]+, strong\)$/);
@@ -309,18 +328,18 @@ describe('bj-index query', () => {
   });
 
   it('says when nothing matches closely and marks each result weak (same rule as the search box)', async () => {
-    const human = await run(['query', 'river restaurant recommendations tonight', '--index', index]);
+    const human = await runInProcess(['query', 'river restaurant recommendations tonight', '--index', index]);
     assert.equal(human.code, 0, human.stderr);
     const lines = human.stdout.split('\n');
     assert.equal(lines[0], 'no close match for "river restaurant recommendations tonight"; related results:');
     assert.match(lines[1]!, /\(score [\d.]+, weak\)$/);
-    const json = await run(['query', 'river restaurant recommendations tonight', '--index', index, '--json']);
+    const json = await runInProcess(['query', 'river restaurant recommendations tonight', '--index', index, '--json']);
     const results = JSON.parse(json.stdout) as Array<{ strength: string; coverage: number }>;
     assert.ok(results.length > 0 && results.every((r) => r.strength === 'weak' && r.coverage < 1));
   });
 
   it('prints a JSON array of results with --json', async () => {
-    const r = await run(['query', '河长制', '--index', index, '--json']);
+    const r = await runInProcess(['query', '河长制', '--index', index, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const results = JSON.parse(r.stdout) as Record<string, unknown>[];
     assert.ok(results.length > 0);
@@ -338,20 +357,20 @@ describe('bj-index query', () => {
   });
 
   it('keeps to --kind and --limit', async () => {
-    const passages = JSON.parse((await run(['query', 'river', '--index', index, '--json', '--kind', 'passage'])).stdout) as {
+    const passages = JSON.parse((await runInProcess(['query', 'river', '--index', index, '--json', '--kind', 'passage'])).stdout) as {
       kind: string;
     }[];
     assert.ok(passages.length > 0);
     assert.ok(passages.every((p) => p.kind === 'passage'));
-    const one = JSON.parse((await run(['query', 'economy', '--index', index, '--json', '--limit', '1'])).stdout) as unknown[];
+    const one = JSON.parse((await runInProcess(['query', 'economy', '--index', index, '--json', '--limit', '1'])).stdout) as unknown[];
     assert.equal(one.length, 1);
-    const bad = await run(['query', 'economy', '--index', index, '--limit', '0']);
+    const bad = await runInProcess(['query', 'economy', '--index', index, '--limit', '0']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^bj: --limit must be a whole number/m);
   });
 
   it('reads one query per line from stdin with --json and prints one array per line', async () => {
-    const r = await run(['query', '--json', '--index', index], { input: 'river chief\n\n夜间经济\n' });
+    const r = await runInProcess(['query', '--json', '--index', index], { input: 'river chief\n\n夜间经济\n' });
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.equal(lines.pop(), '');
@@ -392,7 +411,7 @@ describe('bj-index query', () => {
   });
 
   it('says precisely what is wrong with a missing or broken --index file (exit 1)', async () => {
-    const missing = await run(['query', 'river', '--index', join(tmp.dir, 'nope.json')]);
+    const missing = await runInProcess(['query', 'river', '--index', join(tmp.dir, 'nope.json')]);
     assert.equal(missing.code, 1);
     assert.match(
       missing.stderr,
@@ -401,11 +420,11 @@ describe('bj-index query', () => {
 
     const broken = join(tmp.dir, 'broken.json');
     writeFileSync(broken, '{\n  "format": "bj-index",\n  oops\n}');
-    const invalid = await run(['query', 'river', '--index', broken]);
+    const invalid = await runInProcess(['query', 'river', '--index', broken]);
     assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /^bj: index .*broken\.json is not valid JSON \(line 3, column 3: /m);
 
-    const notIndex = await run(['query', 'river', '--index', join(fixtures, 'plan.json')]);
+    const notIndex = await runInProcess(['query', 'river', '--index', join(fixtures, 'plan.json')]);
     assert.equal(notIndex.code, 1);
     assert.match(notIndex.stderr, /^bj: index .*plan\.json: .*not a bj-policy-widgets index/m);
   });
@@ -420,7 +439,7 @@ describe('bj-index query', () => {
   });
 
   it('needs TEXT unless --json reads stdin', async () => {
-    const r = await run(['query', '--index', index]);
+    const r = await runInProcess(['query', '--index', index]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bj: query needs the TEXT/m);
   });
@@ -428,20 +447,20 @@ describe('bj-index query', () => {
 
 describe('bj-index help and version', () => {
   it('prints the version from package.json', async () => {
-    const r = await run(['--version']);
+    const r = await runInProcess(['--version']);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, `bj-index ${version}\n`);
   });
 
   it('prints help for the tool and for each command', async () => {
-    const main = await run(['--help']);
+    const main = await runInProcess(['--help']);
     assert.equal(main.code, 0);
     assert.match(main.stdout, /bj-index build \[inputs\.\.\.\] -o FILE/);
-    const build = await run(['help', 'build']);
+    const build = await runInProcess(['help', 'build']);
     assert.equal(build.code, 0);
     assert.match(build.stdout, /^Usage: bj-index build/);
     assert.match(build.stdout, /-o, --output FILE/);
-    const none = await run([]);
+    const none = await runInProcess([]);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /Usage:/);
   });
@@ -463,5 +482,39 @@ describe('bj-index help and version', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('bj-index run inside the test process (runInProcess, which most CLI tests use)', () => {
+  const tmp = tempDir();
+  const index = join(tmp.dir, 'index.json');
+  before(() => copyOfBuild([fixtures], [], index));
+  after(tmp.cleanup);
+  /** A result with the time a build took (`2 files, 511 ms`) left out: it differs from run to run. */
+  const untimed = (r: RunResult) => ({ ...r, stdout: r.stdout.replace(/, \d+ ms\)/g, ', … ms)') });
+
+  it('prints what the command prints and exits as it does, for every command and failure', async () => {
+    const broken = join(tmp.dir, 'broken.json');
+    writeFileSync(broken, '{"format": "bj-index", oops}');
+    for (const args of [
+      ['--version'],
+      ['biuld'],
+      ['validate', fixtures],
+      ['validate', join(tmp.dir, 'nope')],
+      ['build', fixtures, '-o', join(tmp.dir, 'out.json')],
+      ['query', 'river chief', '--index', index],
+      ['query', 'river', '--index', broken],
+    ]) {
+      const spawned = await run(args);
+      const inside = await runInProcess(args);
+      assert.deepEqual(untimed(inside), untimed(spawned), `bj-index ${args.join(' ')}`);
+    }
+  });
+
+  it('reads queries from the given standard input, one per line', async () => {
+    const input = 'river chief\n\n夜间经济\n';
+    const spawned = await run(['query', '--json', '--index', index], { input });
+    assert.equal(spawned.stdout.split('\n').length, 4);
+    assert.deepEqual(await runInProcess(['query', '--json', '--index', index], { input }), spawned);
   });
 });

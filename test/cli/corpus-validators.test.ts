@@ -14,7 +14,7 @@ import { before, describe, it } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { corpusAjv, readPackageSchema } from '../../src/cli/corpus-check.js';
 import { packageSchemaPath, packageSynonymsSchemaPath } from '../../src/cli/package-info.js';
-import { buildCli, fixtures, root, run, tempDir, writeJson } from '../helpers/cli.js';
+import { buildCli, fixtures, root, runInProcess, tempDir, writeJson } from '../helpers/cli.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -92,7 +92,7 @@ describe('bj-index: the corpus validators compiled at build time', () => {
     try {
       const plan = JSON.parse(readFileSync(join(fixtures, 'plan.json'), 'utf8')) as Json;
       writeJson(join(tmp.dir, 'plan.json'), replaced(replaced(plan, ['documents', 0, 'passages', 0, 'text'], 5), ['source'], undefined));
-      const r = await run(['validate', join(tmp.dir, 'plan.json')]);
+      const r = await runInProcess(['validate', join(tmp.dir, 'plan.json')]);
       assert.equal(r.code, 1);
       const { checkCorpus } = await import('../../src/cli/corpus-check.js');
       const direct = checkCorpus(join(tmp.dir, 'plan.json'), readFileSync(join(tmp.dir, 'plan.json'), 'utf8'));

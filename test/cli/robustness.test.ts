@@ -10,7 +10,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CorpusFile } from '../../src/search/types.js';
-import { bin, buildCli, copyOfBuild, fixtures, readFixture, run, tempDir, writeJson } from '../helpers/cli.js';
+import { bin, buildCli, copyOfBuild, fixtures, readFixture, runInProcess, tempDir, writeJson } from '../helpers/cli.js';
 
 before(() => buildCli());
 
@@ -53,7 +53,7 @@ describe('bj-index reads only UTF-8 (item 1)', () => {
       ['validate', dir],
       ['build', dir, '-o', join(dir, 'out.json')],
     ]) {
-      const r = await run(command);
+      const r = await runInProcess(command);
       assert.equal(r.code, 1, `${command[0]}: ${r.stdout}${r.stderr}`);
       assert.match(
         r.stderr,
@@ -69,7 +69,7 @@ describe('bj-index reads only UTF-8 (item 1)', () => {
   it('accepts a UTF-8 file with a byte order mark', async () => {
     const dir = corpus();
     writeFileSync(join(dir, 'plan.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(dir, 'plan.json'))]));
-    const r = await run(['validate', dir]);
+    const r = await runInProcess(['validate', dir]);
     assert.equal(r.code, 0, r.stderr);
   });
 
@@ -79,7 +79,7 @@ describe('bj-index reads only UTF-8 (item 1)', () => {
       join(dir, 'plan.json'),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(dir, 'plan.json'), 'utf8'), 'utf16le')]),
     );
-    const r = await run(['validate', dir]);
+    const r = await runInProcess(['validate', dir]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: .*plan\.json: is UTF-16 \(little-endian\), not UTF-8; re-save it as UTF-8/m);
   });
@@ -90,8 +90,8 @@ describe('validate and build run the same checks (item 2)', () => {
     const dir = corpus(({ glossary, plan }) => {
       plan.documents![0]!.passages[1]!.id = glossary.terms![0]!.id;
     });
-    const v = await run(['validate', dir]);
-    const b = await run(['build', dir, '-o', join(dir, 'out.json')]);
+    const v = await runInProcess(['validate', dir]);
+    const b = await runInProcess(['build', dir, '-o', join(dir, 'out.json')]);
     assert.equal(v.code, 1, `validate said: ${v.stdout}`);
     assert.equal(b.code, 1);
     assert.match(v.stderr, /plan\.json: documents\[0\]\.passages\[1\] .*is already used by .*glossary\.json: terms\[0\]/);
@@ -111,7 +111,7 @@ describe('validate and build run the same checks (item 2)', () => {
       const bad = structuredClone(good);
       bad.sources[0]![field] = value;
       writeJson(out, bad);
-      const r = await run(['query', 'river', '--index', out]);
+      const r = await runInProcess(['query', 'river', '--index', out]);
       assert.equal(r.code, 1, `${field}=${JSON.stringify(value)}: ${r.stdout}`);
       assert.match(r.stderr, says);
       assert.doesNotMatch(r.stderr, /unexpected error| {4}at /);
@@ -127,7 +127,7 @@ describe('JSON errors are located, however deep (item 9)', () => {
     ]) {
       const dir = corpus();
       writeFileSync(join(dir, name), text);
-      const r = await run(['validate', join(dir, name)]);
+      const r = await runInProcess(['validate', join(dir, name)]);
       assert.equal(r.code, 1);
       assert.doesNotMatch(r.stderr, /unexpected error|RangeError| {4}at /, r.stderr.slice(0, 400));
       assert.match(r.stderr, new RegExp(`^bj: .*${name.replace('.', '\\.')}: .*line 2, column \\d+: `, 'm'));
@@ -141,12 +141,12 @@ describe('the terminal never receives control characters from data (item 9)', ()
     const out = join(dir, 'index.json');
     await copyOfBuild([fixtures], [], out); // the index of that corpus (the fixtures)
     const query = 'river\u001b]0;pwned\u0007\u009b2J';
-    const none = await run(['query', 'zzzz\u001b[2J\u009b2J', '--index', out]);
+    const none = await runInProcess(['query', 'zzzz\u001b[2J\u009b2J', '--index', out]);
     assert.equal(none.code, 0);
     assert.doesNotMatch(none.stdout, RAW_CONTROL);
     assert.match(none.stdout, /\\u001b\[2J/);
 
-    const json = await run(['query', query, '--json', '--index', out]);
+    const json = await runInProcess(['query', query, '--json', '--index', out]);
     assert.equal(json.code, 0);
     JSON.parse(json.stdout);
     assert.doesNotMatch(json.stdout, RAW_CONTROL);
@@ -155,13 +155,13 @@ describe('the terminal never receives control characters from data (item 9)', ()
     const index = JSON.parse(readFileSync(out, 'utf8')) as { entries: { title?: { en?: string } }[] };
     index.entries[0]!.title!.en = 'River\u001b[2J\u009b31mchief';
     writeJson(out, index);
-    const r = await run(['query', 'river', '--index', out]);
+    const r = await runInProcess(['query', 'river', '--index', out]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /entries\[0\]\.title\.en .*U\+001B/);
     assert.doesNotMatch(r.stderr, RAW_CONTROL);
 
     const odd = join(dir, 'evil\u001b[31m.json');
-    const missing = await run(['validate', odd]);
+    const missing = await runInProcess(['validate', odd]);
     assert.equal(missing.code, 2);
     assert.doesNotMatch(missing.stderr, RAW_CONTROL);
     assert.match(missing.stderr, /evil\\u001b\[31m\.json/);
@@ -204,7 +204,7 @@ describe('build -o with any output path (item 3)', () => {
     mkdirSync(join(dir, 'real'), { recursive: true });
     writeFileSync(join(dir, 'real', 'index.json'), '{"old": true}');
     symlinkSync(join('real', 'index.json'), join(dir, 'index.json'));
-    const r = await run(['build', fixtures, '-o', join(dir, 'index.json')]);
+    const r = await runInProcess(['build', fixtures, '-o', join(dir, 'index.json')]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(lstatSync(join(dir, 'index.json')).isSymbolicLink(), 'the link is still a link');
     assert.equal(readlinkSync(join(dir, 'index.json')), join('real', 'index.json'));
@@ -236,7 +236,7 @@ describe('build -o with any output path (item 3)', () => {
     ];
     if (asRoot) cases.push([join(dir, 'null'), /^bj: cannot write .*null: it is a device, not a file; choose a file path for -o/m]);
     for (const [target, says] of cases) {
-      const r = await run(['build', fixtures, '-o', target]);
+      const r = await runInProcess(['build', fixtures, '-o', target]);
       assert.equal(r.code, 1, `${target}: ${r.stdout}`);
       assert.match(r.stderr, says);
     }
@@ -253,7 +253,7 @@ describe('build -o with any output path (item 3)', () => {
     writeFileSync(join(dir, stale), 'x'.repeat(3_000_000));
     writeFileSync(join(dir, '.index.json.swp'), 'editor');
     writeFileSync(join(dir, '.other.json.4194305.0a1b2c3d.tmp'), 'another output');
-    const r = await run(['build', fixtures, '-o', join(dir, 'index.json')]);
+    const r = await runInProcess(['build', fixtures, '-o', join(dir, 'index.json')]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(readdirSync(dir).sort(), ['.index.json.swp', '.other.json.4194305.0a1b2c3d.tmp', 'index.json', 'index.lexicon']);
   });

@@ -2,14 +2,14 @@
  * Publishing a sharded index in place: what readers of the published folder see while and after
  * `bj-index build` rewrites it (interrupted, killed, or racing a second build to the same `-o`).
  *
- * bj-test-cost: 75 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
+ * bj-test-cost: 25 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bin, buildCli, copyOfBuild, root, run, tempDir } from '../helpers/cli.js';
+import { bin, buildCli, copyOfBuild, fixtures, root, run, runInProcess, tempDir } from '../helpers/cli.js';
 
 interface Entry {
   hash: string;
@@ -66,9 +66,25 @@ describe('bj-index build --shards, published in place', () => {
     execFileSync(process.execPath, [join(root, 'bench', 'site-gen.mjs'), '--passages', '60', '--out', small]);
   });
   after(cleanup);
-  /** A sharded build of a site published at `host` (another host: another build). */
+  /**
+   * A sharded build of a site published at `host` (another host: another build). The large site is
+   * built with the package's data/, the small one with the two-file test corpus: what these tests
+   * check is how an index is published, which needs a build long enough to stop while it writes
+   * parts, and otherwise any build at all.
+   */
   const buildArgs = (out: string, host = 'example.gov.cn', site = large) =>
-    ['build', 'data', '--site', site, '--base-url', `https://${host}/`, '--shards', 'always', '-o', out] as string[];
+    [
+      'build',
+      site === large ? 'data' : fixtures,
+      '--site',
+      site,
+      '--base-url',
+      `https://${host}/`,
+      '--shards',
+      'always',
+      '-o',
+      out,
+    ] as string[];
 
   for (const signal of ['SIGKILL', 'SIGINT'] as const) {
     it(`keeps the old index whole when a rebuild is stopped by ${signal} while writing parts`, async () => {
@@ -81,14 +97,14 @@ describe('bj-index build --shards, published in place', () => {
       await build.exited;
       assert.equal(readFileSync(out, 'utf8'), oldEntry, 'the entry file is the old one');
       assert.deepEqual(brokenParts(out), [], 'every part of the old entry is there, from its build');
-      const query = await run(['query', 'policy supervision', '--index', out, '--limit', '50']);
+      const query = await runInProcess(['query', 'policy supervision', '--index', out, '--limit', '50']);
       assert.equal(query.code, 0, query.stderr);
       assert.doesNotMatch(query.stderr, /another build/);
       const visible = readdirSync(join(dir, signal, 'bj-index')).filter((n) => !n.startsWith('.'));
       const empty = visible.filter((n) => statSync(join(dir, signal, 'bj-index', n)).size === 0);
       assert.deepEqual(empty, [], 'no empty file a reader could fetch');
 
-      const again = await run(buildArgs(out, 'example.gov.cn'));
+      const again = await runInProcess(buildArgs(out, 'example.gov.cn'));
       assert.equal(again.code, 0, again.stderr);
       assert.deepEqual(brokenParts(out), []);
       const left = readdirSync(join(dir, signal, 'bj-index'));
@@ -107,7 +123,7 @@ describe('bj-index build --shards, published in place', () => {
     const hosts = ['a.example.gov.cn', 'b.example.gov.cn', 'c.example.gov.cn'];
     const entries: Entry[] = [];
     for (const host of hosts) {
-      const r = await run(buildArgs(out, host, small));
+      const r = await runInProcess(buildArgs(out, host, small));
       assert.equal(r.code, 0, r.stderr);
       entries.push(JSON.parse(readFileSync(out, 'utf8')) as Entry);
     }
@@ -117,6 +133,7 @@ describe('bj-index build --shards, published in place', () => {
 
   it('lets one of two builds to the same -o write, and the other says which build holds the lock', async () => {
     const out = join(dir, 'race', 'bj-index.json');
+    // Two processes, as two editors' builds are: each holds the lock under its own pid.
     const [a, b] = await Promise.all([run(buildArgs(out, 'a.example.gov.cn', small)), run(buildArgs(out, 'b.example.gov.cn', small))]);
     const codes = [a.code, b.code].sort();
     assert.ok(codes[0] === 0, `one build succeeds: ${a.stderr}${b.stderr}`);
@@ -136,14 +153,14 @@ describe('bj-index build --shards, published in place', () => {
     mkdirSync(join(dir, 'locked'), { recursive: true });
     const lock = join(dir, 'locked', '.bj-index.json.lock');
     writeFileSync(lock, `${process.pid}\n`); // this test runner: a live process
-    const refused = await run(['build', 'data', '-o', out]);
+    const refused = await run(['build', fixtures, '-o', out]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, new RegExp(`^bj: another bj-index build \\(pid ${process.pid}\\) is writing`, 'm'));
     assert.equal(existsSync(out), false);
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('close', resolve));
     writeFileSync(lock, `${dead.pid}\n`);
-    const took = await run(['build', 'data', '-o', out]);
+    const took = await run(['build', fixtures, '-o', out]);
     assert.equal(took.code, 0, took.stderr);
     assert.equal(existsSync(lock), false);
   });
@@ -154,17 +171,17 @@ describe('bj-index build --shards, published in place', () => {
     writeFileSync(join(real, 'bj-index', 'terms-000.json'), '{}');
     mkdirSync(join(dir, 'linked'), { recursive: true });
     symlinkSync(join(real, 'bj-index'), join(dir, 'linked', 'bj-index'));
-    const folder = await run(['build', 'data', '--shards', 'always', '-o', join(dir, 'linked', 'bj-index.json')]);
+    const folder = await runInProcess(['build', fixtures, '--shards', 'always', '-o', join(dir, 'linked', 'bj-index.json')]);
     assert.equal(folder.code, 1);
     assert.match(folder.stderr, /^bj: cannot write .*bj-index\.json: its parts folder .* is a symbolic link/m);
     assert.ok(existsSync(join(real, 'bj-index', 'terms-000.json')), 'nothing deleted through the link');
-    const never = await run(['build', 'data', '--shards', 'never', '-o', join(dir, 'linked', 'bj-index.json')]);
+    const never = await runInProcess(['build', fixtures, '--shards', 'never', '-o', join(dir, 'linked', 'bj-index.json')]);
     assert.equal(never.code, 0, never.stderr);
     assert.ok(existsSync(join(real, 'bj-index', 'terms-000.json')), 'nothing deleted through the link');
 
     writeFileSync(join(real, 'target.json'), '{}');
     symlinkSync(join(real, 'target.json'), join(dir, 'linked', 'entry.json'));
-    const entry = await run(['build', 'data', '--shards', 'always', '-o', join(dir, 'linked', 'entry.json')]);
+    const entry = await runInProcess(['build', fixtures, '--shards', 'always', '-o', join(dir, 'linked', 'entry.json')]);
     assert.equal(entry.code, 1);
     assert.match(entry.stderr, /^bj: cannot write .*entry\.json: it is a symbolic link; a sharded index is a file and a folder/m);
     assert.ok(lstatSync(join(dir, 'linked', 'entry.json')).isSymbolicLink());

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, copyOfBuild, run, tempDir } from '../helpers/cli.js';
+import { buildCli, copyOfBuild, runInProcess, tempDir } from '../helpers/cli.js';
 
 describe('bj-index build --shards', () => {
   const { dir, cleanup } = tempDir();
@@ -15,7 +15,7 @@ describe('bj-index build --shards', () => {
 
   it('writes the keyword catalogue and a folder of parts named after it, and query reads them', async () => {
     const out = join(dir, 'site', 'bj-index.json');
-    const built = await run(['build', 'data', '--shards', 'always', '-o', out]);
+    const built = await runInProcess(['build', 'data', '--shards', 'always', '-o', out]);
     assert.equal(built.code, 0, built.stderr);
     assert.match(built.stdout, /keyword catalogue; \d+ parts, \d+ bytes in all, in .*site\/bj-index\//);
     const parts = readdirSync(join(dir, 'site', 'bj-index'));
@@ -23,9 +23,9 @@ describe('bj-index build --shards', () => {
     // Compared with a single-file index without the dictionary lexicon, which a sharded index does
     // not have yet (issue 21).
     const single = join(dir, 'single', 'bj-index.json');
-    assert.equal((await run(['build', 'data', '--shards', 'never', '--no-dictionary', '-o', single])).code, 0);
-    const whole = await run(['query', 'sandbox supervision', '--json', '--limit', '5', '--index', single]);
-    const sharded = await run(['query', 'sandbox supervision', '--json', '--limit', '5', '--index', out]);
+    assert.equal((await runInProcess(['build', 'data', '--shards', 'never', '--no-dictionary', '-o', single])).code, 0);
+    const whole = await runInProcess(['query', 'sandbox supervision', '--json', '--limit', '5', '--index', single]);
+    const sharded = await runInProcess(['query', 'sandbox supervision', '--json', '--limit', '5', '--index', out]);
     assert.equal(sharded.code, 0, sharded.stderr);
     assert.deepEqual(JSON.parse(sharded.stdout), JSON.parse(whole.stdout), 'same results as the single-file index');
   });
@@ -38,14 +38,14 @@ describe('bj-index build --shards', () => {
       const text = readFileSync(join(folder, fragment), 'utf8');
       writeFileSync(join(folder, fragment), text.replace(/"index":"[0-9a-f]+"/, '"index":"00000000000000000000"'));
     }
-    const stale = await run(['query', 'sandbox', '--index', out, '--limit', '100']);
+    const stale = await runInProcess(['query', 'sandbox', '--index', out, '--limit', '100']);
     assert.equal(stale.code, 1);
     assert.match(
       stale.stderr,
       /^bj: part .*passages-\d+\.[0-9a-f]+\.json belongs to another build of the index \(hash 0+, expected [0-9a-f]+\)/m,
     );
     for (const p of readdirSync(folder).filter((name) => name.startsWith('terms-'))) writeFileSync(join(folder, p), '');
-    const missing = await run(['query', 'sandbox', '--index', out]);
+    const missing = await runInProcess(['query', 'sandbox', '--index', out]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^bj: part .*terms-\d+\.[0-9a-f]+\.json of the index is not valid JSON/m);
   });
@@ -53,7 +53,7 @@ describe('bj-index build --shards', () => {
   it('keeps a small corpus one file under auto, and removes the parts of an earlier sharded build', async () => {
     const out = join(dir, 'small', 'bj-index.json');
     await copyOfBuild(['data'], ['--shards', 'always'], out);
-    const auto = await run(['build', 'data', '-o', out]);
+    const auto = await runInProcess(['build', 'data', '-o', out]);
     assert.equal(auto.code, 0, auto.stderr);
     assert.doesNotMatch(auto.stdout, /catalogue/);
     assert.deepEqual(readdirSync(join(dir, 'small', 'bj-index')), [], 'stale parts removed');
@@ -62,7 +62,7 @@ describe('bj-index build --shards', () => {
   });
 
   it('refuses an unknown mode with a usage error', async () => {
-    const r = await run(['build', 'data', '--shards', 'sometimes', '-o', join(dir, 'x.json')]);
+    const r = await runInProcess(['build', 'data', '--shards', 'sometimes', '-o', join(dir, 'x.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bj: --shards must be auto, always or never, got "sometimes"/);
   });
@@ -80,7 +80,7 @@ describe('bj-index query on a tampered sharded index', () => {
     for (const base of ['../../../../../../etc/', 'file:///etc/', '/etc/']) {
       entry.shards.base = base;
       writeFileSync(out, JSON.stringify(entry));
-      const r = await run(['query', 'sandbox', '--index', out]);
+      const r = await runInProcess(['query', 'sandbox', '--index', out]);
       assert.equal(r.code, 1, base);
       assert.match(
         r.stderr,
@@ -95,7 +95,7 @@ describe('bj-index query on a tampered sharded index', () => {
     await copyOfBuild(['data'], ['--shards', 'always'], out);
     const folder = join(dir, 'big', 'bj-index');
     for (const p of readdirSync(folder).filter((n) => n.startsWith('terms-'))) writeFileSync(join(folder, p), ' '.repeat(9 * 1024 * 1024));
-    const r = await run(['query', 'sandbox', '--index', out]);
+    const r = await runInProcess(['query', 'sandbox', '--index', out]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: part .*terms-\d+\.[0-9a-f]+\.json of the index has 9437184 bytes, over the 8388608 a part may have/m);
   });

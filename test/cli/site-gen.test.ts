@@ -12,7 +12,7 @@ import type { BuiltIndex, StoredPassage } from '../../src/search/format.js';
 import { generateSite } from '../../bench/site-gen.mjs';
 // @ts-expect-error -- plain ESM bench script without types
 import { syntheticCorpora } from '../../bench/lib/synth.mjs';
-import { buildCli, fixtures, run, tempDir } from '../helpers/cli.js';
+import { buildCli, fixtures, runInProcess, tempDir } from '../helpers/cli.js';
 
 const N = 180;
 
@@ -59,7 +59,7 @@ describe('bench/site-gen.mjs', () => {
 
   async function readBack(site: string): Promise<StoredPassage[]> {
     const out = join(tmp.dir, `${relative(tmp.dir, site)}.json`);
-    const r = await run(['build', fixtures, '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '', 'no warnings');
     const index = JSON.parse(readFileSync(out, 'utf8')) as BuiltIndex;

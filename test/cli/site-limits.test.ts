@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BuiltIndex, StoredPassage } from '../../src/search/format.js';
 import { MAX_PASSAGE_CHARS } from '../../src/search/text-slices.js';
-import { buildCli, fixtures, readFixture, root, run, tempDir, writeJson } from '../helpers/cli.js';
+import { buildCli, fixtures, readFixture, root, runInProcess, tempDir, writeJson } from '../helpers/cli.js';
 
 const BASE = 'https://example.gov.cn/';
 const page = (body: string) =>
@@ -27,7 +27,7 @@ describe('bj-index build --site, page by page', () => {
     mkdirSync(site, { recursive: true });
     for (const [file, html] of Object.entries(pages)) writeFileSync(join(site, file), html);
     const out = join(tmp.dir, `${name}.json`);
-    const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '--base-url', BASE, '-o', out]);
     const index = r.code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as BuiltIndex) : undefined;
     return {
       r,
@@ -56,7 +56,7 @@ describe('bj-index build --site, page by page', () => {
     const dir = join(tmp.dir, 'corpus');
     mkdirSync(dir, { recursive: true });
     writeJson(join(dir, 'plan.json'), corpus);
-    const r = await run(['build', dir, '-o', join(tmp.dir, 'corpus.json')]);
+    const r = await runInProcess(['build', dir, '-o', join(tmp.dir, 'corpus.json')]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BuiltIndex, StoredDocument, StoredPassage } from '../../src/search/format.js';
 import { PolicyIndex } from '../../src/search/index.js';
-import { buildCli, fixtures, root, run, tempDir, writeJson, readFixture } from '../helpers/cli.js';
+import { buildCli, fixtures, readFixture, root, run, runInProcess, tempDir, writeJson } from '../helpers/cli.js';
 
 const site = join(root, 'test', 'cli', 'fixtures', 'site');
 const undeclared = join(root, 'test', 'cli', 'fixtures', 'site-undeclared');
@@ -42,7 +42,7 @@ describe('bj-index build --site', () => {
   let stdout = '';
 
   before(async () => {
-    const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/', '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/', '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     stderr = r.stderr;
     stdout = r.stdout;
@@ -171,10 +171,10 @@ describe('bj-index build --site', () => {
   });
 
   it('bj-index query prints the URL of an HTML passage', async () => {
-    const r = await run(['query', '监管沙盒', '--index', out, '--kind', 'passage']);
+    const r = await runInProcess(['query', '监管沙盒', '--index', out, '--kind', 'passage']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /https:\/\/example\.gov\.cn\/zh\/policy\.html#tasks/);
-    const json = await run(['query', 'catalogue', '--index', out, '--json']);
+    const json = await runInProcess(['query', 'catalogue', '--index', out, '--json']);
     const results = JSON.parse(json.stdout) as Array<{ id: string; url?: string }>;
     assert.equal(results.find((x) => x.id === 'index-p003')?.url, 'https://example.gov.cn/#data');
   });
@@ -190,7 +190,7 @@ describe('bj-index build --site', () => {
 
   it('takes the content region from --content and skips pages without one', async () => {
     const path = join(tmp.dir, 'content.json');
-    const r = await run([
+    const r = await runInProcess([
       'build',
       fixtures,
       '--site',
@@ -219,7 +219,7 @@ describe('bj-index build --site: errors', () => {
 
   it('refuses a page with non-UTF-8 bytes and no declared encoding, naming the file, byte and line', async () => {
     const out = join(tmp.dir, 'bad.json');
-    const r = await run(['build', fixtures, '--site', undeclared, '--base-url', BASE, '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', undeclared, '--base-url', BASE, '-o', out]);
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -235,23 +235,23 @@ describe('bj-index build --site: errors', () => {
     plan.documents![0]!.passages[0]!.id = 'zh-policy-p002';
     writeJson(join(corpus, 'plan.json'), plan);
     writeJson(join(corpus, 'glossary.json'), readFixture('glossary.json'));
-    const r = await run(['build', corpus, '--site', site, '--base-url', BASE, '-o', join(tmp.dir, 'dup.json')]);
+    const r = await runInProcess(['build', corpus, '--site', site, '--base-url', BASE, '-o', join(tmp.dir, 'dup.json')]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bj: \S*zh\/policy\.html: passage id "zh-policy-p002" is already used by \S*plan\.json/m);
   });
 
   it('needs --base-url with --site, as an http(s) address', async () => {
-    const r = await run(['build', fixtures, '--site', site, '-o', join(tmp.dir, 'x.json')]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '-o', join(tmp.dir, 'x.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bj: --site needs --base-url/m);
-    const bad = await run(['build', fixtures, '--site', site, '--base-url', 'example.gov.cn', '-o', join(tmp.dir, 'x.json')]);
+    const bad = await runInProcess(['build', fixtures, '--site', site, '--base-url', 'example.gov.cn', '-o', join(tmp.dir, 'x.json')]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^bj: --base-url must be an http:\/\/ or https:\/\/ address/m);
   });
 
   it('refuses a --base-url with a user name or password, which would be published in every link', async () => {
     const out = join(tmp.dir, 'creds.json');
-    const r = await run(['build', fixtures, '--site', site, '--base-url', 'https://user:pass@example.gov.cn/', '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '--base-url', 'https://user:pass@example.gov.cn/', '-o', out]);
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,
@@ -261,23 +261,34 @@ describe('bj-index build --site: errors', () => {
   });
 
   it('rejects a --content selector that is not valid CSS', async () => {
-    const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--content', 'main[', '-o', join(tmp.dir, 'x.json')]);
+    const r = await runInProcess([
+      'build',
+      fixtures,
+      '--site',
+      site,
+      '--base-url',
+      BASE,
+      '--content',
+      'main[',
+      '-o',
+      join(tmp.dir, 'x.json'),
+    ]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bj: --content "main\[" is not a CSS selector/m);
   });
 
   it('validate checks the site too and writes nothing', async () => {
-    const ok = await run(['validate', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/']);
+    const ok = await runInProcess(['validate', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/']);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /^ok: 2 files, 2 terms, 3 passages; site: 4 pages, 13 passages/m);
-    const bad = await run(['validate', fixtures, '--site', undeclared, '--base-url', BASE]);
+    const bad = await runInProcess(['validate', fixtures, '--site', undeclared, '--base-url', BASE]);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /legacy\.html: byte 0x/);
   });
 
   it('PolicyIndex refuses an index whose page address or heading anchor is not text', async () => {
     const out = join(tmp.dir, 'ok.json');
-    const r = await run(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/', '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', site, '--base-url', BASE, '--exclude', 'drafts/', '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     const good = load(out);
     const withDoc = structuredClone(good);
@@ -301,7 +312,7 @@ describe('bj-index build --site: errors', () => {
     );
     writeFileSync(join(dir, 'c.html'), '<html lang="en"><head><title>C</title></head><body><p>Kept.</p></body></html>');
     const out = join(tmp.dir, 'ignored.json');
-    const r = await run(['build', fixtures, '--site', dir, '--base-url', BASE, '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', dir, '--base-url', BASE, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(
       load(out)
@@ -316,7 +327,7 @@ describe('bj-index build --site: errors', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'about.html'), '<html lang="en"><body><main><p>About the district.</p></main></body></html>');
     const out = join(tmp.dir, 'untitled.json');
-    const r = await run(['build', fixtures, '--site', dir, '--base-url', BASE, '-o', out]);
+    const r = await runInProcess(['build', fixtures, '--site', dir, '--base-url', BASE, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /^bj: \S*about\.html: no <title>, <h1> or <meta name="bj:title">; titled "about\.html"/m);
     assert.deepEqual(documentOf(load(out), 'about').title, { en: 'about.html' });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BuiltIndex } from '../../src/search/format.js';
-import { buildCli, copyOfBuild, root, run, tempDir } from '../helpers/cli.js';
+import { buildCli, copyOfBuild, root, runInProcess, tempDir } from '../helpers/cli.js';
 
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>企业开办</title></head><body><main>
 <h1>企业开办指南</h1>
@@ -49,7 +49,7 @@ describe('bj-index build and query across languages', () => {
     buildCli();
     mkdirSync(join(site, 'banshi'), { recursive: true });
     writeFileSync(join(site, 'banshi', 'qiye.html'), PAGE);
-    const r = await run(['build', join(root, 'data'), '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
+    const r = await runInProcess(['build', join(root, 'data'), '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     stdout = r.stdout;
     built = JSON.parse(readFileSync(out, 'utf8')) as BuiltIndex;
@@ -64,20 +64,20 @@ describe('bj-index build and query across languages', () => {
   });
 
   it('answers an English question with the Chinese page that explains it', async () => {
-    const r = await run(['query', '--index', out, '--limit', '3', 'where can I get an official seal for a new company']);
+    const r = await runInProcess(['query', '--index', out, '--limit', '3', 'where can I get an official seal for a new company']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Chinese results for "where can I get an official seal for a new company":$/m);
     assert.match(r.stdout.split('\n').slice(0, 6).join('\n'), /https:\/\/example\.gov\.cn\/banshi\/qiye\.html#yinzhang/);
   });
 
   it('answers 营业执照 with the English “business license” passage, saying the results are English', async () => {
-    const r = await run(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
+    const r = await runInProcess(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
     assert.equal(r.code, 0, r.stderr);
     const results = JSON.parse(r.stdout) as Array<{ id: string; text: string; via?: string }>;
     const hit = results.find((x) => /business license/i.test(x.text));
     assert.ok(hit, results.map((x) => x.id).join(', '));
     assert.equal(hit.via, 'translation');
-    const human = await run(['query', '--index', out, '--limit', '5', '营业执照']);
+    const human = await runInProcess(['query', '--index', out, '--limit', '5', '营业执照']);
     assert.match(human.stdout, /^English results for "营业执照":$/m);
   });
 
@@ -98,7 +98,7 @@ describe('bj-index build and query across languages', () => {
       }
     });
     for (const q of queries) {
-      const r = await run(['query', '--index', out, '--json', '--limit', '200', q]);
+      const r = await runInProcess(['query', '--index', out, '--json', '--limit', '200', q]);
       assert.equal(r.code, 0, r.stderr);
       const cli = (JSON.parse(r.stdout) as Array<{ id: string; strength: string; via?: string }>).map(
         (x) => `${x.id} ${x.strength} ${x.via ?? ''}`,
@@ -143,12 +143,12 @@ describe('bj-index build and query across languages', () => {
     const folder = join(tmp.dir, 'public', 'bj-index.lexicon');
     const stray = readdirSync(join(tmp.dir, 'other', 'bj-index.lexicon'));
     for (const f of stray) writeFileSync(join(folder, f), readFileSync(join(tmp.dir, 'other', 'bj-index.lexicon', f)));
-    const r = await run(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
+    const r = await runInProcess(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.ok((JSON.parse(r.stdout) as Array<{ via?: string }>).some((x) => x.via === 'translation'));
     // The next complete build removes what no index names.
-    const again = await run(['build', join(root, 'data'), '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
+    const again = await runInProcess(['build', join(root, 'data'), '--site', site, '--base-url', 'https://example.gov.cn/', '-o', out]);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(readdirSync(folder).sort(), built.lexiconFile!.files.map((f) => f.split('/')[1]).sort());
   });
@@ -156,7 +156,7 @@ describe('bj-index build and query across languages', () => {
   it('searches in the query’s own language only when the lexicon is gone, with a warning', async () => {
     const lonely = join(tmp.dir, 'lonely.json');
     writeFileSync(lonely, readFileSync(out));
-    const r = await run(['query', '--index', lonely, '--json', '营业执照']);
+    const r = await runInProcess(['query', '--index', lonely, '--json', '营业执照']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /^bj: cannot use the lexicon part .*searching without its translations/m);
     assert.ok(!(JSON.parse(r.stdout) as Array<{ via?: string }>).some((x) => x.via === 'translation'));
@@ -188,13 +188,13 @@ describe('a sharded index across languages', () => {
   });
 
   it('answers 营业执照 with the English “business license” passage, saying the results are English', async () => {
-    const r = await run(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
+    const r = await runInProcess(['query', '--index', out, '--json', '--limit', '5', '营业执照']);
     assert.equal(r.code, 0, r.stderr);
     const results = JSON.parse(r.stdout) as Array<{ id: string; text: string; via?: string }>;
     const hit = results.find((x) => /business license/i.test(x.text));
     assert.ok(hit, results.map((x) => x.id).join(', '));
     assert.equal(hit.via, 'translation');
-    const human = await run(['query', '--index', out, '--limit', '5', '营业执照']);
+    const human = await runInProcess(['query', '--index', out, '--limit', '5', '营业执照']);
     assert.match(human.stdout, /^English results for "营业执照":$/m);
   });
 
@@ -227,15 +227,15 @@ describe('bj-index build: the lexicon when the layout changes', () => {
   it('says how many lexicon partitions a sharded index has, and removes the one-file lexicon it replaced', async () => {
     const out = join(tmp.dir, 'public', 'bj-index.json');
     const folder = join(tmp.dir, 'public', 'bj-index.lexicon');
-    assert.equal((await run(['build', join(root, 'data'), '-o', out])).code, 0);
+    assert.equal((await runInProcess(['build', join(root, 'data'), '-o', out])).code, 0);
     const oneFile = readdirSync(folder);
     assert.ok(oneFile.length > 1);
-    const sharded = await run(['build', join(root, 'data'), '--shards', 'always', '-o', out]);
+    const sharded = await runInProcess(['build', join(root, 'data'), '--shards', 'always', '-o', out]);
     assert.equal(sharded.code, 0, sharded.stderr);
     assert.match(sharded.stdout, /dictionary lexicon: \d+ partitions among the parts, \d+ bytes gzip/);
     // The replaced index's parts stay for a reader that holds it, as a sharded rebuild keeps its parts.
     assert.deepEqual(readdirSync(folder).sort(), oneFile.sort());
-    const again = await run(['build', join(root, 'data'), '--no-dictionary', '-o', out]);
+    const again = await runInProcess(['build', join(root, 'data'), '--no-dictionary', '-o', out]);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(existsSync(folder), false, 'no index names a lexicon there any more: the folder is gone');
   });

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeInBrowsers, recordConsole, requireDist, root } from '../helpers/e2e.js';
-import { buildCli, run } from '../helpers/cli.js';
+import { buildCli, runInProcess } from '../helpers/cli.js';
 import { siteFixture } from '../helpers/site-fixture.js';
 
 const TIMEOUT = 120_000;
@@ -65,7 +65,9 @@ async function startPortal(www: string): Promise<{ url: string; server: Server }
 
 /** What `bj-index query --json` ranks for each query on `index`. */
 async function fromCli(index: string): Promise<Shown[][]> {
-  const { code, stdout, stderr } = await run(['query', '--json', '--index', index, '--limit', '10'], { input: `${QUERIES.join('\n')}\n` });
+  const { code, stdout, stderr } = await runInProcess(['query', '--json', '--index', index, '--limit', '10'], {
+    input: `${QUERIES.join('\n')}\n`,
+  });
   assert.equal(code, 0, stderr);
   return stdout
     .trim()

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, run } from '../helpers/cli.js';
+import { buildCli, runInProcess } from '../helpers/cli.js';
 import { describeInBrowsers, firstResults, recordConsole, requireDist, root, search, serve } from '../helpers/e2e.js';
 
 const TIMEOUT = 60_000;
@@ -42,7 +42,7 @@ describe('two versions of a page on a district site', { timeout: 10 * TIMEOUT },
       writeFileSync(path.join(OUT, 'site', rel), html);
     }
     buildCli();
-    const built = await run([
+    const built = await runInProcess([
       'build',
       '--site',
       path.join(OUT, 'site'),

@@ -8,6 +8,8 @@
  * - The query cap: `MAX_QUERY_LENGTH` is enforced, never splits a surrogate pair, and is documented.
  * - The index reader: any mutation of a real index, any truncation of its text, any JSON value gives
  *   a usable index or a `BjError` with a known code and a `bj:` message — never another exception.
+ *
+ * bj-test-cost: 16 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { before, describe, it } from 'node:test';
 import { checkCorpus } from '../../src/cli/corpus-check.js';
 import { PolicyIndex } from '../../src/search/index.js';
 import type { CorpusFile } from '../../src/search/types.js';
-import { buildCli, readFixture, root, run, tempDir } from '../helpers/cli.js';
+import { buildCli, readFixture, root, run, runInProcess, tempDir } from '../helpers/cli.js';
 import { hostileFiles } from './fixtures/generate.js';
 import { NAMES, PAYLOAD, TERM_IDS, TITLES } from './fixtures/hostile.js';
 
@@ -75,7 +75,7 @@ describe('hostile corpus (fixtures/hostile.ts)', () => {
   });
 
   it('is valid data for `bj-index validate`: markup, bidi and zero-width characters are text, not errors', async () => {
-    const r = await run(['validate', 'test/hardening/fixtures/corpus']);
+    const r = await runInProcess(['validate', 'test/hardening/fixtures/corpus']);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^ok: 2 files, 3 terms, 4 passages/);
@@ -86,7 +86,7 @@ describe('hostile corpus (fixtures/hostile.ts)', () => {
     try {
       const out = join(dir, 'bj-index.json');
       // Without the dictionary lexicon (issue 21): the fixture is the index alone.
-      const r = await run(['build', 'test/hardening/fixtures/corpus', '--no-dictionary', '-o', out]);
+      const r = await runInProcess(['build', 'test/hardening/fixtures/corpus', '--no-dictionary', '-o', out]);
       assert.equal(r.code, 0, r.stderr);
       const built = readFileSync(out, 'utf8');
       assert.equal(built, readFileSync(join(root, 'test/hardening/fixtures/hostile-index.json'), 'utf8'));

@@ -1,4 +1,7 @@
-/** Shared by the bj-index CLI tests: build the bundle, run it as a user would, temp dirs, fixtures. */
+/**
+ * Shared by the bj-index CLI tests: build the bundle, run it as a user would (a process of its own,
+ * or its `main` inside the test's process), temp dirs, fixtures.
+ */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
@@ -17,7 +20,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CorpusFile } from '../../src/search/types.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,7 +47,8 @@ function newestUnder(dir: string): number {
 export function buildCli(): void {
   const out = join(root, 'dist', 'cli');
   const entry = join(out, 'bj-index.js');
-  if (existsSync(entry) && statSync(entry).mtimeMs > newestUnder(join(root, 'src'))) return;
+  const fresh = existsSync(entry) && existsSync(join(out, 'main.js')) && statSync(entry).mtimeMs > newestUnder(join(root, 'src'));
+  if (fresh) return;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const tmp = join(root, 'dist', `.cli-${process.pid}`);
   // `esbuild … --outdir=dist/cli && node … write-validators.ts dist/cli`, each writing to tmp instead.
@@ -64,8 +69,10 @@ export function buildCli(): void {
       );
     }
     mkdirSync(out, { recursive: true });
-    // Chunks first, the entry last: the entry only appears once what it imports is there.
-    const built = readdirSync(tmp).sort((a, b) => Number(a === 'bj-index.js') - Number(b === 'bj-index.js'));
+    // Chunks first, the entries last: an entry only appears once what it imports is there, and
+    // bj-index.js (whose date says the bundle is current) after main.js.
+    const rank = (f: string) => ['main.js', 'bj-index.js'].indexOf(f);
+    const built = readdirSync(tmp).sort((a, b) => rank(a) - rank(b));
     for (const f of built) renameSync(join(tmp, f), join(out, f));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -95,6 +102,39 @@ export function run(args: string[], options: { cwd?: string; input?: string; env
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * Runs `bj-index ...args` as {@link run} does, but inside this process: the `main` of the same
+ * bundle (dist/cli/main.js exports the function that dist/cli/bj-index.js runs on the process's
+ * arguments), given `input` as its standard input and writing to strings instead of the process's
+ * streams. It resolves with the exit code `main` returns, the one the process exits with; a build
+ * starts its worker threads as the command does. What a process loads once (the bundle's modules,
+ * the dictionaries) then serves every command of the test file, which is most of a small
+ * command's time.
+ *
+ * For a test about the command's output, exit code and files. A test about the process itself
+ * (a signal, a kill, two builds at once, its pid in a lock file, the bin wrapper, another working
+ * folder or environment, the disk caches a new process reads) uses {@link run}.
+ */
+export async function runInProcess(args: string[], options: { input?: string } = {}): Promise<RunResult> {
+  buildCli();
+  const { main } = (await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href)) as typeof import('../../src/cli/main.js');
+  const captured = () => {
+    let text = '';
+    const stream = new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    return { stream, text: () => text };
+  };
+  const stdout = captured();
+  const stderr = captured();
+  const code = await main(args, { stdin: Readable.from([Buffer.from(options.input ?? '')]), stdout: stdout.stream, stderr: stderr.stream });
+  return { code, signal: null, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /** Adds the names (relative to `path`) and contents of the files at or under `path` to `hash`. */
@@ -175,7 +215,7 @@ export async function copyOfBuild(inputs: string[], options: string[], out: stri
     if (existsSync(cache)) return;
     const work = `${cache}.${process.pid}`;
     rmSync(work, { recursive: true, force: true });
-    const r = await run(['build', ...inputs, ...options, '-o', join(work, basename(out))]);
+    const r = await runInProcess(['build', ...inputs, ...options, '-o', join(work, basename(out))]);
     assert.equal(r.code, 0, r.stderr);
     try {
       renameSync(work, cache);

@@ -1,3 +1,10 @@
+/**
+ * A sharded index (src/search/shards/) read as the search worker reads it, parts served from
+ * memory: the single-file index's results, only the parts a query needs, `bj:` errors for parts
+ * that are missing, stale or broken.
+ *
+ * bj-test-cost: 20 (CPU seconds, `node bench/cpu.mjs`: scripts/test-node.mjs starts long files first)
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';

@@ -18,7 +18,7 @@ import { checkInstalledMiniSearch } from '../minisearch-check.js';
 import { packageDataDir, packageIndexPath, packageVersion } from '../package-info.js';
 import { parse } from '../parse-args.js';
 import { formatHuman, toJsonResult } from '../query-output.js';
-import { err, Failure, out } from '../report.js';
+import { err, Failure, io, out } from '../report.js';
 import { jsonLine } from '../terminal.js';
 import { help } from './help.js';
 
@@ -59,15 +59,15 @@ export async function query(args: string[]): Promise<number> {
   if (positionals.length > 0) {
     const results = await search(text);
     if (values.json) out(`${jsonLine(results.map(toJsonResult))}\n`, true);
-    else out(formatHuman(text, results, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }), true);
+    else out(formatHuman(text, results, { color: io().stdout.isTTY === true && !process.env.NO_COLOR }), true);
     return 0;
   }
   // One query per line in, one JSON array per line out, as each line arrives.
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const lines = createInterface({ input: io().stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const results = line.trim() === '' ? [] : await search(line);
     if (!out(`${jsonLine(results.map(toJsonResult))}\n`, true)) {
-      await new Promise((resolve) => process.stdout.once('drain', resolve));
+      await new Promise((resolve) => io().stdout.once('drain', resolve));
     }
   }
   return 0;
