@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pruneCli } from '../../scripts/prune-cli.mjs';
 import type { CorpusFile } from '../../src/search/types.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,6 +75,8 @@ export function buildCli(): void {
     const rank = (f: string) => ['main.js', 'bj-index.js'].indexOf(f);
     const built = readdirSync(tmp).sort((a, b) => rank(a) - rank(b));
     for (const f of built) renameSync(join(tmp, f), join(out, f));
+    // The chunks of an earlier bundle (other hashes) go, as `npm run build:cli` removes them.
+    pruneCli(out);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
