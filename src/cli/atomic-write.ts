@@ -114,13 +114,17 @@ export function removePendingTempFiles(): void {
   createdDirs.clear();
 }
 
-/** Atomically replaces `output` (or the file it links to) with `content`, creating its directory if needed. */
-export async function writeFileAtomic(output: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Atomically replaces `output` (or the file it links to) with `content`, creating its directory if needed.
+ * `sweep: false` leaves the stale temp files of earlier writes to the caller: a writer of thousands of
+ * files into one folder (shards-output.ts) sweeps it once, where a scan per file costs quadratic time.
+ */
+export async function writeFileAtomic(output: string, content: string | Uint8Array, { sweep = true } = {}): Promise<void> {
   const path = await outputTarget(output);
   const dir = dirname(path);
   const created = await mkdir(dir, { recursive: true }); // the outermost directory it made, if any
   if (created !== undefined) createdDirs.set(created, dir);
-  else await removeStaleTempFiles(path);
+  else if (sweep) await removeStaleTempFiles(path);
   const tmp = tempName(path);
   let handle: FileHandle | undefined;
   pending.add(tmp);

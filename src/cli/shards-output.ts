@@ -11,6 +11,8 @@ import { lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltIndex } from '../search/format.js';
 import { AUTO_SHARD_CHARS, shardIndex, type ShardedBuild } from '../search/shards/build.js';
+import { partFiles } from '../search/shards/part-names.js';
+import { checkManifest } from '../search/shards/manifest.js';
 import { isRunning, OutputPathError, writeFileAtomic } from './atomic-write.js';
 import { checkInstalledMiniSearch } from './minisearch-check.js';
 
@@ -60,10 +62,9 @@ async function partsFolder(output: string): Promise<string> {
 async function partsInUse(output: string): Promise<Set<string>> {
   const names = new Set<string>();
   try {
-    const entry = JSON.parse(await readFile(output, 'utf8')) as { shards?: Record<string, unknown> };
-    for (const list of Object.values(entry.shards ?? {})) {
-      const files = (list as { files?: unknown } | null)?.files;
-      if (Array.isArray(files)) for (const f of files) if (typeof f === 'string') names.add(f);
+    const entry = JSON.parse(await readFile(output, 'utf8')) as { shards?: unknown; hash?: unknown };
+    if (entry.shards !== undefined && typeof entry.hash === 'string') {
+      for (const name of partFiles(checkManifest(entry.shards, output), entry.hash)) names.add(name);
     }
   } catch {
     // no entry yet, or not one of ours: nothing to keep
@@ -87,7 +88,7 @@ export async function writeSharded(output: string, layout: ShardedBuild, entryBy
     for (let next = parts.pop(); next; next = parts.pop()) {
       const data = Buffer.from(next[1], 'utf8');
       bytes += data.length;
-      await writeFileAtomic(join(folder, next[0]), data);
+      await writeFileAtomic(join(folder, next[0]), data, { sweep: false }); // swept once below
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_WRITES }, writer));

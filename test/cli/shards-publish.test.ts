@@ -9,24 +9,29 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { ShardManifest } from '../../src/search/shards/format.js';
+import { partFiles } from '../../src/search/shards/part-names.js';
 import { bin, buildCli, copyOfBuild, fixtures, root, run, runInProcess, tempDir } from '../helpers/cli.js';
 
 interface Entry {
   hash: string;
-  shards: Record<string, { files?: string[] }> & { base: string };
+  shards: ShardManifest;
 }
 
 /** The entry's parts that are missing or belong to another build (what a reader would refuse). */
 function brokenParts(entryPath: string): string[] {
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry;
   const folder = join(entryPath, '..', entry.shards.base);
+  const names = partFiles(entry.shards, entry.hash);
+  assert.ok(
+    names.some((n) => n.startsWith('passages-')),
+    'the entry names passage parts (by list or by rule)',
+  );
   const bad: string[] = [];
-  for (const list of Object.values(entry.shards)) {
-    for (const name of (list as { files?: string[] }).files ?? []) {
-      const path = join(folder, name);
-      if (!existsSync(path)) bad.push(`${name} (missing)`);
-      else if ((JSON.parse(readFileSync(path, 'utf8')) as { index: string }).index !== entry.hash) bad.push(`${name} (another build)`);
-    }
+  for (const name of names) {
+    const path = join(folder, name);
+    if (!existsSync(path)) bad.push(`${name} (missing)`);
+    else if ((JSON.parse(readFileSync(path, 'utf8')) as { index: string }).index !== entry.hash) bad.push(`${name} (another build)`);
   }
   return bad;
 }

@@ -13,6 +13,7 @@ import type { VariantMap } from '../script.js';
 import { tokenizeWithOffsets } from '../text.js';
 import { MINISEARCH_VERSION } from '../minisearch-version.js';
 import { isHanBigram } from './contiguity.js';
+import { partName } from './part-names.js';
 import {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -33,23 +34,37 @@ export interface ShardOptions {
   termPartChars?: number;
   /** Largest form partition, in characters of JSON. */
   formPartChars?: number;
-  /** Passages per fragment. */
+  /** Passages per fragment (default: the corpus's passages a page, 1 to {@link DEFAULT_FRAGMENT_PASSAGES}). */
   passagesPerFragment?: number;
   /** Passages per keyword kept in the catalogue (what a popover lists). */
   relatedPerKeyword?: number;
 }
 
-export const SHARD_DEFAULTS: Required<ShardOptions> = {
+export const SHARD_DEFAULTS: Required<Omit<ShardOptions, 'passagesPerFragment'>> = {
   base: 'bj-index/',
-  // About 5 KB gzip a part. A Chinese query's character pairs fall in as many partitions as it has
-  // pairs, so the partition size is what each pair costs: at 48,000 a 4-character query fetched about
-  // 75 KB of terms on a 10,000-passage site, at 16,000 about 33 KB, for a few KB more of partition
-  // names in the entry file (bench/sites.mjs; 8,000 saved little more and grew the entry by 7 KB).
-  termPartChars: 16_000,
+  // About 2 KB gzip a part. A query's words and character pairs each fall in a partition of their own,
+  // so the partition size is what each costs (a term with many postings is a part alone at any size).
+  // On the 10,000-passage site of one page a passage (bench/sites.mjs), the next five Chinese queries
+  // fetched 84 KB of terms at 16,000 and 64 KB at 6,000; the entry file, which names no part since
+  // layout version 2, holds the first term of each (7 KB gzip at 6,000).
+  termPartChars: 6_000,
   formPartChars: 24_000,
-  passagesPerFragment: 10,
   relatedPerKeyword: 3,
 };
+
+/**
+ * Most passages a fragment holds by default. A query fetches one fragment per passage shown (the
+ * passages of one page usually share one), so a fragment is about a page: on a site of long pages
+ * ten consecutive passages (a page's results then come in one request), on a site of one page a
+ * passage one (Pagefind's fragment per page: 0.3-0.6 KB gzip instead of 2-5 KB for ten pages).
+ */
+export const DEFAULT_FRAGMENT_PASSAGES = 10;
+
+/** Passages per fragment for `passages`: their number per document on average, 1 to {@link DEFAULT_FRAGMENT_PASSAGES}. */
+export function passagesPerFragment(passages: readonly StoredPassage[]): number {
+  const documents = new Set(passages.map((p) => p.document)).size;
+  return Math.min(DEFAULT_FRAGMENT_PASSAGES, Math.max(1, Math.round(passages.length / Math.max(1, documents))));
+}
 
 /**
  * Single-file indexes up to this many characters of JSON stay single files under `--shards auto`
@@ -68,13 +83,7 @@ export interface ShardedBuild {
 
 const PINYIN_FIELD_NAMES = ['pinyin', 'pinyinSyl', 'linkedPinyin'];
 
-/**
- * `terms-000.HASH.json`: a part's name carries its build's hash (as Pagefind's hashed file names), so
- * a rebuild writes new files beside the old ones and readers of the old entry keep reading theirs.
- */
-export function partName(kind: string, i: number, hash: string): string {
-  return `${kind}-${String(i).padStart(3, '0')}.${hash}.json`;
-}
+export { partName };
 
 /** Sorted records cut into runs, each with its records' JSON texts. */
 interface Run<T> {
@@ -214,21 +223,19 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   for (const [term, n] of df) if (!seen.has(term)) records.push([term, -1, n, vocab.isAcronym(term) ? 1 : 0, []]);
   records.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const termRuns = cut(records, opts.termPartChars);
-  const termFiles = termRuns.map((run, i) => {
+  termRuns.forEach((run, i) => {
     const name = partName('terms', i, built.hash);
     const where = run.records.map((r) => positions.get(r[0]) ?? 0);
     const terms = RUN_MARK as unknown as TermPart['terms'];
     parts.set(name, partText({ format: SHARD_FORMAT, index: built.hash, part: name, terms, positions: where } satisfies TermPart, run));
-    return name;
   });
 
   const forms = [...vocab.writtenForms()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const formRuns = cut(forms, opts.formPartChars);
-  const formFiles = formRuns.map((run, i) => {
+  formRuns.forEach((run, i) => {
     const name = partName('forms', i, built.hash);
     const forms = RUN_MARK as unknown as FormPart['forms'];
     parts.set(name, partText({ format: SHARD_FORMAT, index: built.hash, part: name, forms } satisfies FormPart, run));
-    return name;
   });
 
   const documents = new Map(built.documents.map((d) => [d.id, d]));
@@ -236,10 +243,10 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     const ids = [...new Set(list.map((p) => p.document))];
     return ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
   };
-  const passageFiles: string[] = [];
-  for (let i = 0; i < passages.length; i += opts.passagesPerFragment) {
-    const list = passages.slice(i, i + opts.passagesPerFragment);
-    const name = partName('passages', passageFiles.length, built.hash);
+  const per = options.passagesPerFragment ?? passagesPerFragment(passages);
+  for (let i = 0; i < passages.length; i += per) {
+    const list = passages.slice(i, i + per);
+    const name = partName('passages', i / per, built.hash);
     const fragment: PassagePart = {
       format: SHARD_FORMAT,
       index: built.hash,
@@ -249,7 +256,6 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
       documents: docsOf(list),
     };
     part(name, fragment);
-    passageFiles.push(name);
   }
 
   // The catalogue: every keyword, and the first passages of each (what a popover lists).
@@ -270,9 +276,9 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
     keywordCount: keywords.length,
     averageFieldLength: js.averageFieldLength,
     fieldIds: js.fieldIds,
-    terms: { files: termFiles, first: termRuns.map((run) => run.records[0]![0]) },
-    forms: { files: formFiles, first: formRuns.map((run) => run.records[0]![0]) },
-    passages: { files: passageFiles, per: opts.passagesPerFragment },
+    terms: { first: termRuns.map((run) => run.records[0]![0]) },
+    forms: { first: formRuns.map((run) => run.records[0]![0]) },
+    passages: { per },
     pinyinTerms,
     passageCount: passages.length,
     relatedCounts: keywords.map((k) => relatedTotals.get(k.id) ?? 0),

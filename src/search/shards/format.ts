@@ -20,13 +20,17 @@
  * - **Form partitions** (`forms-NNN.json`): word forms as written → their stem, for typo matching;
  *   fetched only for a query word the corpus lacks.
  * - **Passage fragments** (`passages-NNN.json`): passage texts and their documents, a fixed number of
- *   consecutive passages per file, fetched only for the results shown.
+ *   consecutive passages per file (about a page's: one on a site of one page a passage, up to 10),
+ *   fetched only for the results shown.
  * - **Lexicon partitions** (`lexicon-NNN.json`, when built with the dictionary): the dictionary
  *   lexicon (`../xlang-format.ts`), cut into contiguous ranges of its sorted keys like the terms;
  *   a query fetches those of its own characters and words (`../xlang-needed.ts`).
  *
  * Every part names the build it belongs to (`index`, the catalogue's `hash`) and its own `part`
- * name; a part from another build is refused.
+ * name; a part from another build is refused. Term, form and passage parts are named by their
+ * kind, number and build (`part-names.ts`), so the entry file lists none of their names: a site of
+ * 10,000 pages has 10,000 passage fragments, whose names would be 25 KB gzip in the file every
+ * popover loads. Version 1 of the layout listed them (`files`); it is still read.
  */
 import type { StoredDocument, StoredPassage } from '../format.js';
 import type { XLexiconMaps } from '../xlang-format.js';
@@ -38,8 +42,8 @@ export function isShardedIndex(json: unknown): boolean {
 
 /** `format` of every part file. */
 export const SHARD_FORMAT = 'bj-index-part';
-/** Version of the sharded layout (the `shards` field and the part files). */
-export const SHARD_FORMAT_VERSION = 1;
+/** Version of the sharded layout (the `shards` field and the part files) that builds write; readers also read 1. */
+export const SHARD_FORMAT_VERSION = 2;
 
 /** A term's postings in one field: `[fieldId, docDeltas, termFrequencies, fieldLengths]`. */
 export type FieldPostings = [fieldId: number, docDeltas: number[], tf: number[], lengths: number[]];
@@ -53,7 +57,8 @@ export type StoredTermPostings = [term: string, rank: number, df: number, acrony
 
 /** Where the parts are and the corpus-wide figures scoring needs. Lives in the entry file's `shards`. */
 export interface ShardManifest {
-  version: typeof SHARD_FORMAT_VERSION;
+  /** 2; 1 in builds that listed the part names (`files`). */
+  version: 1 | typeof SHARD_FORMAT_VERSION;
   /** Folder of the part files, relative to the entry file's URL (ends with `/`). */
   base: string;
   /** Documents MiniSearch indexed (keywords first, then passages, in corpus order). */
@@ -64,12 +69,15 @@ export interface ShardManifest {
   averageFieldLength: number[];
   /** MiniSearch's field ids, by field name (checked against the reader's own). */
   fieldIds: Record<string, number>;
-  /** Term partitions: file names and the first term of each (sorted). */
-  terms: { files: string[]; first: string[] };
-  /** Form partitions: file names and the first form of each (sorted). */
-  forms: { files: string[]; first: string[] };
-  /** Passage fragments: passages `per` to a file, in document-number order from `keywordCount`. */
-  passages: { files: string[]; per: number };
+  /** Term partitions: the first term of each (sorted); their file names in version 1 only (see `partFile`). */
+  terms: { first: string[]; files?: string[] };
+  /** Form partitions: the first form of each (sorted); their file names in version 1 only. */
+  forms: { first: string[]; files?: string[] };
+  /**
+   * Passage fragments: passages `per` to a file, in document-number order from `keywordCount`; their
+   * file names in version 1 only.
+   */
+  passages: { per: number; files?: string[] };
   /** Terms with postings in a pinyin field, with their ranks (for fuzzy pinyin matching). */
   pinyinTerms: Array<[term: string, rank: number]>;
   /** Total passages in the index (the catalogue holds only a few). */

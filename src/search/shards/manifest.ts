@@ -16,7 +16,8 @@ export function checkManifest(value: unknown, url: string): ShardManifest {
       `bj: the index at ${url} has a broken "shards" manifest (${what}); rebuild it with \`npx bj-index build --shards\`.`,
     );
   if (!isRecord(value)) throw bad('not an object');
-  if (value.version !== SHARD_FORMAT_VERSION) {
+  // Version 1 listed the parts' file names (`files`); it is still read.
+  if (value.version !== 1 && value.version !== SHARD_FORMAT_VERSION) {
     throw new BjError(
       'format',
       `bj: the index at ${url} has sharded layout version ${String(value.version)}, this library reads version ${SHARD_FORMAT_VERSION}; rebuild it with \`npx bj-index build\`.`,
@@ -29,14 +30,21 @@ export function checkManifest(value: unknown, url: string): ShardManifest {
   if (!Array.isArray(value.averageFieldLength) || !value.averageFieldLength.every((n) => typeof n === 'number'))
     throw bad('averageFieldLength');
   if (!isRecord(value.fieldIds)) throw bad('fieldIds');
+  // Without `files` (version 2 on), a part's name follows from its kind, number and build (part-names.ts).
+  const listed = (files: unknown) => (files === undefined ? value.version !== 1 : isStringArray(files));
   for (const key of ['terms', 'forms'] as const) {
     const list = value[key];
-    if (!isRecord(list) || !isStringArray(list.files) || !isStringArray(list.first) || list.files.length !== list.first.length) {
+    if (
+      !isRecord(list) ||
+      !isStringArray(list.first) ||
+      !listed(list.files) ||
+      (list.files && (list.files as string[]).length !== list.first.length)
+    ) {
       throw bad(`${key} lists`);
     }
   }
   const p = value.passages;
-  if (!isRecord(p) || !isStringArray(p.files) || !Number.isInteger(p.per) || (p.per as number) < 1) throw bad('passages list');
+  if (!isRecord(p) || !listed(p.files) || !Number.isInteger(p.per) || (p.per as number) < 1) throw bad('passages list');
   if (!Array.isArray(value.pinyinTerms)) throw bad('pinyinTerms');
   const m = value as unknown as ShardManifest;
   if (m.relatedCounts !== undefined && !isRelatedCounts(m.relatedCounts, m.keywordCount)) throw bad('relatedCounts');
@@ -47,8 +55,8 @@ export function checkManifest(value: unknown, url: string): ShardManifest {
     if (!isRecord(has) || !['zh', 'en', 'syn'].every((k) => typeof has[k] === 'boolean')) throw bad('lexicon.has');
   }
   if (m.keywordCount + m.passageCount !== m.documentCount) throw bad('documentCount is not keywords + passages');
-  if (Math.ceil(m.passageCount / m.passages.per) !== m.passages.files.length) throw bad('passage fragment count');
-  for (const name of [...m.terms.files, ...m.forms.files, ...m.passages.files, ...(m.lexicon?.files ?? [])]) {
+  if (m.passages.files && Math.ceil(m.passageCount / m.passages.per) !== m.passages.files.length) throw bad('passage fragment count');
+  for (const name of [m.terms, m.forms, m.passages, m.lexicon].flatMap((list) => list?.files ?? [])) {
     if (!/^[\w.-]+\.json$/.test(name)) throw bad(`part name ${JSON.stringify(name)}`);
   }
   // The engine numbers its fields in the order it is given them (MiniSearch's `fieldIds`).

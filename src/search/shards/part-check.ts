@@ -12,6 +12,7 @@ import { isHanBigram } from './contiguity.js';
 import { describeProblem, findIndexProblem, ID_NAMESPACE, idKey, type IndexProblem } from '../validate.js';
 import { BjError } from '../types.js';
 import type { ShardManifest } from './format.js';
+import { partCount, type PartKind } from './part-names.js';
 
 /** Most documents (keywords + passages) a sharded index may hold: field-length tables are allocated per document. */
 export const MAX_SHARD_DOCUMENTS = 2_000_000;
@@ -61,8 +62,9 @@ function partsBase(base: string, entryUrl: string, bad: (what: string) => BjErro
 export interface PartContext {
   /** The part's absolute URL, for messages. */
   url: string;
-  /** Its name in the manifest. */
-  name: string;
+  /** Its kind and number (a lexicon partition's number in the manifest's `lexicon.files`). */
+  kind: PartKind | 'lexicon';
+  i: number;
   manifest: ShardManifest;
   /** Ids of the catalogue's sources and keywords (what a passage may refer to). */
   sources: Iterable<string>;
@@ -71,7 +73,7 @@ export interface PartContext {
 
 /**
  * Checks a parsed part whose `format`, `part` and `index` are already known to be right: its records
- * by its kind (the manifest list naming it). Throws a `BjError` (`format`) naming the part and the record.
+ * by its kind. Throws a `BjError` (`format`) naming the part and the record.
  */
 export function checkPart(value: Record<string, unknown>, ctx: PartContext): void {
   const m = ctx.manifest;
@@ -80,15 +82,15 @@ export function checkPart(value: Record<string, unknown>, ctx: PartContext): voi
       'format',
       `bj: part ${ctx.url} of the index has a malformed record at ${what}; rebuild the index with \`npx bj-index build\` and publish it again.`,
     );
-  if (m.terms.files.includes(ctx.name)) {
+  if (ctx.kind === 'terms') {
     checkTerms(value.terms, m, bad);
     if (value.positions !== undefined) checkPositions(value.positions, value.terms as unknown[][], m, bad);
-  } else if (m.forms.files.includes(ctx.name)) checkForms(value.forms, bad);
-  else if (m.lexicon?.files.includes(ctx.name)) for (const map of ['zh', 'en', 'syn'] as const) checkLexiconMap(value[map], map, bad);
-  else if (m.passages.files.includes(ctx.name)) {
-    const i = m.passages.files.indexOf(ctx.name);
+  } else if (ctx.kind === 'forms') checkForms(value.forms, bad);
+  else if (ctx.kind === 'lexicon') for (const map of ['zh', 'en', 'syn'] as const) checkLexiconMap(value[map], map, bad);
+  else {
+    const i = ctx.i;
     const passages = value.passages;
-    const expected = i === m.passages.files.length - 1 ? m.passageCount - i * m.passages.per : m.passages.per;
+    const expected = i === partCount(m, 'passages') - 1 ? m.passageCount - i * m.passages.per : m.passages.per;
     if (Array.isArray(passages) && passages.length !== expected)
       throw bad(`passages (${passages.length} passages, the manifest says ${expected})`);
     const problem = findFragmentProblem({ documents: value.documents, passages }, ctx);

@@ -18,6 +18,7 @@ import { hanBigrams } from '../text.js';
 import { unbrokenIn } from './contiguity.js';
 import { fetchPart, type PartLoader } from './fetch-part.js';
 import { isShardedIndex, type ShardManifest } from './format.js';
+import { partFile, type PartKind } from './part-names.js';
 import { checkManifest } from './manifest.js';
 import { checkManifestTrust, checkPart } from './part-check.js';
 import { fragmentEntries } from './part-records.js';
@@ -162,7 +163,7 @@ export class ShardedIndex {
         `bj: the index's catalogue has ${this.keywordIds.length} keywords, its manifest ${manifest.keywordCount}; rebuild it with \`npx bj-index build\`.`,
       );
     }
-    this.terms = new ShardTerms(manifest, (name, add) => this.fetchPart(name, add));
+    this.terms = new ShardTerms(manifest, (kind, i, add) => this.fetchPart(kind, i, add));
     this.scorer = new PostingsScorer(this.terms, { ...manifest, fields: SEARCH_FIELDS });
     const engine: SearchEngine = {
       vocabulary: new ShardVocabulary(manifest.documentCount, this.terms),
@@ -279,11 +280,13 @@ export class ShardedIndex {
     return Math.floor((doc - this.manifest.keywordCount) / this.manifest.passages.per);
   }
 
-  /** Fetches part `name`, checks its records (part-check.ts), gives it to `add`, then lists it as fetched. */
-  private async fetchPart(name: string, add: (value: Record<string, unknown>) => void): Promise<void> {
+  /** Fetches part `i` of `kind`, checks its records (part-check.ts), gives it to `add`, then lists it as fetched. */
+  private async fetchPart(kind: PartKind | 'lexicon', i: number, add: (value: Record<string, unknown>) => void): Promise<void> {
+    const m = this.manifest;
+    const name = kind === 'lexicon' ? m.lexicon!.files[i]! : partFile(m, kind, i, this.hash);
     const url = new URL(name, this.baseUrl).href;
     const value = await fetchPart(this.load, url, name, this.hash);
-    checkPart(value, { url, name, manifest: this.manifest, sources: this.sources.keys(), keywords: this.keywordIds });
+    checkPart(value, { url, kind, i, manifest: m, sources: this.sources.keys(), keywords: this.keywordIds });
     add(value);
     this.fetched.push(url);
   }
@@ -302,7 +305,7 @@ export class ShardedIndex {
       const xlang = import('../xlang.js');
       for (const i of fresh) {
         const pending = xlang
-          .then(({ useLexiconPart }) => this.fetchPart(lexicon.files[i]!, (value) => useLexiconPart(this.catalogue, value)))
+          .then(({ useLexiconPart }) => this.fetchPart('lexicon', i, (value) => useLexiconPart(this.catalogue, value)))
           .catch((e: unknown) =>
             console.warn(`bj: searching without translations: ${e instanceof Error ? e.message.replace(/^bj:\s*/, '') : String(e)}`),
           );
@@ -318,7 +321,7 @@ export class ShardedIndex {
     if (have === true) return Promise.resolve();
     if (have) return have;
     const from = this.manifest.keywordCount + i * this.manifest.passages.per;
-    const pending = this.fetchPart(this.manifest.passages.files[i]!, (value) => {
+    const pending = this.fetchPart('passages', i, (value) => {
       fragmentEntries(value, from, this.sources).forEach((entry, k) => {
         this.passages.set(from + k, entry);
         this.passageNumber.set(entry.id, from + k);

@@ -26,8 +26,8 @@ export class ShardTerms implements PostingsSource, VocabularySource {
 
   constructor(
     private readonly manifest: ShardManifest,
-    /** Fetches part `name` and gives its parsed object to `add` (see `ShardedIndex`). */
-    private readonly fetchPart: (name: string, add: (value: Record<string, unknown>) => void) => Promise<void>,
+    /** Fetches part `i` of a kind and gives its parsed object to `add` (see `ShardedIndex`). */
+    private readonly fetchPart: (kind: 'terms' | 'forms', i: number, add: (value: Record<string, unknown>) => void) => Promise<void>,
   ) {}
 
   /** Forgets what the previous round lacked. */
@@ -46,7 +46,7 @@ export class ShardTerms implements PostingsSource, VocabularySource {
     return Promise.all([
       ...[...this.missing.terms].map((i) =>
         load(this.termParts, i, () =>
-          this.fetchPart(m.terms.files[i]!, (value) => {
+          this.fetchPart('terms', i, (value) => {
             const records = termRecords(value, i, m.terms.first);
             const places = (value as Partial<TermPart>).positions;
             records.forEach((r, k) => this.terms.set(r[0], loadedTerm(r, places?.[k])));
@@ -59,7 +59,7 @@ export class ShardTerms implements PostingsSource, VocabularySource {
       ),
       ...[...this.missing.forms].map((i) =>
         load(this.formParts, i, () =>
-          this.fetchPart(m.forms.files[i]!, (value) => {
+          this.fetchPart('forms', i, (value) => {
             for (const [form, stem] of formRecords(value, i, m.forms.first)) this.forms.set(form, stem);
           }),
         ),
