@@ -89,17 +89,31 @@ export const isOpen = (el: BjPolicySearch): boolean => {
 
 /** The results, once all are drawn (the listbox is `aria-busy` while the first few are shown and the rest follow). */
 export async function waitOptions(el: BjPolicySearch, message = 'results appear'): Promise<HTMLElement[]> {
-  await waitUntil(() => isOpen(el) && options(el).length > 0 && listbox(el).getAttribute('aria-busy') !== 'true', message, {
-    timeout: 5000,
-  });
+  await waitUntil(() => isOpen(el) && options(el).length > 0 && listbox(el).getAttribute('aria-busy') !== 'true', message);
   return options(el);
 }
 
 export async function waitStatus(el: BjPolicySearch, pattern: RegExp): Promise<string> {
-  await waitUntil(() => pattern.test(statusText(el)), `live region says ${pattern} (it says "${statusText(el)}")`, {
-    timeout: 5000,
-  });
+  await waitUntil(() => pattern.test(statusText(el)), `live region says ${pattern} (it says "${statusText(el)}")`);
   return statusText(el);
+}
+
+/**
+ * Types `text` as {@link typeInto} does and resolves once the box has searched for all of it: on a
+ * loaded machine a pause between two keystrokes can be long enough for the box to search, draw and
+ * announce a prefix first, and what a test then reads must be the answer to the whole text.
+ */
+export async function typeAndSearch(el: BjPolicySearch, text: string): Promise<void> {
+  const searched = new Promise<void>((resolve) => {
+    const on = (e: Event) => {
+      if ((e as CustomEvent<{ query: string }>).detail.query !== text) return;
+      el.removeEventListener('bj-search', on);
+      resolve();
+    };
+    el.addEventListener('bj-search', on);
+  });
+  await typeInto(el, text);
+  await searched;
 }
 
 /** Focuses the box and types `text` key by key, as a reader does. */

@@ -20,6 +20,7 @@ import {
   testIndex,
   waitOptions,
   waitStatus,
+  typeAndSearch,
   typeInto,
 } from '../../helpers/policy-search.js';
 import { elapsed, settle, waitUntil } from '../../helpers/wait.js';
@@ -238,7 +239,7 @@ describe('<bj-policy-search> language', () => {
   it('speaks simplified Chinese and reads Chinese titles first', async () => {
     const el = await fixture<BjPolicySearch>(html`<bj-policy-search lang="zh-Hans" index=${blobUrl()}></bj-policy-search>`);
     await waitUntil(() => seen(part(el, 'label')) === '搜索政策和关键词', 'localised label', { timeout: 10_000 });
-    await typeInto(el, '监管沙盒');
+    await typeAndSearch(el, '监管沙盒');
     const [first] = await waitOptions(el);
     const r = expected('监管沙盒')[0]!;
     expect(seen(first!.querySelector('[part~="kind"]'))).to.equal(r.kind === 'term' ? '关键词' : '政策');

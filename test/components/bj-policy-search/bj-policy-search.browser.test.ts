@@ -25,6 +25,7 @@ import {
   testIndex,
   waitOptions,
   waitStatus,
+  typeAndSearch,
   typeInto,
 } from '../../helpers/policy-search.js';
 import { imageSettled, settle, waitUntil } from '../../helpers/wait.js';
@@ -316,9 +317,9 @@ describe('<bj-policy-search> results', () => {
     expect(changes, 'one announcement for ten keystrokes').to.be.lessThan(3);
 
     for (let i = 0; i < 'regulatory'.length; i++) await sendKeys({ press: 'Backspace' });
-    await typeInto(el, 'sanbdx');
+    await typeAndSearch(el, 'sanbdx');
     expect(expected('sanbdx')).to.have.length(0);
-    expect(await waitStatus(el, /No results/)).to.equal('No results for “sanbdx”');
+    expect(await waitStatus(el, /No results for “sanbdx”/)).to.equal('No results for “sanbdx”');
     const empty = part(el, 'empty')!;
     expect(seen(empty)).to.contain('No results for “sanbdx”.');
     expect(seen(empty)).to.match(/pinyin/);
@@ -342,9 +343,9 @@ describe('<bj-policy-search> results', () => {
     });
     expect(q, 'a query with one weak result in the test index').to.be.a('string');
     const el = await searchBox({ limit: 50 });
-    await typeInto(el, q!);
+    await typeAndSearch(el, q!);
     await waitOptions(el);
-    expect(await waitStatus(el, /close match/)).to.equal(`No close match for “${q}”; 1 related result`);
+    expect(await waitStatus(el, /close match for “[^”]*”; \d/)).to.equal(`No close match for “${q}”; 1 related result`);
   });
 
   it('says "No close match" above results that only share some words with the query', async () => {
@@ -353,15 +354,17 @@ describe('<bj-policy-search> results', () => {
     const related = expected(q);
     expect(related.length, 'the corpus shares some words with the query').to.be.greaterThan(0);
     expect(related.every((r) => r.strength === 'weak')).to.equal(true);
-    await typeInto(el, q);
+    await typeAndSearch(el, q);
     await waitOptions(el);
-    expect(await waitStatus(el, /close match/)).to.equal(`No close match for “${q}”; ${related.length} related results`);
+    expect(await waitStatus(el, new RegExp(`close match for “${q}”`))).to.equal(
+      `No close match for “${q}”; ${related.length} related results`,
+    );
     expect(seen(part(el, 'weak')!)).to.equal(`No close match for “${q}”; related results:`);
     expect(options(el)).to.have.length(related.length);
 
     combobox(el).select();
-    await typeInto(el, 'what is a regulatory sandbox');
-    await waitStatus(el, /^\d+ results?$/);
+    await typeAndSearch(el, 'what is a regulatory sandbox');
+    await waitStatus(el, new RegExp(`^${expected('what is a regulatory sandbox').length} results?$`));
     expect(part(el, 'weak'), 'a close match has no such line').to.equal(null);
     expect(seen(options(el)[0]!)).to.contain('Regulatory sandbox');
   });
