@@ -87,9 +87,14 @@ export const isOpen = (el: BjPolicySearch): boolean => {
   return !!panel && !panel.hidden && panel.getBoundingClientRect().height > 0;
 };
 
-/** The results, once all are drawn (the listbox is `aria-busy` while the first few are shown and the rest follow). */
+/**
+ * The results for what the box holds, once all are drawn (the listbox is `aria-busy` while the first
+ * few are shown and the rest follow). On a loaded machine a pause between two keystrokes can let the
+ * box show a prefix's results first: those are not the answer a test reads.
+ */
 export async function waitOptions(el: BjPolicySearch, message = 'results appear'): Promise<HTMLElement[]> {
-  await waitUntil(() => isOpen(el) && options(el).length > 0 && listbox(el).getAttribute('aria-busy') !== 'true', message);
+  const current = () => el.searchController?.resultQuery === combobox(el).value.trim();
+  await waitUntil(() => isOpen(el) && current() && options(el).length > 0 && listbox(el).getAttribute('aria-busy') !== 'true', message);
   return options(el);
 }
 
