@@ -115,16 +115,10 @@ export function removePendingTempFiles(): void {
 }
 
 /**
- * Atomically replaces `output` (or the file it links to) with `content`, creating its directory if needed.
- * `sweep: false` leaves the stale temp files of earlier writes to the caller: a writer of thousands of
- * files into one folder (shards-output.ts) sweeps it once, where a scan per file costs quadratic time.
+ * Replaces `path` with `content` through a temp file beside it (written, fsynced, renamed over it);
+ * on failure the temp file is removed and the error thrown. The rename is not yet made durable.
  */
-export async function writeFileAtomic(output: string, content: string | Uint8Array, { sweep = true } = {}): Promise<void> {
-  const path = await outputTarget(output);
-  const dir = dirname(path);
-  const created = await mkdir(dir, { recursive: true }); // the outermost directory it made, if any
-  if (created !== undefined) createdDirs.set(created, dir);
-  else if (sweep) await removeStaleTempFiles(path);
+async function replaceFile(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = tempName(path);
   let handle: FileHandle | undefined;
   pending.add(tmp);
@@ -135,12 +129,26 @@ export async function writeFileAtomic(output: string, content: string | Uint8Arr
     await handle.close();
     handle = undefined;
     await rename(tmp, path);
-    pending.delete(tmp);
-    if (created !== undefined) createdDirs.delete(created);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(tmp, { force: true });
+    throw error;
+  } finally {
     pending.delete(tmp);
+  }
+}
+
+/** Atomically replaces `output` (or the file it links to) with `content`, creating its directory if needed. */
+export async function writeFileAtomic(output: string, content: string | Uint8Array): Promise<void> {
+  const path = await outputTarget(output);
+  const dir = dirname(path);
+  const created = await mkdir(dir, { recursive: true }); // the outermost directory it made, if any
+  if (created !== undefined) createdDirs.set(created, dir);
+  else await removeStaleTempFiles(path);
+  try {
+    await replaceFile(path, content);
+    if (created !== undefined) createdDirs.delete(created);
+  } catch (error) {
     if (created !== undefined) {
       createdDirs.delete(created);
       await removeEmptyDirs(created, dir);
@@ -153,6 +161,42 @@ export async function writeFileAtomic(output: string, content: string | Uint8Arr
     await d.sync().finally(() => d.close());
   } catch {
     // best effort
+  }
+}
+
+/**
+ * Writes many new files into the existing folder `dir`, each as {@link writeFileAtomic} writes one
+ * (temp file, fsync, rename; a target that is there already is looked at first), `parallel` at a
+ * time, and makes the renames durable with one fsync of the folder at the end. For a sharded
+ * index's thousand parts: writing them one `writeFileAtomic` at a time read the whole folder for
+ * stale temp files and fsynced it once per part. Stale temp files are the caller's to remove.
+ */
+export async function writeFilesAtomic(
+  dir: string,
+  files: Iterable<[name: string, content: string | Uint8Array]>,
+  parallel: number,
+): Promise<void> {
+  const there = new Set(await readdir(dir));
+  const queue = [...files];
+  const writeOne = async (name: string, content: string | Uint8Array) =>
+    replaceFile(there.has(name) ? await outputTarget(join(dir, name)) : join(dir, name), content);
+  let failed = false;
+  const writer = async () => {
+    for (let next = queue.pop(); next && !failed; next = queue.pop()) {
+      try {
+        await writeOne(...next);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, writer));
+  try {
+    const d = await open(dir, 'r');
+    await d.sync().finally(() => d.close());
+  } catch {
+    // best effort, as in writeFileAtomic
   }
 }
 

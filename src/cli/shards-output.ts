@@ -13,7 +13,7 @@ import type { BuiltIndex } from '../search/format.js';
 import { AUTO_SHARD_CHARS, shardIndex, type ShardedBuild } from '../search/shards/build.js';
 import { partFiles } from '../search/shards/part-names.js';
 import { checkManifest } from '../search/shards/manifest.js';
-import { isRunning, OutputPathError, writeFileAtomic } from './atomic-write.js';
+import { isRunning, OutputPathError, writeFileAtomic, writeFilesAtomic } from './atomic-write.js';
 import { checkInstalledMiniSearch } from './minisearch-check.js';
 
 export const SHARD_MODES = ['auto', 'always', 'never'] as const;
@@ -81,17 +81,10 @@ export async function writeSharded(output: string, layout: ShardedBuild, entryBy
   const previous = await partsInUse(output);
   await mkdir(folder, { recursive: true });
   let bytes = entryBytes.length;
+  for (const text of layout.parts.values()) bytes += Buffer.byteLength(text, 'utf8');
   // Several at a time: each write waits for its file to reach the disk (fsync), and a large site
   // has a thousand parts. The entry is written only once every part is there.
-  const parts = [...layout.parts];
-  const writer = async () => {
-    for (let next = parts.pop(); next; next = parts.pop()) {
-      const data = Buffer.from(next[1], 'utf8');
-      bytes += data.length;
-      await writeFileAtomic(join(folder, next[0]), data, { sweep: false }); // swept once below
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, writer));
+  await writeFilesAtomic(folder, layout.parts, PARALLEL_WRITES);
   await writeFileAtomic(output, entryBytes);
   for (const name of await readdir(folder)) {
     const temp = PART_TEMP.exec(name);

@@ -4,7 +4,7 @@
  * event loop. The index file ships entries only; this indexes them on the first search (see the
  * design note in `policy-index.ts`). DOM-free.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Catalogue } from './catalogue.js';
 import { entryText } from './catalogue.js';
 import type { StoredTerm } from './format.js';
@@ -177,6 +177,17 @@ export interface Engine {
  */
 export function newEngine(variants: VariantMap): Engine {
   const vocab = new Vocabulary();
+  return { mini: new MiniSearch<SearchDoc>(engineOptions(variants, vocab)), vocab };
+}
+
+/** What {@link engineOptions} sets: the fields and how a document's fields are read and tokenized. */
+export type EngineOptions = Required<Pick<Options<SearchDoc>, 'fields' | 'storeFields' | 'extractField' | 'tokenize' | 'processTerm'>>;
+
+/**
+ * The engine's MiniSearch options, filling `vocab` as documents are indexed. `bj-index build`
+ * (`build-postings.ts`) indexes with them too, so its postings are the engine's own.
+ */
+export function engineOptions(variants: VariantMap, vocab: Vocabulary): EngineOptions {
   /** The written forms of the document being indexed (its forms field), gathered from its fields before. */
   let forms = new Set<string>();
   /** Each word as written → its form's term, or '' when it is its own stem: one string per form, made once. */
@@ -190,7 +201,7 @@ export function newEngine(variants: VariantMap): Engine {
     }
     return term;
   };
-  const mini = new MiniSearch<SearchDoc>({
+  return {
     fields: [...SEARCH_FIELDS],
     storeFields: [],
     // MiniSearch reads a document's fields in `fields` order: the first one starts a document, the
@@ -226,6 +237,5 @@ export function newEngine(variants: VariantMap): Engine {
       return terms;
     },
     processTerm: (term) => term,
-  });
-  return { mini, vocab };
+  };
 }

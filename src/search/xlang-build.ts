@@ -74,10 +74,18 @@ export function glossStems(gloss: string): string[] {
   return stems;
 }
 
-/** The English stems, consecutive stem pairs and triples, and the Chinese text (simplified Han runs) of a built index. */
-function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string>; zh: string[] } {
+/**
+ * The English stems, the consecutive stem pairs and triples that are one of `glossPhrases`, and the
+ * Chinese text (simplified Han runs) of a built index. (Every pair and triple of a large site's text
+ * was millions of strings, kept to be asked about a few thousand glosses.)
+ */
+function vocabularyOf(index: BuiltIndex, glossPhrases: ReadonlySet<string>): { en: Set<string>; phrases: Set<string>; zh: string[] } {
   const en = new Set<string>();
   const phrases = new Set<string>();
+  const firstWords = new Set([...glossPhrases].map((g) => g.slice(0, g.indexOf(' '))));
+  const phrase = (text: string) => {
+    if (glossPhrases.has(text)) phrases.add(text);
+  };
   const zh: string[] = [];
   const docLang = new Map(index.documents.map((d) => [d.id, d.lang]));
   const addEn = (text: string | undefined) => {
@@ -85,8 +93,8 @@ function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string
     const words = tokenizeWithOffsets(text.replace(HAN_RUN, ' ')).map((t) => t.term);
     words.forEach((w, i) => {
       en.add(w);
-      if (i >= 1) phrases.add(`${words[i - 1]} ${w}`);
-      if (i >= 2) phrases.add(`${words[i - 2]} ${words[i - 1]} ${w}`);
+      if (i >= 1 && firstWords.has(words[i - 1]!)) phrase(`${words[i - 1]} ${w}`);
+      if (i >= 2 && firstWords.has(words[i - 2]!)) phrase(`${words[i - 2]} ${words[i - 1]} ${w}`);
     });
   };
   const addZh = (text: string | undefined) => {
@@ -110,16 +118,17 @@ function vocabularyOf(index: BuiltIndex): { en: Set<string>; phrases: Set<string
 }
 
 /**
- * How many keywords and passages an English gloss (its stems) matches, counted up to `enough`: those
- * that have all of its stems in the fields a query searches, as MiniSearch's AND query would need. A
- * translation that matches nothing only costs bytes.
+ * How many keywords and passages an English gloss (its stems, each one of `wanted`) matches,
+ * counted up to `enough`: those that have all of its stems in the fields a query searches, as
+ * MiniSearch's AND query would need. A translation that matches nothing only costs bytes.
  */
-function glossMatcher(index: BuiltIndex): (stems: readonly string[], enough: number) => number {
+function glossMatcher(index: BuiltIndex, wanted: ReadonlySet<string>): (stems: readonly string[], enough: number) => number {
   const catalogue = Catalogue.fromJSON(index);
   const postings = new Map<string, Set<number>>();
   searchCorpus(catalogue).docs.forEach((doc, n) => {
     for (const field of TEXT_FIELDS) {
       for (const term of indexTerms(doc[field as keyof SearchDoc], catalogue.variants)) {
+        if (!wanted.has(term)) continue;
         let docs = postings.get(term);
         if (!docs) postings.set(term, (docs = new Set()));
         docs.add(n);
@@ -134,14 +143,36 @@ function glossMatcher(index: BuiltIndex): (stems: readonly string[], enough: num
   };
 }
 
-/** Every substring of 2 to {@link MAX_HEADWORD} characters of the Han runs. */
-function substrings(runs: string[]): Set<string> {
+/** The first two characters of a word. */
+const firstTwo = (word: string): string => {
+  const first = word.codePointAt(0)! > 0xffff ? 2 : 1;
+  return word.slice(0, first + (word.codePointAt(first)! > 0xffff ? 2 : 1));
+};
+
+/**
+ * The headwords that stand somewhere in the Han runs: from each character of each run, the 2 to
+ * {@link MAX_HEADWORD} characters after it, where some headword starts with its first two. (A set
+ * of every substring of the runs grew to millions of strings on a large site.)
+ */
+function headwordsIn(runs: string[], headwords: readonly string[]): Set<string> {
+  const texts = [...new Set(runs)].map((run) => [...run]);
+  const pairs = new Set<string>();
+  for (const chars of texts) for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+  const words = new Set<string>();
+  const starts = new Set<string>();
+  for (const word of headwords) {
+    const start = firstTwo(word);
+    if (!pairs.has(start)) continue;
+    words.add(word);
+    starts.add(start);
+  }
   const out = new Set<string>();
-  for (const run of new Set(runs)) {
-    const chars = [...run];
-    for (let i = 0; i < chars.length; i++) {
-      let s = chars[i]!;
-      for (let j = i + 1; j < chars.length && j - i < MAX_HEADWORD; j++) out.add((s += chars[j]!));
+  for (const chars of texts) {
+    for (let i = 0; i + 1 < chars.length; i++) {
+      let s = chars[i]! + chars[i + 1]!;
+      if (!starts.has(s)) continue;
+      if (words.has(s)) out.add(s);
+      for (let j = i + 2; j < chars.length && j - i < MAX_HEADWORD; j++) if (words.has((s += chars[j]!))) out.add(s);
     }
   }
   return out;
@@ -205,9 +236,16 @@ export function buildXLexicon(
   sources: XLexiconSources | { entries: readonly LexiconEntry[] } = { dictionary: loadCedict(), frequency: wordFrequencies() },
 ): BuiltXLexicon {
   const entries = 'entries' in sources ? sources.entries : digestDictionary(sources.dictionary, sources.frequency);
-  const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index);
-  const matches = glossMatcher(index);
-  const inZh = substrings(zhRuns);
+  // The dictionary's glosses of more than one word: the phrases the index is asked about.
+  const glossPhrases = new Set<string>();
+  for (const { glosses } of entries) for (const g of glosses) if (g.includes(' ')) glossPhrases.add(g);
+  const { en: enVocab, phrases, zh: zhRuns } = vocabularyOf(index, glossPhrases);
+  // A gloss is matched only when every stem of it is in the English vocabulary (`matched` below).
+  const matches = glossMatcher(index, enVocab);
+  const inZh = headwordsIn(
+    zhRuns,
+    entries.map((e) => e.zh),
+  );
   // Whether every stem of a gloss is in the index's English text: a one-word gloss (most) is its stem.
   const inVocab = (g: string): boolean => {
     for (let at = 0; ;) {

@@ -3,15 +3,13 @@
  * term partitions, form partitions and passage fragments. Runs where the index is built (Node);
  * DOM-free and without Node imports, so a test may run it anywhere.
  *
- * The postings are MiniSearch's own, taken from the engine `PolicyIndex` builds for the whole
- * corpus, so a sharded search scores exactly as the single-file one.
+ * The postings are the engine's own (`../build-postings.ts`: MiniSearch's, indexed with the engine's
+ * options), so a sharded search scores exactly as the single-file one.
  */
-import { markHan, searchCorpus, type SearchDoc } from '../engine.js';
+import { buildPostings, type BigramPlaces } from '../build-postings.js';
+import { Catalogue } from '../catalogue.js';
+import { searchCorpus } from '../engine.js';
 import type { BuiltIndex, StoredDocument, StoredPassage, StoredTerm } from '../format.js';
-import { PolicyIndex } from '../index.js';
-import type { VariantMap } from '../script.js';
-import { tokenizeWithOffsets } from '../text.js';
-import { MINISEARCH_VERSION } from '../minisearch-version.js';
 import { isHanBigram } from './contiguity.js';
 import { partName } from './part-names.js';
 import {
@@ -25,7 +23,6 @@ import {
   type StoredTermPostings,
   type TermPart,
 } from './format.js';
-import { BjError } from '../types.js';
 
 export interface ShardOptions {
   /** Folder of the parts, relative to the entry file (default `bj-index/`). */
@@ -123,41 +120,8 @@ function partText(part: object, run: Run<unknown>): string {
   return JSON.stringify(part).replace(JSON.stringify(RUN_MARK), () => `[${run.json.join(',')}]`);
 }
 
-/** A Han bigram's documents and their places in the `text` field, encoded as stored (format.ts: `StoredPositions`). */
-interface Places {
-  docs: number[];
-  places: number[];
-  last: number;
-}
-
-/**
- * Where each Han bigram (marked) stands in the `text` field of every document, numbered as the engine
- * numbers them: `docs[i]` is document number `i` (the engine adds them in that order).
- */
-function bigramPlaces(docs: readonly SearchDoc[], variants: VariantMap): Map<string, Places> {
-  const out = new Map<string, Places>();
-  docs.forEach((d, doc) => {
-    let place = 0;
-    for (const token of tokenizeWithOffsets(d.text, variants)) {
-      if (token.kind !== 'han') continue;
-      if ([...token.term].length === 2) {
-        const term = markHan(token.term);
-        let p = out.get(term);
-        if (!p) out.set(term, (p = { docs: [], places: [], last: 0 }));
-        if (p.docs[p.docs.length - 1] !== doc) {
-          p.docs.push(doc);
-          p.places.push(place);
-        } else p.places.push(place - p.last);
-        p.last = place;
-      }
-      place++;
-    }
-  });
-  return out;
-}
-
 /** The stored places of a term whose `text` postings are `docs` (ascending) with frequencies `tf`. */
-function positionsOf(places: Places | undefined, docs: number[], tf: number[]): StoredPositions {
+function positionsOf(places: BigramPlaces | undefined, docs: number[], tf: number[]): StoredPositions {
   const count = tf.reduce((a, b) => a + b, 0);
   if (!places || places.places.length !== count || places.docs.length !== docs.length || places.docs.some((d, i) => d !== docs[i])) {
     throw new Error('bj: internal error: the places of a Han bigram do not match its postings; report this');
@@ -168,15 +132,9 @@ function positionsOf(places: Places | undefined, docs: number[], tf: number[]): 
 /** Splits `built` into the sharded layout. */
 export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): ShardedBuild {
   const opts = { ...SHARD_DEFAULTS, ...options };
-  const whole = PolicyIndex.fromJSON(built);
-  const { engine: js, vocabulary: vocab } = whole.searchTables();
-  if (js.serializationVersion !== 2) {
-    // The postings and term ranks below are read from MiniSearch's serialised index, version 2.
-    throw new BjError(
-      'library-version',
-      `bj: minisearch wrote its index in serialisation version ${String(js.serializationVersion)}, this library reads version 2; run \`npm install minisearch@${MINISEARCH_VERSION} --save-exact\`.`,
-    );
-  }
+  const catalogue = Catalogue.fromJSON(built);
+  const js = buildPostings(searchCorpus(catalogue).docs, catalogue.variants);
+  const vocab = js.vocabulary;
   const df = vocab.documentFrequencies();
   const keywords = built.entries.filter((e): e is StoredTerm => e.kind === 'term');
   const passages = built.entries.filter((e): e is StoredPassage => e.kind === 'passage');
@@ -185,7 +143,6 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   }
   const pinyinFieldIds = new Set(PINYIN_FIELD_NAMES.map((f) => js.fieldIds[f]));
   const textField = js.fieldIds.text;
-  const places = bigramPlaces(searchCorpus(whole.catalogue).docs, whole.catalogue.variants);
   const parts = new Map<string, string>();
   const part = (name: string, value: object) => parts.set(name, JSON.stringify(value));
 
@@ -193,33 +150,26 @@ export function shardIndex(built: BuiltIndex, options: ShardOptions = {}): Shard
   const records: StoredTermPostings[] = [];
   const positions = new Map<string, StoredPositions>();
   const pinyinTerms: Array<[string, number]> = [];
-  const seen = new Set<string>();
-  js.index.forEach(([term, fields], rank) => {
-    seen.add(term);
+  js.terms.forEach(([term, fields], rank) => {
     const postings: FieldPostings[] = [];
     let inPinyin = false;
-    for (const [fieldKey, docs] of Object.entries(fields)) {
-      const fieldId = Number(fieldKey);
+    for (const { field: fieldId, docs: ids, tf } of fields) {
       if (pinyinFieldIds.has(fieldId)) inPinyin = true;
-      const ids = Object.keys(docs)
-        .map(Number)
-        .sort((a, b) => a - b);
       const deltas: number[] = [];
-      const tf: number[] = [];
       const lengths: number[] = [];
       let last = 0;
       for (const id of ids) {
         deltas.push(id - last);
         last = id;
-        tf.push(docs[id]!);
-        lengths.push(js.fieldLength[id]![fieldId]!);
+        lengths.push(js.fieldLength(id, fieldId));
       }
       postings.push([fieldId, deltas, tf, lengths]);
-      if (fieldId === textField && isHanBigram(term)) positions.set(term, positionsOf(places.get(term), ids, tf));
+      if (fieldId === textField && isHanBigram(term)) positions.set(term, positionsOf(js.places.get(term), ids, tf));
     }
     if (inPinyin) pinyinTerms.push([term, rank]);
     records.push([term, rank, df.get(term) ?? 0, vocab.isAcronym(term) ? 1 : 0, postings]);
   });
+  const seen = new Set(js.terms.map(([term]) => term));
   for (const [term, n] of df) if (!seen.has(term)) records.push([term, -1, n, vocab.isAcronym(term) ? 1 : 0, []]);
   records.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const termRuns = cut(records, opts.termPartChars);
