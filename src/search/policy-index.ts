@@ -18,7 +18,7 @@
  * "did you mean".
  */
 import type MiniSearch from 'minisearch';
-import type { AsPlainObject, Query, SearchResult as MiniSearchResult } from 'minisearch';
+import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
 import { Catalogue, cutQuery, entryLang, entryText, type IndexSizeInfo } from './catalogue.js';
 import {
   BOOST,
@@ -139,16 +139,6 @@ export class PolicyIndex {
   /** Builds the search index now, in one synchronous step (a worker, where nothing waits for the thread). */
   buildSearch(): void {
     void this.lazy.engine;
-  }
-
-  /**
-   * The search engine's tables: MiniSearch's serialised index (`toJSON`) and the vocabulary it
-   * filled, for `bj-index build --shards` to cut into parts. Builds the search index for the call
-   * and does not keep it (unless it is built already): its memory is free once the tables are made.
-   */
-  searchTables(): { engine: AsPlainObject; vocabulary: Vocabulary } {
-    const engine = this.lazy.once();
-    return { engine: engine.toJSON(), vocabulary: this.vocabOf.get(engine)! };
   }
 
   /** An empty engine (see `engine.ts`), its vocabulary remembered for query planning. */
